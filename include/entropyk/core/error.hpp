@@ -50,7 +50,7 @@ constexpr std::string_view describe(Errc code) noexcept {
 /// An error value: a code and a message of at most `capacity - 1` characters, stored inline.
 /// Messages longer than that are cut at a character boundary and end with "...".
 class ThermoError {
-public:
+  public:
     static constexpr std::size_t capacity = 320;
 
     constexpr ThermoError() noexcept = default;
@@ -73,7 +73,7 @@ public:
     [[nodiscard]] std::string_view message() const noexcept { return {text_, length_}; }
     [[nodiscard]] const char* c_str() const noexcept { return text_; }
 
-private:
+  private:
     void assign(std::string_view m) noexcept {
         length_ = m.size() < capacity ? m.size() : capacity - 1;
         for (std::size_t i = 0; i < length_; ++i) text_[i] = m[i];

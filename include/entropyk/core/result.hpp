@@ -20,7 +20,7 @@ inline Failure fail(ThermoError e) noexcept { return Failure{e}; }
 
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     using value_type = T;
 
     Result(const T& v) : data_(std::in_place_index<0>, v) {}
@@ -31,32 +31,47 @@ public:
     [[nodiscard]] bool has_value() const noexcept { return data_.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }
 
-    [[nodiscard]] T& value() & { assert(has_value()); return *std::get_if<0>(&data_); }
-    [[nodiscard]] const T& value() const& { assert(has_value()); return *std::get_if<0>(&data_); }
-    [[nodiscard]] T&& value() && { assert(has_value()); return std::move(*std::get_if<0>(&data_)); }
+    [[nodiscard]] T& value() & {
+        assert(has_value());
+        return *std::get_if<0>(&data_);
+    }
+    [[nodiscard]] const T& value() const& {
+        assert(has_value());
+        return *std::get_if<0>(&data_);
+    }
+    [[nodiscard]] T&& value() && {
+        assert(has_value());
+        return std::move(*std::get_if<0>(&data_));
+    }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 
-    [[nodiscard]] const ThermoError& error() const { assert(!has_value()); return *std::get_if<1>(&data_); }
+    [[nodiscard]] const ThermoError& error() const {
+        assert(!has_value());
+        return *std::get_if<1>(&data_);
+    }
 
-private:
+  private:
     std::variant<T, ThermoError> data_;
 };
 
 /// Result<void>: success or an error.
 template <>
 class [[nodiscard]] Result<void> {
-public:
+  public:
     Result() noexcept = default;
     Result(Failure f) noexcept : ok_(false), error_(f.error) {}
     Result(const ThermoError& e) noexcept : ok_(false), error_(e) {}
     [[nodiscard]] bool has_value() const noexcept { return ok_; }
     explicit operator bool() const noexcept { return ok_; }
-    [[nodiscard]] const ThermoError& error() const { assert(!ok_); return error_; }
+    [[nodiscard]] const ThermoError& error() const {
+        assert(!ok_);
+        return error_;
+    }
 
-private:
+  private:
     bool ok_ = true;
     ThermoError error_{};
 };

@@ -6,30 +6,41 @@
 
 #include <cmath>
 #include <compare>
+#include <type_traits>
 
 namespace entropyk {
 inline namespace units {
 
+struct TemperatureTag;
+
 template <class Tag>
 class Quantity {
-public:
+  public:
     constexpr Quantity() noexcept = default;
     constexpr explicit Quantity(double si) noexcept : v_(si) {}
     /// The value in SI units (the unit named by Tag::si_unit).
     [[nodiscard]] constexpr double si() const noexcept { return v_; }
 
-    constexpr Quantity operator+(Quantity o) const noexcept { return Quantity{v_ + o.v_}; }
-    constexpr Quantity operator-(Quantity o) const noexcept { return Quantity{v_ - o.v_}; }
+    // Absolute temperatures do not add, and their difference is a TemperatureDifference
+    // (declared below), so the same-type sum and difference exist for every other quantity only.
+    constexpr Quantity operator+(Quantity o) const noexcept requires(!std::is_same_v<Tag, TemperatureTag>) {
+        return Quantity{v_ + o.v_};
+    }
+    constexpr Quantity operator-(Quantity o) const noexcept requires(!std::is_same_v<Tag, TemperatureTag>) {
+        return Quantity{v_ - o.v_};
+    }
     constexpr Quantity operator-() const noexcept { return Quantity{-v_}; }
     constexpr Quantity operator*(double k) const noexcept { return Quantity{v_ * k}; }
     constexpr Quantity operator/(double k) const noexcept { return Quantity{v_ / k}; }
     constexpr double operator/(Quantity o) const noexcept { return v_ / o.v_; }
     friend constexpr Quantity operator*(double k, Quantity q) noexcept { return Quantity{k * q.v_}; }
-    constexpr Quantity& operator+=(Quantity o) noexcept { v_ += o.v_; return *this; }
-    constexpr Quantity& operator-=(Quantity o) noexcept { v_ -= o.v_; return *this; }
+    constexpr Quantity& operator+=(Quantity o) noexcept requires(!std::is_same_v<Tag, TemperatureTag>) {
+        v_ += o.v_;
+        return *this;
+    }
     constexpr auto operator<=>(const Quantity&) const noexcept = default;
 
-private:
+  private:
     double v_ = 0.0;
 };
 
@@ -69,8 +80,12 @@ using Duration = Quantity<DurationTag>;
 constexpr TemperatureDifference operator-(Temperature a, Temperature b) noexcept {
     return TemperatureDifference{a.si() - b.si()};
 }
-constexpr Temperature operator+(Temperature a, TemperatureDifference d) noexcept { return Temperature{a.si() + d.si()}; }
-constexpr Temperature operator-(Temperature a, TemperatureDifference d) noexcept { return Temperature{a.si() - d.si()}; }
+constexpr Temperature operator+(Temperature a, TemperatureDifference d) noexcept {
+    return Temperature{a.si() + d.si()};
+}
+constexpr Temperature operator-(Temperature a, TemperatureDifference d) noexcept {
+    return Temperature{a.si() - d.si()};
+}
 
 inline constexpr double zero_celsius_in_kelvin = 273.15;
 

@@ -46,7 +46,7 @@ struct State {
     SpecificEnthalpy u{}; ///< specific internal energy, J/kg
     SpecificHeat cp{};
     SpecificHeat cv{};
-    Speed w{};            ///< speed of sound
+    Speed w{}; ///< speed of sound
     double quality = -1.0;
     Phase phase = Phase::liquid;
 };

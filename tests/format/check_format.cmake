@@ -1,0 +1,13 @@
+# cmake -P script: clang-format --dry-run --Werror over the project's C and C++ sources.
+set(files)
+foreach(dir include generated tests benchmarks examples)
+  file(GLOB_RECURSE found ${ROOT}/${dir}/*.hpp ${ROOT}/${dir}/*.cpp ${ROOT}/${dir}/*.h ${ROOT}/${dir}/*.c)
+  list(APPEND files ${found})
+endforeach()
+list(FILTER files EXCLUDE REGEX "/build/")
+list(LENGTH files n)
+execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror ${files} RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "clang-format would change files (run clang-format -i):\n${err}")
+endif()
+message(STATUS "${n} files clang-format clean")

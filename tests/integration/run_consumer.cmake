@@ -1,0 +1,33 @@
+# cmake -P script: install, then configure + build + run the consumers. Any failure is fatal.
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "command failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(LAST_OUTPUT "${out}" PARENT_SCOPE)
+endfunction()
+
+set(prefix ${WORK_DIR}/prefix)
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
+
+# C++ consumer via find_package(entropyk CONFIG)
+run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/consumer_cpp -B ${WORK_DIR}/cpp -G ${GENERATOR}
+    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix})
+run(${CMAKE_COMMAND} --build ${WORK_DIR}/cpp)
+run(${WORK_DIR}/cpp/consumer_cpp)
+message(STATUS "C++ consumer: ${LAST_OUTPUT}")
+
+# C consumer via pkg-config (only once the C facade is built)
+if(HAS_C_API)
+  set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+  find_program(PKG_CONFIG pkg-config REQUIRED)
+  run(${PKG_CONFIG} --cflags --libs entropyk)
+  string(STRIP "${LAST_OUTPUT}" flags)
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  run(${C_COMPILER} -std=c99 -Wall -Wextra -Werror ${SOURCE_DIR}/consumer_c/main.c ${flags}
+      -Wl,-rpath,${prefix}/lib -o ${WORK_DIR}/consumer_c)
+  run(${WORK_DIR}/consumer_c)
+  message(STATUS "C consumer: ${LAST_OUTPUT}")
+endif()
