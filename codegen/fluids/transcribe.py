@@ -1,0 +1,203 @@
+#!/usr/bin/python3
+"""Transcribe CoolProp's fluid files into Entropyk's own compact per-fluid data files.
+
+Run once (by hand) when the source data changes:
+
+    /usr/bin/python3 codegen/fluids/transcribe.py /path/to/reference/coolprop-fluids
+
+It reads each CoolProp JSON file once and writes codegen/fluids/data/<fluid>.json holding only
+what the Helmholtz engine uses: EOS terms, reducing/critical/triple states, limits, R and M,
+saturation ancillaries, the superancillary Chebyshev expansions, and the full literature
+citations. The build never reads the CoolProp files; generate_headers.py turns the data files
+into include/entropyk/fluids/data/<fluid>.hpp.
+"""
+import json
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+# Full literature references for the BibTeX keys that CoolProp's files carry.
+CITATIONS = {
+    "TillnerRoth-JPCRD-1994": (
+        "R. Tillner-Roth, H. D. Baehr, \"An International Standard Formulation for the "
+        "Thermodynamic Properties of 1,1,1,2-Tetrafluoroethane (HFC-134a) for Temperatures from "
+        "170 K to 455 K and Pressures up to 70 MPa\", J. Phys. Chem. Ref. Data 23(5), 657-729 (1994)"),
+    "TillnerRoth-JPCRD-1997": (
+        "R. Tillner-Roth, A. Yokozeki, \"An International Standard Equation of State for "
+        "Difluoromethane (R-32) for Temperatures from the Triple Point at 136.34 K to 435 K and "
+        "Pressures up to 70 MPa\", J. Phys. Chem. Ref. Data 26(6), 1273-1328 (1997)"),
+    "Lemmon-JCED-2009": (
+        "E. W. Lemmon, M. O. McLinden, W. Wagner, \"Thermodynamic Properties of Propane. III. A "
+        "Reference Equation of State for Temperatures from the Melting Line to 650 K and "
+        "Pressures up to 1000 MPa\", J. Chem. Eng. Data 54(12), 3141-3180 (2009)"),
+    "Span-JPCRD-1996": (
+        "R. Span, W. Wagner, \"A New Equation of State for Carbon Dioxide Covering the Fluid "
+        "Region from the Triple-Point Temperature to 1100 K at Pressures up to 800 MPa\", "
+        "J. Phys. Chem. Ref. Data 25(6), 1509-1596 (1996)"),
+    "Lemmon-IJT-2022": (
+        "E. W. Lemmon, R. Akasaka, \"An International Standard Formulation for "
+        "2,3,3,3-Tetrafluoroprop-1-ene (R1234yf) Covering Temperatures from the Triple-Point "
+        "Temperature to 410 K and Pressures Up to 100 MPa\", Int. J. Thermophys. 43, 119 (2022)"),
+    "Gao-JPCRD-2020": (
+        "K. Gao, J. Wu, I. H. Bell, A. H. Harvey, E. W. Lemmon, \"A Reference Equation of State "
+        "with an Associating Term for the Thermodynamic Properties of Ammonia\", J. Phys. Chem. "
+        "Ref. Data 52(1), 013102 (2023); accepted 2020 (CoolProp key Gao-JPCRD-2020)"),
+    "Lemmon-IJT-2003": (
+        "E. W. Lemmon, \"Pseudo-Pure Fluid Equations of State for the Refrigerant Blends R-410A, "
+        "R-404A, R-507A, and R-407C\", Int. J. Thermophys. 24(4), 991-1006 (2003)"),
+    "Wagner-JPCRD-2002": (
+        "W. Wagner, A. Pruss, \"The IAPWS Formulation 1995 for the Thermodynamic Properties of "
+        "Ordinary Water Substance for General and Scientific Use\", J. Phys. Chem. Ref. Data "
+        "31(2), 387-535 (2002)"),
+}
+SUPERANCILLARY_CITATION = (
+    "I. H. Bell, U. K. Deiters, \"Superancillary equations for nonpolynomial pure-fluid "
+    "multiparameter equations of state\", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions "
+    "as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)")
+IIR_NOTE = ("IIR reference state offset (h = 200 kJ/kg, s = 1 kJ/(kg K) for saturated liquid at "
+            "0 degC) as given in CoolProp 8.0.0's fluid file")
+
+# Our canonical name -> (CoolProp file stem, extra aliases, paper temperature limit or None).
+FLUIDS = {
+    "R134a": ("R134a", ["R134a", "HFC134a", "HFC-134a", "R-134a"], None),
+    "R32": ("R32", ["R32", "R-32", "HFC32", "Difluoromethane"], None),
+    "R290": ("n-Propane", ["R290", "R-290", "Propane", "n-Propane", "nPropane", "C3H8"], None),
+    "R744": ("CarbonDioxide", ["R744", "R-744", "CO2", "CarbonDioxide", "Carbon dioxide"], 1100.0),
+    "R1234yf": ("R1234yf", ["R1234yf", "R-1234yf", "HFO1234yf", "HFO-1234yf"], None),
+    "R717": ("Ammonia", ["R717", "R-717", "Ammonia", "NH3"], None),
+    "R410A": ("R410A", ["R410A", "R-410A"], None),
+    "Water": ("Water", ["Water", "R718", "R-718", "H2O"], 1273.0),
+}
+
+
+def power_terms(t):
+    out = []
+    for n, tt, d, l in zip(t["n"], t["t"], t["d"], t.get("l", [0] * len(t["n"]))):
+        assert float(d).is_integer() and float(l).is_integer(), "non-integer d or l"
+        out.append({"n": n, "t": tt, "d": int(d), "l": int(l)})
+    return out
+
+
+def gaussian_terms(t, with_b=False):
+    keys = ["n", "t", "d", "eta", "epsilon", "beta", "gamma"] + (["b"] if with_b else [])
+    out = []
+    for vals in zip(*(t[k] for k in keys)):
+        row = dict(zip(keys, vals))
+        assert float(row["d"]).is_integer()
+        row["d"] = int(row["d"])
+        out.append(row)
+    return out
+
+
+def nonanalytic_terms(t):
+    keys = ["n", "a", "b", "beta", "A", "B", "C", "D"]
+    return [dict(zip(keys, vals)) for vals in zip(*(t[k] for k in keys))]
+
+
+def ancillary(a):
+    kind = {"pL": "p_exp", "pV": "p_exp", "rhoV": "exp", "rhoL": "exp", "rhoLnoexp": "noexp"}[a["type"]]
+    return {"kind": kind, "T_r": a["T_r"], "reducing_value": a["reducing_value"],
+            "using_tau_r": bool(a["using_tau_r"]), "n": a["n"], "t": a["t"],
+            "T_min": a["Tmin"], "T_max": a["Tmax"]}
+
+
+def transcribe(src_dir, name):
+    stem, aliases, paper_tmax = FLUIDS[name]
+    d = json.loads((src_dir / f"{stem}.json").read_text())
+    e = d["EOS"][0]
+    M = e["molar_mass"]
+    alpha0 = {"lead": [0.0, 0.0], "log_tau": 0.0, "power": [], "planck_einstein": [],
+              "offset": None}
+    for t in e["alpha0"]:
+        ty = t["type"]
+        if ty == "IdealGasHelmholtzLead":
+            alpha0["lead"] = [t["a1"], t["a2"]]
+        elif ty == "IdealGasHelmholtzLogTau":
+            alpha0["log_tau"] = t["a"]
+        elif ty == "IdealGasHelmholtzPower":
+            alpha0["power"] = [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
+        elif ty == "IdealGasHelmholtzPlanckEinstein":
+            alpha0["planck_einstein"] = [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
+        elif ty == "IdealGasHelmholtzEnthalpyEntropyOffset":
+            alpha0["offset"] = {"a1": t["a1"], "a2": t["a2"], "reference": t.get("reference", "")}
+        else:
+            raise SystemExit(f"{name}: unsupported ideal-gas term {ty}")
+    alphar = {"power": [], "gaussian": [], "gao_b": [], "non_analytic": []}
+    for t in e["alphar"]:
+        ty = t["type"]
+        if ty == "ResidualHelmholtzPower":
+            alphar["power"] += power_terms(t)
+        elif ty == "ResidualHelmholtzGaussian":
+            alphar["gaussian"] += gaussian_terms(t)
+        elif ty == "ResidualHelmholtzGaoB":
+            alphar["gao_b"] += gaussian_terms(t, with_b=True)
+        elif ty == "ResidualHelmholtzNonAnalytic":
+            alphar["non_analytic"] += nonanalytic_terms(t)
+        else:
+            raise SystemExit(f"{name}: unsupported residual term {ty}")
+
+    anc = d["ANCILLARIES"]
+    ancillaries = {"rhoL": ancillary(anc["rhoL"]), "rhoV": ancillary(anc["rhoV"])}
+    if e["pseudo_pure"]:
+        ancillaries["pL"] = ancillary(anc["pL"])
+        ancillaries["pV"] = ancillary(anc["pV"])
+    else:
+        ancillaries["pS"] = ancillary(anc["pS"])
+
+    sa = e.get("SUPERANCILLARY")
+    superanc = None
+    if sa is not None:
+        def exps(key):
+            return [{"xmin": x["xmin"], "xmax": x["xmax"], "coef": x["coef"]} for x in sa[key]]
+        superanc = {"T_crit_true": sa["meta"]["Tcrittrue / K"],
+                    "rhomolar_crit_true": sa["meta"]["rhocrittrue / mol/m^3"],
+                    "p": exps("jexpansions_p"), "rhoL": exps("jexpansions_rhoL"),
+                    "rhoV": exps("jexpansions_rhoV")}
+
+    crit = d["STATES"]["critical"]
+    red = e["STATES"]["reducing"]
+    tl, tv = d["STATES"]["triple_liquid"], d["STATES"]["triple_vapor"]
+    T_min = max(e["Ttriple"], tl["T"])
+    eos_cit = CITATIONS[e["BibTeX_EOS"]]
+    cp0_key = e["BibTeX_CP0"] or e["BibTeX_EOS"]
+    return {
+        "name": name,
+        "coolprop_name": d["INFO"]["NAME"],
+        "aliases": aliases,
+        "citation": {
+            "eos": eos_cit,
+            "eos_key": e["BibTeX_EOS"],
+            "ideal_gas": CITATIONS[cp0_key] + (("; " + IIR_NOTE) if alpha0["offset"] else ""),
+            "superancillary": SUPERANCILLARY_CITATION if superanc else None,
+            "data_source": "CoolProp 8.0.0 fluid file dev/fluids/%s.json" % stem,
+        },
+        "pseudo_pure": bool(e["pseudo_pure"]),
+        "molar_mass": M,
+        "gas_constant": e["gas_constant"],
+        "reducing": {"T": red["T"], "rhomolar": red["rhomolar"]},
+        "critical": {"T": crit["T"], "p": crit["p"], "rhomolar": crit["rhomolar"]},
+        "triple": {"T": e["Ttriple"], "p_liquid": tl["p"], "p_vapor": tv["p"],
+                   "rhomolar_liquid": tl["rhomolar"], "rhomolar_vapor": tv["rhomolar"]},
+        "T_min": T_min,
+        "T_max": paper_tmax if paper_tmax is not None else e["T_max"],
+        "p_max": e["p_max"],
+        "alpha0": alpha0,
+        "alphar": alphar,
+        "ancillaries": ancillaries,
+        "superancillary": superanc,
+    }
+
+
+def main():
+    src = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/coolprop-fluids")
+    out_dir = HERE / "data"
+    out_dir.mkdir(exist_ok=True)
+    for name in FLUIDS:
+        data = transcribe(src, name)
+        (out_dir / f"{name}.json").write_text(json.dumps(data, indent=1) + "\n")
+        print(f"wrote {out_dir / (name + '.json')}")
+
+
+if __name__ == "__main__":
+    main()

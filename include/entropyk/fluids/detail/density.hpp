@@ -1,0 +1,138 @@
+// Density from (T, p): the inner solve of every flash. Safeguarded Newton iteration on
+// p(T, rho) - p at fixed T (the TauPart is computed once), with a bracket that is known to hold
+// exactly one root (the stable branch), bisection whenever a Newton step leaves it, and a hard
+// iteration limit.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "entropyk/fluids/ancillary.hpp"
+#include "entropyk/fluids/helmholtz/properties.hpp"
+#include "entropyk/fluids/superancillary.hpp"
+
+namespace entropyk::fluids::detail {
+
+using helmholtz::FluidData;
+using helmholtz::TauPart;
+
+inline constexpr int max_density_iterations = 100;
+
+[[nodiscard]] inline double rho_max(const FluidData& f) noexcept { return 1.5 * f.rho_triple_liquid; }
+
+/// Root of p(T, rho) = p in [lo, hi] (p increasing there, p(lo) <= p <= p(hi) assumed; the ends
+/// themselves are never evaluated unless the iteration walks onto them). Returns a negative
+/// value if it does not converge.
+[[nodiscard]] inline double solve_density_bracketed(const FluidData& f, const TauPart& tp, double T, double p,
+                                                    double guess, double lo, double hi) noexcept {
+    double x = guess;
+    if (!(x > lo && x < hi)) x = (lo > 0.0) ? std::sqrt(lo * hi) : 0.5 * (lo + hi);
+    for (int it = 0; it < max_density_iterations; ++it) {
+        const helmholtz::PressurePoint pp = helmholtz::pressure_at(f, tp, T, x);
+        const double fx = pp.p - p;
+        if (fx == 0.0) return x;
+        if (fx < 0.0)
+            lo = x;
+        else
+            hi = x;
+        double xn = (pp.dp_drho > 0.0) ? x - fx / pp.dp_drho : -1.0;
+        if (!(xn > lo && xn < hi)) {
+            xn = 0.5 * (lo + hi);
+            if (hi - lo <= 4e-16 * hi) return xn; // converged onto a bracket end
+        }
+        const double dx = std::fabs(xn - x);
+        x = xn;
+        if (dx <= 1e-13 * x) return x;
+    }
+    return -1.0;
+}
+
+/// Pseudo-pure fluids (no superancillary): density on the liquid or vapour branch at (T, p) by
+/// Newton from an ancillary guess, stepping away from the unstable region whenever
+/// (dp/drho)_T <= 0 or the iterate crosses the critical density. Negative on failure.
+[[nodiscard]] inline double solve_density_branch(const FluidData& f, const TauPart& tp, double T, double p,
+                                                 double guess, bool liquid) noexcept {
+    double x = guess;
+    const double rc = f.rho_critical;
+    for (int it = 0; it < max_density_iterations; ++it) {
+        const helmholtz::PressurePoint pp = helmholtz::pressure_at(f, tp, T, x);
+        const double fx = pp.p - p;
+        double xn;
+        if (pp.dp_drho <= 0.0) {
+            xn = liquid ? x * 1.02 : x * 0.95; // unstable region: move towards the branch
+        } else {
+            xn = x - fx / pp.dp_drho;
+            if (liquid && xn < 0.5 * (x + rc)) xn = 0.5 * (x + std::max(rc, xn));
+            if (!liquid && xn > 0.5 * (x + rc)) xn = 0.5 * (x + std::min(rc, xn));
+            if (xn <= 0.0) xn = 0.5 * x;
+            if (xn > rho_max(f)) xn = 0.5 * (x + rho_max(f));
+        }
+        const double dx = std::fabs(xn - x);
+        x = xn;
+        if (dx <= 1e-13 * x && pp.dp_drho > 0.0) return x;
+    }
+    return -1.0;
+}
+
+/// Where (T, p) lies relative to the saturation curve.
+enum class Branch { liquid, vapor, supercritical };
+
+struct DensitySolution {
+    double rho = -1.0;
+    Branch branch = Branch::supercritical;
+    double p_sat = 0.0; ///< saturation pressure at T (bubble for liquid) when T is subcritical
+};
+
+/// Single-phase density at (T, p) for T in range and p > 0. rho < 0 on failure. A positive
+/// guess (e.g. the previous iterate of an outer flash loop) speeds things up. When p is exactly
+/// the saturation pressure the liquid root is returned.
+[[nodiscard]] inline DensitySolution density_tp(const FluidData& f, const TauPart& tp, double T, double p,
+                                                double guess = -1.0) noexcept {
+    DensitySolution out;
+    const auto& sa = f.superancillary;
+    if (sa.present) {
+        if (T < sa.T_crit) {
+            const superancillary::Point s = superancillary::evaluate(sa, T);
+            const double rl = s.rho_liquid_molar * f.molar_mass, rv = s.rho_vapor_molar * f.molar_mass;
+            out.p_sat = s.p;
+            if (p >= s.p) {
+                out.branch = Branch::liquid;
+                out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl, rho_max(f));
+            } else {
+                out.branch = Branch::vapor;
+                const double ig = p / (f.R * T);
+                out.rho = solve_density_bracketed(
+                    f, tp, T, p, (guess > 0.0 && guess < rv) ? guess : std::min(ig, 0.999 * rv), 0.0, rv);
+            }
+            return out;
+        }
+    } else if (T < f.T_critical) {
+        const double pl = ancillary::evaluate(f.anc_p_liquid, T);
+        const double pv = ancillary::evaluate(f.anc_p_vapor, T);
+        out.p_sat = pl;
+        if (p >= pl) {
+            out.branch = Branch::liquid;
+            const double g = (guess > 0.0) ? guess : ancillary::evaluate(f.anc_rho_liquid, T) * f.molar_mass;
+            out.rho = solve_density_branch(f, tp, T, p, g, true);
+            return out;
+        }
+        if (p <= pv) {
+            out.branch = Branch::vapor;
+            const double g = (guess > 0.0) ? guess : ancillary::evaluate(f.anc_rho_vapor, T) * f.molar_mass * (p / pv);
+            out.rho = solve_density_branch(f, tp, T, p, g, false);
+            return out;
+        }
+        out.rho = -2.0; // inside the glide of a pseudo-pure fluid: (T, p) does not fix the state
+        return out;
+    }
+    out.branch = Branch::supercritical;
+    double g = guess;
+    if (!(g > 0.0)) {
+        g = p / (f.R * T);
+        if (g > f.rho_critical) g = std::min(2.0 * f.rho_critical, 0.9 * rho_max(f));
+    }
+    out.rho = solve_density_bracketed(f, tp, T, p, g, 0.0, rho_max(f));
+    return out;
+}
+
+} // namespace entropyk::fluids::detail

@@ -1,0 +1,309 @@
+// Flash calculations: states from (T,rho), (T,p), (p,h), (p,s), (p,q), (T,q) and (h,s).
+//
+// (p,h) and (p,s): the saturation states at p decide the region (two-phase if y' <= y <= y'');
+// single-phase states are found by a safeguarded Newton iteration on T at fixed p (h and s
+// increase with T at constant p: dh/dT = cp, ds/dT = cp/T), bracketed by the saturation
+// temperature and the EOS limits, with the density solved at each T (detail/density.hpp).
+// Every loop is bounded; inputs outside the EOS range give Errc::fluid_error.
+#pragma once
+
+#include <cmath>
+
+#include "entropyk/core/result.hpp"
+#include "entropyk/fluids/detail/validate.hpp"
+#include "entropyk/fluids/saturation.hpp"
+#include "entropyk/fluids/state.hpp"
+
+namespace entropyk::fluids::detail {
+
+inline constexpr int max_flash_iterations = 100;
+
+[[nodiscard]] inline Phase classify(const FluidData& f, double T, double p, Branch branch) noexcept {
+    if (T >= f.T_critical) return p >= f.p_critical ? Phase::supercritical : Phase::supercritical_gas;
+    if (p >= f.p_critical) return Phase::supercritical_liquid;
+    if (branch == Branch::supercritical) return Phase::supercritical_gas; // only between T_c and the EOS's T_c
+    return branch == Branch::liquid ? Phase::liquid : Phase::vapor;
+}
+
+[[nodiscard]] inline State single_phase_state(const helmholtz::Properties& P, Phase phase) noexcept {
+    State s;
+    s.T = Temperature{P.T};
+    s.p = Pressure{P.p};
+    s.rho = Density{P.rho};
+    s.h = SpecificEnthalpy{P.h};
+    s.s = SpecificEntropy{P.s};
+    s.u = SpecificEnthalpy{P.u};
+    s.cp = SpecificHeat{P.cp};
+    s.cv = SpecificHeat{P.cv};
+    s.w = Speed{P.w};
+    s.quality = -1.0;
+    s.phase = phase;
+    return s;
+}
+
+/// Mixture of the saturated phases with vapour mass fraction q (CoolProp's rules: h, s and
+/// specific volume are mass averages; for a pseudo-pure fluid T and p are averaged as well).
+[[nodiscard]] inline State two_phase_state(const SaturationPair& sat, double q) noexcept {
+    State s;
+    const double T = (1.0 - q) * sat.T_liquid + q * sat.T_vapor;
+    const double p = (1.0 - q) * sat.p_liquid + q * sat.p_vapor;
+    const double v = (1.0 - q) / sat.L.rho + q / sat.V.rho;
+    const double h = (1.0 - q) * sat.L.h + q * sat.V.h;
+    s.T = Temperature{T};
+    s.p = Pressure{p};
+    s.rho = Density{1.0 / v};
+    s.h = SpecificEnthalpy{h};
+    s.s = SpecificEntropy{(1.0 - q) * sat.L.s + q * sat.V.s};
+    s.u = SpecificEnthalpy{h - p * v};
+    s.cp = SpecificHeat{undefined_in_two_phase};
+    s.cv = SpecificHeat{undefined_in_two_phase};
+    s.w = Speed{undefined_in_two_phase};
+    s.quality = q;
+    s.phase = Phase::two_phase;
+    return s;
+}
+
+[[nodiscard]] inline ThermoError internal_failure(const FluidData& f, const char* what, double a, double b) noexcept {
+    return ThermoError::format(Errc::fluid_error, "%.*s: %s did not converge at (%g, %g)",
+                               static_cast<int>(f.name.size()), f.name.data(), what, a, b);
+}
+
+// ---- (T, rho) -------------------------------------------------------------------------------------
+[[nodiscard]] inline Result<State> state_trho(const FluidData& f, double T, double rho) noexcept {
+    ThermoError err;
+    if (bad_temperature(f, T, err) || bad_density(f, rho, err)) return err;
+    if (T < saturation_T_max(f)) {
+        SaturationPair sat;
+        if (!saturation_at_T(f, T, sat)) return internal_failure(f, "saturation", T, rho);
+        if (rho < sat.L.rho && rho > sat.V.rho) {
+            // Inside the dome: quality from the specific volume.
+            const double q = (1.0 / rho - 1.0 / sat.L.rho) / (1.0 / sat.V.rho - 1.0 / sat.L.rho);
+            return two_phase_state(sat, q);
+        }
+        TauPart tp;
+        helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+        const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
+        return single_phase_state(P, classify(f, T, P.p, rho >= sat.L.rho ? Branch::liquid : Branch::vapor));
+    }
+    TauPart tp;
+    helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+    const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
+    return single_phase_state(P, classify(f, T, P.p, Branch::supercritical));
+}
+
+// ---- (T, p) ---------------------------------------------------------------------------------------
+[[nodiscard]] inline Result<State> flash_tp(const FluidData& f, double T, double p) noexcept {
+    ThermoError err;
+    if (bad_temperature(f, T, err) || bad_pressure(f, p, err)) return err;
+    TauPart tp;
+    helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+    const DensitySolution d = density_tp(f, tp, T, p);
+    if (d.rho == -2.0)
+        return ThermoError::format(
+            Errc::fluid_error,
+            "%.*s: (T = %g K, p = %g Pa) lies inside the temperature glide of the pseudo-pure fluid; "
+            "(T, p) does not fix the state, use flash_tq or flash_ph",
+            static_cast<int>(f.name.size()), f.name.data(), T, p);
+    if (d.rho <= 0.0) return internal_failure(f, "density solve (T, p)", T, p);
+    const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, d.rho);
+    return single_phase_state(P, classify(f, T, p, d.branch));
+}
+
+// ---- (p, h) and (p, s) ---------------------------------------------------------------------------
+enum class Given { enthalpy, entropy };
+
+[[nodiscard]] inline double given_value(const helmholtz::Properties& P, Given g) noexcept {
+    return g == Given::enthalpy ? P.h : P.s;
+}
+[[nodiscard]] inline double given_slope(const helmholtz::Properties& P, Given g) noexcept {
+    return g == Given::enthalpy ? P.cp : P.cp / P.T;
+}
+
+/// Single-phase T at fixed p for which y(T, p) = y, T in [T_lo, T_hi]. lo_known / hi_known say
+/// that y(T_lo) <= y resp. y(T_hi) >= y is already known (saturation bounds); otherwise the
+/// bound is evaluated when the iteration reaches it, and a y outside [y(T_lo), y(T_hi)] gives a
+/// range error.
+[[nodiscard]] inline Result<State> solve_single_phase_py(const FluidData& f, double p, double y, Given g, double T_lo,
+                                                         double T_hi, bool lo_known, bool hi_known, double T_guess,
+                                                         double rho_guess) noexcept {
+    double lo = T_lo, hi = T_hi;
+    double T = T_guess;
+    if (!(T > lo && T < hi)) T = 0.5 * (lo + hi);
+    double rho = rho_guess;
+    const char* yname = g == Given::enthalpy ? "h" : "s";
+    const char* yunit = g == Given::enthalpy ? "J/kg" : "J/(kg K)";
+    for (int it = 0; it < max_flash_iterations; ++it) {
+        TauPart tp;
+        helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+        const DensitySolution d = density_tp(f, tp, T, p, rho);
+        if (d.rho <= 0.0) return internal_failure(f, g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
+        rho = d.rho;
+        const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
+        const double fx = given_value(P, g) - y;
+        const double slope = given_slope(P, g);
+        const bool at_lo = (T == lo), at_hi = (T == hi);
+        if (fx < 0.0) {
+            if (at_hi)
+                return ThermoError::format(
+                    Errc::fluid_error,
+                    "%.*s: %s = %g %s at p = %g Pa is above the range of the EOS (%s at T_max = %g K is %g %s)",
+                    static_cast<int>(f.name.size()), f.name.data(), yname, y, yunit, p, yname, hi, given_value(P, g),
+                    yunit);
+            lo = T;
+            lo_known = true;
+        } else if (fx > 0.0) {
+            if (at_lo)
+                return ThermoError::format(
+                    Errc::fluid_error,
+                    "%.*s: %s = %g %s at p = %g Pa is below the range of the EOS (%s at T_min = %g K is %g %s)",
+                    static_cast<int>(f.name.size()), f.name.data(), yname, y, yunit, p, yname, lo, given_value(P, g),
+                    yunit);
+            hi = T;
+            hi_known = true;
+        } else {
+            return single_phase_state(P, classify(f, T, p, d.branch));
+        }
+        double Tn = slope > 0.0 ? T - fx / slope : -1.0;
+        if (!(Tn > lo && Tn < hi)) {
+            if (Tn <= lo && !lo_known)
+                Tn = lo; // test the bound itself
+            else if (Tn >= hi && !hi_known)
+                Tn = hi;
+            else
+                Tn = 0.5 * (lo + hi);
+        }
+        const double dT = std::fabs(Tn - T);
+        if (dT <= 1e-12 * T) return single_phase_state(P, classify(f, T, p, d.branch));
+        T = Tn;
+    }
+    return internal_failure(f, g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
+}
+
+[[nodiscard]] inline Result<State> flash_py(const FluidData& f, double p, double y, Given g) noexcept {
+    ThermoError err;
+    if (bad_pressure(f, p, err)) return err;
+    if (bad_finite(f, g == Given::enthalpy ? "h" : "s", g == Given::enthalpy ? "J/kg" : "J/(kg K)", y, err)) return err;
+    if (p >= saturation_p_min(f) && p < saturation_p_max(f)) {
+        SaturationPair sat;
+        if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, y);
+        const double yl = given_value(sat.L, g), yv = given_value(sat.V, g);
+        if (y >= yl && y <= yv) return two_phase_state(sat, (y - yl) / (yv - yl));
+        if (y < yl) {
+            const double T0 = sat.T_liquid - (yl - y) / given_slope(sat.L, g);
+            return solve_single_phase_py(f, p, y, g, f.T_min, sat.T_liquid, false, true, T0, sat.L.rho);
+        }
+        const double T0 = sat.T_vapor + (y - yv) / given_slope(sat.V, g);
+        return solve_single_phase_py(f, p, y, g, sat.T_vapor, f.T_max, true, false, T0, -1.0);
+    }
+    // No two-phase region at this pressure (above the critical or below the triple pressure).
+    // Start from the state at the critical temperature (or T_min when the pressure is tiny).
+    const double Tstart = p < saturation_p_min(f) ? f.T_min * 1.05 : f.T_critical;
+    TauPart tp;
+    helmholtz::prepare_tau(f, f.T_reducing / Tstart, tp);
+    const DensitySolution d = density_tp(f, tp, Tstart, p);
+    double T0 = Tstart, r0 = -1.0;
+    if (d.rho > 0.0) {
+        const helmholtz::Properties P = helmholtz::properties_at(f, tp, Tstart, d.rho);
+        T0 = Tstart - (given_value(P, g) - y) / given_slope(P, g);
+        r0 = d.rho;
+    }
+    return solve_single_phase_py(f, p, y, g, f.T_min, f.T_max, false, false, T0, r0);
+}
+
+// ---- (p, q) and (T, q) --------------------------------------------------------------------------
+[[nodiscard]] inline ThermoError no_saturation_p(const FluidData& f, double p) noexcept {
+    return ThermoError::format(
+        Errc::fluid_error, "%.*s: no saturation state at p = %g Pa (saturation exists for %g Pa <= p < %g Pa)",
+        static_cast<int>(f.name.size()), f.name.data(), p, saturation_p_min(f), saturation_p_max(f));
+}
+[[nodiscard]] inline ThermoError no_saturation_T(const FluidData& f, double T) noexcept {
+    return ThermoError::format(Errc::fluid_error,
+                               "%.*s: no saturation state at T = %g K (saturation exists for %g K <= T < %g K)",
+                               static_cast<int>(f.name.size()), f.name.data(), T, f.T_min, saturation_T_max(f));
+}
+
+[[nodiscard]] inline Result<State> flash_pq(const FluidData& f, double p, double q) noexcept {
+    ThermoError err;
+    if (bad_pressure(f, p, err) || bad_quality(f, q, err)) return err;
+    if (!(p >= saturation_p_min(f) && p < saturation_p_max(f))) return no_saturation_p(f, p);
+    SaturationPair sat;
+    if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, q);
+    return two_phase_state(sat, q);
+}
+
+[[nodiscard]] inline Result<State> flash_tq(const FluidData& f, double T, double q) noexcept {
+    ThermoError err;
+    if (bad_temperature(f, T, err) || bad_quality(f, q, err)) return err;
+    if (!(T < saturation_T_max(f))) return no_saturation_T(f, T);
+    SaturationPair sat;
+    if (f.pseudo_pure && q > 0.0 && q < 1.0) {
+        // Pseudo-pure: the mixture temperature is (1-q) T_bubble(p) + q T_dew(p) (the rule of
+        // the (p, h) flash); find p in [p_dew(T), p_bubble(T)] by bisection on that rule.
+        double lo = ancillary::evaluate(f.anc_p_vapor, T), hi = ancillary::evaluate(f.anc_p_liquid, T);
+        for (int it = 0; it < 80 && hi - lo > 1e-13 * hi; ++it) {
+            const double pm = 0.5 * (lo + hi);
+            const double Tl = ancillary::invert_pressure(f.anc_p_liquid, pm, f.T_min, f.T_critical);
+            const double Tv = ancillary::invert_pressure(f.anc_p_vapor, pm, f.T_min, f.T_critical);
+            if ((1.0 - q) * Tl + q * Tv > T)
+                hi = pm;
+            else
+                lo = pm;
+        }
+        const double pm = 0.5 * (lo + hi);
+        if (!(pm >= saturation_p_min(f)) || !saturation_at_p(f, pm, sat)) return no_saturation_T(f, T);
+        return two_phase_state(sat, q);
+    }
+    if (!saturation_at_T(f, T, sat)) return internal_failure(f, "saturation at T", T, q);
+    return two_phase_state(sat, q);
+}
+
+// ---- (h, s) -------------------------------------------------------------------------------------
+/// (h, s): outer bisection/secant on ln p of the (p, h) flash's entropy, which decreases
+/// monotonically with p at constant h ((ds/dp)_h = -1/(rho T) < 0). Bounded: 100 steps.
+[[nodiscard]] inline Result<State> flash_hs(const FluidData& f, double h, double s) noexcept {
+    ThermoError err;
+    if (bad_finite(f, "h", "J/kg", h, err) || bad_finite(f, "s", "J/(kg K)", s, err)) return err;
+    double lo = std::log(saturation_p_min(f) * 1e-3 > 1e-6 ? saturation_p_min(f) * 1e-3 : 1e-6);
+    double hi = std::log(f.p_max);
+    // s(lo) must be > s and s(hi) < s; out-of-range ends are pulled in until the (p,h) flash works.
+    auto s_at = [&](double lnp, State& st) -> bool {
+        Result<State> r = flash_py(f, std::exp(lnp), h, Given::enthalpy);
+        if (!r) return false;
+        st = *r;
+        return true;
+    };
+    State st;
+    bool ok_lo = false, ok_hi = false;
+    for (int k = 0; k < 40 && !(ok_lo = s_at(lo, st)); ++k) lo += 0.5;
+    if (!ok_lo || st.s.si() < s)
+        return ThermoError::format(Errc::fluid_error,
+                                   "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
+                                   static_cast<int>(f.name.size()), f.name.data(), h, s);
+    double slo = st.s.si();
+    for (int k = 0; k < 40 && !(ok_hi = s_at(hi, st)); ++k) hi -= 0.5;
+    if (!ok_hi || st.s.si() > s)
+        return ThermoError::format(Errc::fluid_error,
+                                   "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
+                                   static_cast<int>(f.name.size()), f.name.data(), h, s);
+    double shi = st.s.si();
+    for (int it = 0; it < 100; ++it) {
+        // Regula falsi (Illinois) step in ln p, bisection when it stalls.
+        double x = lo + (slo - s) * (hi - lo) / (slo - shi);
+        if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
+        if (!s_at(x, st)) return internal_failure(f, "flash (h, s)", h, s);
+        const double fx = st.s.si() - s;
+        if (std::fabs(fx) <= 1e-11 * std::max(1.0, std::fabs(s)) || hi - lo < 1e-14) return st;
+        if (fx > 0.0) {
+            lo = x;
+            slo = st.s.si();
+            shi = 0.5 * (shi - s) + s;
+        } else {
+            hi = x;
+            shi = st.s.si();
+            slo = 0.5 * (slo - s) + s;
+        }
+    }
+    return internal_failure(f, "flash (h, s)", h, s);
+}
+
+} // namespace entropyk::fluids::detail

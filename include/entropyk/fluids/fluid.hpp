@@ -1,0 +1,187 @@
+// The public face of the fluid engine: one immutable Fluid object per fluid, lookup by name with
+// aliases, and compile-time tags (R134a, R744, ...) for the typed C++ front door.
+// All member functions are pure and thread-safe (the data are constexpr tables).
+#pragma once
+
+#include <array>
+#include <cctype>
+#include <span>
+#include <string_view>
+
+#include "entropyk/core/result.hpp"
+#include "entropyk/core/units.hpp"
+#include "entropyk/fluids/data/r1234yf.hpp"
+#include "entropyk/fluids/data/r134a.hpp"
+#include "entropyk/fluids/data/r290.hpp"
+#include "entropyk/fluids/data/r32.hpp"
+#include "entropyk/fluids/data/r410a.hpp"
+#include "entropyk/fluids/data/r717.hpp"
+#include "entropyk/fluids/data/r744.hpp"
+#include "entropyk/fluids/data/water.hpp"
+#include "entropyk/fluids/flash.hpp"
+#include "entropyk/fluids/state.hpp"
+
+namespace entropyk::fluids {
+
+class Fluid {
+  public:
+    constexpr explicit Fluid(const helmholtz::FluidData& data) noexcept : d_(&data) {}
+    Fluid(const Fluid&) = delete;
+    Fluid& operator=(const Fluid&) = delete;
+
+    /// Canonical name: "R134a", "R32", "R290", "R744", "R1234yf", "R717", "R410A", "Water".
+    [[nodiscard]] constexpr std::string_view name() const noexcept { return d_->name; }
+    [[nodiscard]] constexpr std::span<const std::string_view> aliases() const noexcept { return d_->aliases; }
+    [[nodiscard]] constexpr Temperature T_critical() const noexcept { return Temperature{d_->T_critical}; }
+    [[nodiscard]] constexpr Pressure p_critical() const noexcept { return Pressure{d_->p_critical}; }
+    [[nodiscard]] constexpr Density rho_critical() const noexcept { return Density{d_->rho_critical}; }
+    [[nodiscard]] constexpr Temperature T_triple() const noexcept { return Temperature{d_->T_triple}; }
+    [[nodiscard]] constexpr Pressure p_triple() const noexcept { return Pressure{d_->p_triple}; }
+    /// Validity range of the equation of state.
+    [[nodiscard]] constexpr Temperature T_min() const noexcept { return Temperature{d_->T_min}; }
+    [[nodiscard]] constexpr Temperature T_max() const noexcept { return Temperature{d_->T_max}; }
+    [[nodiscard]] constexpr Pressure p_max() const noexcept { return Pressure{d_->p_max}; }
+    /// kg/mol
+    [[nodiscard]] constexpr double molar_mass() const noexcept { return d_->molar_mass; }
+    /// Specific gas constant R/M, J/(kg K).
+    [[nodiscard]] constexpr double gas_constant() const noexcept { return d_->R; }
+    [[nodiscard]] constexpr bool pseudo_pure() const noexcept { return d_->pseudo_pure; }
+    [[nodiscard]] constexpr const helmholtz::FluidData& data() const noexcept { return *d_; }
+
+    [[nodiscard]] Result<State> state_trho(Temperature T, Density rho) const noexcept {
+        return detail::state_trho(*d_, T.si(), rho.si());
+    }
+    [[nodiscard]] Result<State> flash_tp(Temperature T, Pressure p) const noexcept {
+        return detail::flash_tp(*d_, T.si(), p.si());
+    }
+    [[nodiscard]] Result<State> flash_ph(Pressure p, SpecificEnthalpy h) const noexcept {
+        return detail::flash_py(*d_, p.si(), h.si(), detail::Given::enthalpy);
+    }
+    [[nodiscard]] Result<State> flash_ps(Pressure p, SpecificEntropy s) const noexcept {
+        return detail::flash_py(*d_, p.si(), s.si(), detail::Given::entropy);
+    }
+    [[nodiscard]] Result<State> flash_pq(Pressure p, double quality) const noexcept {
+        return detail::flash_pq(*d_, p.si(), quality);
+    }
+    [[nodiscard]] Result<State> flash_tq(Temperature T, double quality) const noexcept {
+        return detail::flash_tq(*d_, T.si(), quality);
+    }
+    [[nodiscard]] Result<State> flash_hs(SpecificEnthalpy h, SpecificEntropy s) const noexcept {
+        return detail::flash_hs(*d_, h.si(), s.si());
+    }
+
+    /// Both saturated phases at T, T_min <= T < T_c (for R410A: bubble and dew pressure).
+    [[nodiscard]] Result<SaturationState> saturation_t(Temperature T) const noexcept {
+        ThermoError err;
+        if (detail::bad_temperature(*d_, T.si(), err)) return err;
+        if (!(T.si() < detail::saturation_T_max(*d_))) return detail::no_saturation_T(*d_, T.si());
+        detail::SaturationPair sat;
+        if (!detail::saturation_at_T(*d_, T.si(), sat))
+            return detail::internal_failure(*d_, "saturation at T", T.si(), 0.0);
+        return to_saturation_state(sat);
+    }
+    /// Both saturated phases at p, p_triple <= p < p_c (for R410A: bubble and dew temperature).
+    [[nodiscard]] Result<SaturationState> saturation_p(Pressure p) const noexcept {
+        ThermoError err;
+        if (detail::bad_pressure(*d_, p.si(), err)) return err;
+        if (!(p.si() >= detail::saturation_p_min(*d_) && p.si() < detail::saturation_p_max(*d_)))
+            return detail::no_saturation_p(*d_, p.si());
+        detail::SaturationPair sat;
+        if (!detail::saturation_at_p(*d_, p.si(), sat))
+            return detail::internal_failure(*d_, "saturation at p", p.si(), 0.0);
+        return to_saturation_state(sat);
+    }
+    /// Saturation (bubble-point) pressure only: the fast path (a Chebyshev evaluation for the
+    /// pure fluids, no EOS call).
+    [[nodiscard]] Result<Pressure> p_sat(Temperature T) const noexcept {
+        ThermoError err;
+        if (detail::bad_temperature(*d_, T.si(), err)) return err;
+        if (!(T.si() < detail::saturation_T_max(*d_))) return detail::no_saturation_T(*d_, T.si());
+        if (d_->superancillary.present) return Pressure{superancillary::pressure(d_->superancillary, T.si())};
+        return Pressure{ancillary::evaluate(d_->anc_p_liquid, T.si())};
+    }
+    /// Saturation (bubble-point) temperature only.
+    [[nodiscard]] Result<Temperature> T_sat(Pressure p) const noexcept {
+        ThermoError err;
+        if (detail::bad_pressure(*d_, p.si(), err)) return err;
+        if (!(p.si() >= detail::saturation_p_min(*d_) && p.si() < detail::saturation_p_max(*d_)))
+            return detail::no_saturation_p(*d_, p.si());
+        if (d_->superancillary.present) return Temperature{superancillary::temperature(d_->superancillary, p.si())};
+        return Temperature{ancillary::invert_pressure(d_->anc_p_liquid, p.si(), d_->T_min, d_->T_critical)};
+    }
+
+  private:
+    static SaturationState to_saturation_state(const detail::SaturationPair& s) noexcept {
+        SaturationState out;
+        out.T_bubble = Temperature{s.T_liquid};
+        out.T_dew = Temperature{s.T_vapor};
+        out.p_bubble = Pressure{s.p_liquid};
+        out.p_dew = Pressure{s.p_vapor};
+        out.rho_liquid = Density{s.L.rho};
+        out.rho_vapor = Density{s.V.rho};
+        out.h_liquid = SpecificEnthalpy{s.L.h};
+        out.h_vapor = SpecificEnthalpy{s.V.h};
+        out.s_liquid = SpecificEntropy{s.L.s};
+        out.s_vapor = SpecificEntropy{s.V.s};
+        return out;
+    }
+    const helmholtz::FluidData* d_;
+};
+
+namespace detail {
+inline constexpr Fluid r134a_fluid{data::r134a};
+inline constexpr Fluid r32_fluid{data::r32};
+inline constexpr Fluid r290_fluid{data::r290};
+inline constexpr Fluid r744_fluid{data::r744};
+inline constexpr Fluid r1234yf_fluid{data::r1234yf};
+inline constexpr Fluid r717_fluid{data::r717};
+inline constexpr Fluid r410a_fluid{data::r410a};
+inline constexpr Fluid water_fluid{data::water};
+inline constexpr std::array<const Fluid*, 8> fluid_list{&r134a_fluid,   &r32_fluid,  &r290_fluid,  &r744_fluid,
+                                                        &r1234yf_fluid, &r717_fluid, &r410a_fluid, &water_fluid};
+
+[[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+} // namespace detail
+
+/// The eight fluids, in a fixed order.
+[[nodiscard]] inline std::span<const Fluid* const> all_fluids() noexcept { return detail::fluid_list; }
+
+/// Case-insensitive lookup by canonical name or alias ("CO2", "Ammonia", "Propane", "R718", ...).
+[[nodiscard]] inline Result<const Fluid*> find_fluid(std::string_view name) noexcept {
+    for (const Fluid* f : detail::fluid_list) {
+        if (detail::iequals(f->name(), name)) return f;
+        for (std::string_view a : f->aliases())
+            if (detail::iequals(a, name)) return f;
+    }
+    return ThermoError::format(Errc::fluid_error,
+                               "unknown fluid \"%.*s\"; known fluids: R134a, R32, R290 (Propane), R744 (CO2), R1234yf, "
+                               "R717 (Ammonia, NH3), R410A, Water (R718, H2O)",
+                               static_cast<int>(name.size() > 64 ? 64 : name.size()), name.data());
+}
+
+// ---- compile-time tags -----------------------------------------------------------------------------
+#define ENTROPYK_FLUID_TAG(Tag, object, str)                                                                           \
+    struct Tag {                                                                                                       \
+        static const Fluid& get() noexcept { return detail::object; }                                                  \
+        static constexpr std::string_view name = str;                                                                  \
+    };
+ENTROPYK_FLUID_TAG(R134a, r134a_fluid, "R134a")
+ENTROPYK_FLUID_TAG(R32, r32_fluid, "R32")
+ENTROPYK_FLUID_TAG(R290, r290_fluid, "R290")
+ENTROPYK_FLUID_TAG(R744, r744_fluid, "R744")
+ENTROPYK_FLUID_TAG(R1234yf, r1234yf_fluid, "R1234yf")
+ENTROPYK_FLUID_TAG(R717, r717_fluid, "R717")
+ENTROPYK_FLUID_TAG(R410A, r410a_fluid, "R410A")
+ENTROPYK_FLUID_TAG(Water, water_fluid, "Water")
+#undef ENTROPYK_FLUID_TAG
+
+} // namespace entropyk::fluids

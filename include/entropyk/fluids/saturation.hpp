@@ -1,0 +1,81 @@
+// Saturation states. Pure fluids: the superancillary expansions give p_sat(T), rho'(T) and
+// rho''(T) of the EOS's own phase equilibrium (equal pressure and Gibbs energy) to ~1e-12, right
+// up to the critical point; h and s then come from the EOS at (T, rho'), (T, rho''). This is
+// what CoolProp 8 does, so the reference tables are reproduced to round-off.
+// Pseudo-pure fluids (R410A): bubble and dew pressures come from the pL / pV ancillaries of
+// Lemmon (2003); the saturated phases are EOS states at (T, p_bubble) on the liquid branch and
+// (T, p_dew) on the vapour branch (a single Helmholtz function cannot represent the glide).
+#pragma once
+
+#include "entropyk/fluids/detail/density.hpp"
+
+namespace entropyk::fluids::detail {
+
+/// Both saturated phases. For pure fluids T_liquid == T_vapor and p_liquid == p_vapor.
+struct SaturationPair {
+    double T_liquid = 0.0, T_vapor = 0.0, p_liquid = 0.0, p_vapor = 0.0;
+    helmholtz::Properties L{}, V{};
+};
+
+/// Lowest and highest temperature at which saturation is defined.
+[[nodiscard]] inline double saturation_T_max(const FluidData& f) noexcept {
+    return f.superancillary.present ? f.superancillary.T_crit : f.T_critical;
+}
+[[nodiscard]] inline double saturation_p_min(const FluidData& f) noexcept {
+    return f.superancillary.present ? f.superancillary.p_knots.front() : ancillary::evaluate(f.anc_p_liquid, f.T_min);
+}
+[[nodiscard]] inline double saturation_p_max(const FluidData& f) noexcept {
+    return f.superancillary.present ? f.superancillary.p_knots.back() : f.p_critical;
+}
+
+/// Saturation at T, T_min <= T < saturation_T_max. False if a branch density fails.
+[[nodiscard]] inline bool saturation_at_T(const FluidData& f, double T, SaturationPair& out) noexcept {
+    TauPart tp;
+    helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+    out.T_liquid = out.T_vapor = T;
+    if (f.superancillary.present) {
+        const superancillary::Point s = superancillary::evaluate(f.superancillary, T);
+        out.p_liquid = out.p_vapor = s.p;
+        out.L = helmholtz::properties_at(f, tp, T, s.rho_liquid_molar * f.molar_mass);
+        out.V = helmholtz::properties_at(f, tp, T, s.rho_vapor_molar * f.molar_mass);
+        return true;
+    }
+    out.p_liquid = ancillary::evaluate(f.anc_p_liquid, T);
+    out.p_vapor = ancillary::evaluate(f.anc_p_vapor, T);
+    const double rl =
+        solve_density_branch(f, tp, T, out.p_liquid, ancillary::evaluate(f.anc_rho_liquid, T) * f.molar_mass, true);
+    const double rv =
+        solve_density_branch(f, tp, T, out.p_vapor, ancillary::evaluate(f.anc_rho_vapor, T) * f.molar_mass, false);
+    if (rl <= 0.0 || rv <= 0.0) return false;
+    out.L = helmholtz::properties_at(f, tp, T, rl);
+    out.V = helmholtz::properties_at(f, tp, T, rv);
+    return true;
+}
+
+/// Saturation at p, saturation_p_min <= p < saturation_p_max.
+[[nodiscard]] inline bool saturation_at_p(const FluidData& f, double p, SaturationPair& out) noexcept {
+    if (f.superancillary.present) {
+        const double T = superancillary::temperature(f.superancillary, p);
+        if (!saturation_at_T(f, T, out)) return false;
+        out.p_liquid = out.p_vapor = p; // the input, exactly
+        return true;
+    }
+    const double Tl = ancillary::invert_pressure(f.anc_p_liquid, p, f.T_min, f.T_critical);
+    const double Tv = ancillary::invert_pressure(f.anc_p_vapor, p, f.T_min, f.T_critical);
+    out.T_liquid = Tl;
+    out.T_vapor = Tv;
+    out.p_liquid = out.p_vapor = p;
+    TauPart tl, tv;
+    helmholtz::prepare_tau(f, f.T_reducing / Tl, tl);
+    helmholtz::prepare_tau(f, f.T_reducing / Tv, tv);
+    const double rl =
+        solve_density_branch(f, tl, Tl, p, ancillary::evaluate(f.anc_rho_liquid, Tl) * f.molar_mass, true);
+    const double rv =
+        solve_density_branch(f, tv, Tv, p, ancillary::evaluate(f.anc_rho_vapor, Tv) * f.molar_mass, false);
+    if (rl <= 0.0 || rv <= 0.0) return false;
+    out.L = helmholtz::properties_at(f, tl, Tl, rl);
+    out.V = helmholtz::properties_at(f, tv, Tv, rv);
+    return true;
+}
+
+} // namespace entropyk::fluids::detail
