@@ -183,7 +183,7 @@ enum class Given { enthalpy, entropy };
     ThermoError err;
     if (bad_pressure(f, p, err)) return err;
     if (bad_finite(f, g == Given::enthalpy ? "h" : "s", g == Given::enthalpy ? "J/kg" : "J/(kg K)", y, err)) return err;
-    if (p >= saturation_p_min(f) && p < saturation_p_max(f)) {
+    if (in_saturation_p_range(f, p)) {
         SaturationPair sat;
         if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, y);
         const double yl = given_value(sat.L, g), yv = given_value(sat.V, g);
@@ -225,7 +225,7 @@ enum class Given { enthalpy, entropy };
 [[nodiscard]] inline Result<State> flash_pq(const FluidData& f, double p, double q) noexcept {
     ThermoError err;
     if (bad_pressure(f, p, err) || bad_quality(f, q, err)) return err;
-    if (!(p >= saturation_p_min(f) && p < saturation_p_max(f))) return no_saturation_p(f, p);
+    if (!in_saturation_p_range(f, p)) return no_saturation_p(f, p);
     SaturationPair sat;
     if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, q);
     return two_phase_state(sat, q);

@@ -84,8 +84,7 @@ class Fluid {
     [[nodiscard]] Result<SaturationState> saturation_p(Pressure p) const noexcept {
         ThermoError err;
         if (detail::bad_pressure(*d_, p.si(), err)) return err;
-        if (!(p.si() >= detail::saturation_p_min(*d_) && p.si() < detail::saturation_p_max(*d_)))
-            return detail::no_saturation_p(*d_, p.si());
+        if (!detail::in_saturation_p_range(*d_, p.si())) return detail::no_saturation_p(*d_, p.si());
         detail::SaturationPair sat;
         if (!detail::saturation_at_p(*d_, p.si(), sat))
             return detail::internal_failure(*d_, "saturation at p", p.si(), 0.0);
@@ -104,8 +103,7 @@ class Fluid {
     [[nodiscard]] Result<Temperature> T_sat(Pressure p) const noexcept {
         ThermoError err;
         if (detail::bad_pressure(*d_, p.si(), err)) return err;
-        if (!(p.si() >= detail::saturation_p_min(*d_) && p.si() < detail::saturation_p_max(*d_)))
-            return detail::no_saturation_p(*d_, p.si());
+        if (!detail::in_saturation_p_range(*d_, p.si())) return detail::no_saturation_p(*d_, p.si());
         if (d_->superancillary.present) return Temperature{superancillary::temperature(d_->superancillary, p.si())};
         return Temperature{ancillary::invert_pressure(d_->anc_p_liquid, p.si(), d_->T_min, d_->T_critical)};
     }

@@ -22,10 +22,19 @@ struct SaturationPair {
     return f.superancillary.present ? f.superancillary.T_crit : f.T_critical;
 }
 [[nodiscard]] inline double saturation_p_min(const FluidData& f) noexcept {
-    return f.superancillary.present ? f.superancillary.p_knots.front() : ancillary::evaluate(f.anc_p_liquid, f.T_min);
+    // Pseudo-pure: down to the dew pressure at T_min (the bubble temperature is then up to a few
+    // tenths of a kelvin below T_min, a harmless extrapolation of the pL ancillary).
+    return f.superancillary.present ? f.superancillary.p_knots.front() : ancillary::evaluate(f.anc_p_vapor, f.T_min);
 }
 [[nodiscard]] inline double saturation_p_max(const FluidData& f) noexcept {
     return f.superancillary.present ? f.superancillary.p_knots.back() : f.p_critical;
+}
+
+/// True when saturation exists at p. The lower end has a relative slack of 1e-9 so that a
+/// triple-point pressure rounded to 12 digits (as in tables) is still accepted; the solution
+/// is then clamped to T_min.
+[[nodiscard]] inline bool in_saturation_p_range(const FluidData& f, double p) noexcept {
+    return p >= saturation_p_min(f) * (1.0 - 1e-9) && p < saturation_p_max(f);
 }
 
 /// Saturation at T, T_min <= T < saturation_T_max. False if a branch density fails.
@@ -60,8 +69,8 @@ struct SaturationPair {
         out.p_liquid = out.p_vapor = p; // the input, exactly
         return true;
     }
-    const double Tl = ancillary::invert_pressure(f.anc_p_liquid, p, f.T_min, f.T_critical);
-    const double Tv = ancillary::invert_pressure(f.anc_p_vapor, p, f.T_min, f.T_critical);
+    const double Tl = ancillary::invert_pressure(f.anc_p_liquid, p, f.T_min - 2.0, f.T_critical);
+    const double Tv = ancillary::invert_pressure(f.anc_p_vapor, p, f.T_min - 2.0, f.T_critical);
     out.T_liquid = Tl;
     out.T_vapor = Tv;
     out.p_liquid = out.p_vapor = p;
