@@ -73,6 +73,17 @@ inline constexpr int max_flash_iterations = 100;
     ThermoError err;
     if (bad_temperature(f, T, err) || bad_density(f, rho, err)) return err;
     if (T < saturation_T_max(f)) {
+        if (f.superancillary.present) {
+            // Cheap dome test from the Chebyshev densities before any saturation EOS call.
+            const superancillary::Point sp = superancillary::evaluate(f.superancillary, T);
+            const double rl = sp.rho_liquid_molar * f.molar_mass, rv = sp.rho_vapor_molar * f.molar_mass;
+            if (rho >= rl || rho <= rv) {
+                TauPart tp;
+                helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+                const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
+                return single_phase_state(P, classify(f, T, P.p, rho >= rl ? Branch::liquid : Branch::vapor));
+            }
+        }
         SaturationPair sat;
         if (!saturation_at_T(f, T, sat)) return internal_failure(f, "saturation", T, rho);
         if (rho < sat.L.rho && rho > sat.V.rho) {
@@ -123,9 +134,59 @@ enum class Given { enthalpy, entropy };
 /// that y(T_lo) <= y resp. y(T_hi) >= y is already known (saturation bounds); otherwise the
 /// bound is evaluated when the iteration reaches it, and a y outside [y(T_lo), y(T_hi)] gives a
 /// range error.
+/// Fast path of the (p, y) flash: Newton's method on (T, rho) for p(T, rho) = p and
+/// y(T, rho) = y with the analytic Jacobian (one EOS evaluation per step). It is accepted only
+/// if it converges inside (T_lo, T_hi) and the (T, p) density solve at the result lands on the
+/// same density (i.e. the root is the stable single-phase state); otherwise the caller falls
+/// back to the bracketed iteration on T.
+[[nodiscard]] inline bool newton_py(const FluidData& f, double p, double y, Given g, double T_lo, double T_hi, double T,
+                                    double rho, helmholtz::Properties& out, Branch& branch) noexcept {
+    if (!(T > T_lo && T < T_hi) || !(rho > 0.0)) return false;
+    TauPart tp;
+    for (int it = 0; it < 12; ++it) {
+        helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+        const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
+        const double F1 = P.p - p, F2 = given_value(P, g) - y;
+        const double pT = P.dp_dT_rho, pr = P.dp_drho_T;
+        double yT, yr;
+        if (g == Given::enthalpy) {
+            yT = P.cv + pT / rho;
+            yr = (pr - T * pT / rho) / rho;
+        } else {
+            yT = P.cv / T;
+            yr = -pT / (rho * rho);
+        }
+        const double det = pT * yr - pr * yT;
+        if (!(std::fabs(det) > 0.0)) return false;
+        const double dT = -(F1 * yr - pr * F2) / det;
+        const double dr = -(pT * F2 - yT * F1) / det;
+        if (std::fabs(dT) <= 1e-12 * T && std::fabs(dr) <= 1e-12 * rho) {
+            // Converged: confirm that (T, p) gives this density (the stable root).
+            const DensitySolution d = density_tp(f, tp, T, p, rho);
+            if (!(d.rho > 0.0) || std::fabs(d.rho - rho) > 1e-9 * rho) return false;
+            out = P;
+            branch = d.branch;
+            return true;
+        }
+        T += dT;
+        rho += dr;
+        if (!(T > T_lo && T < T_hi) || !(rho > 0.0) || rho > rho_max(f)) return false;
+    }
+    return false;
+}
+
 [[nodiscard]] inline Result<State> solve_single_phase_py(const FluidData& f, double p, double y, Given g, double T_lo,
                                                          double T_hi, bool lo_known, bool hi_known, double T_guess,
                                                          double rho_guess) noexcept {
+    if (T_guess > T_lo && T_guess < T_hi) {
+        TauPart tp0;
+        helmholtz::prepare_tau(f, f.T_reducing / T_guess, tp0);
+        const DensitySolution d0 = density_tp(f, tp0, T_guess, p, rho_guess);
+        helmholtz::Properties P;
+        Branch br;
+        if (d0.rho > 0.0 && newton_py(f, p, y, g, T_lo, T_hi, T_guess, d0.rho, P, br))
+            return single_phase_state(P, classify(f, P.T, p, br));
+    }
     double lo = T_lo, hi = T_hi;
     double T = T_guess;
     if (!(T > lo && T < hi)) T = 0.5 * (lo + hi);

@@ -23,6 +23,7 @@ struct Properties {
     double T = 0.0, rho = 0.0;
     double p = 0.0, h = 0.0, s = 0.0, u = 0.0, cp = 0.0, cv = 0.0, w = 0.0;
     double dp_drho_T = 0.0; ///< (dp/drho)_T, J/kg
+    double dp_dT_rho = 0.0; ///< (dp/dT)_rho, Pa/K
 };
 
 /// Pressure and (dp/drho)_T only (the inner loop of density solves): no ideal-gas part needed.
@@ -59,6 +60,7 @@ struct PressurePoint {
     const double w2 = RT * (dpd - x * x / ttt);
     P.w = w2 > 0.0 ? std::sqrt(w2) : 0.0;
     P.dp_drho_T = RT * dpd;
+    P.dp_dT_rho = rho * R * x;
     return P;
 }
 
