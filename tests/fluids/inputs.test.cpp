@@ -124,7 +124,7 @@ TEST_CASE("fluid lookup is case-insensitive and knows the common aliases", "[flu
         const Result<const Fluid*> f = find_fluid(alias);
         INFO(alias);
         REQUIRE(f.has_value());
-        CHECK((*f)->name() == canonical);
+        CHECK(std::string((*f)->name()) == std::string(canonical));
     }
     CHECK(all_fluids().size() == 8);
     CHECK(&R744::get() == *find_fluid("CO2"));
