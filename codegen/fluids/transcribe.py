@@ -52,9 +52,10 @@ CITATIONS = {
         "31(2), 387-535 (2002)"),
 }
 SUPERANCILLARY_CITATION = (
-    "I. H. Bell, U. K. Deiters, \"Superancillary equations for nonpolynomial pure-fluid "
-    "multiparameter equations of state\", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions "
-    "as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)")
+    "I. H. Bell et al., \"Superancillary Equations for the Multiparameter Equations of State in "
+    "REFPROP 10.0\" (NIST; code: github.com/usnistgov/fastchebpure); method: I. H. Bell, \"Efficient "
+    "and Precise Representation of Pure Fluid Phase Equilibria with Chebyshev Expansions\". "
+    "Chebyshev expansions as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)")
 IIR_NOTE = ("IIR reference state offset (h = 200 kJ/kg, s = 1 kJ/(kg K) for saturated liquid at "
             "0 degC) as given in CoolProp 8.0.0's fluid file")
 

@@ -1,5 +1,6 @@
-// Saturation curve from superancillary Chebyshev expansions (I. H. Bell, U. K. Deiters,
-// superancillary equations for multiparameter EOS, as distributed with CoolProp 8.0.0).
+// Saturation curve from superancillary Chebyshev expansions (I. H. Bell et al.,
+// "Superancillary Equations for the Multiparameter Equations of State in REFPROP 10.0", as
+// distributed with CoolProp 8.0.0).
 // The expansions reproduce the EOS's own equal-pressure / equal-Gibbs solution to ~1e-12 from
 // the triple point right up to the EOS's critical point, where iterative VLE solvers struggle.
 // Evaluation: binary search of the interval, then Clenshaw's recurrence (13 terms).

@@ -10,9 +10,11 @@
 //   Properties of 1,1,1,2-Tetrafluoroethane (HFC-134a) for Temperatures from 170 K to 455 K and
 //   Pressures up to 70 MPa", J. Phys. Chem. Ref. Data 23(5), 657-729 (1994)
 // Saturation superancillaries:
-//   I. H. Bell, U. K. Deiters, "Superancillary equations for nonpolynomial pure-fluid
-//   multiparameter equations of state", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions
-//   as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)
+//   I. H. Bell et al., "Superancillary Equations for the Multiparameter Equations of State in
+//   REFPROP 10.0" (NIST; code: github.com/usnistgov/fastchebpure); method: I. H. Bell,
+//   "Efficient and Precise Representation of Pure Fluid Phase Equilibria with Chebyshev
+//   Expansions". Chebyshev expansions as distributed with CoolProp 8.0.0 (fluid files, key
+//   SUPERANCILLARY)
 // Transcribed from:
 //   CoolProp 8.0.0 fluid file dev/fluids/R134a.json
 // clang-format off

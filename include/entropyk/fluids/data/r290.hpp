@@ -10,9 +10,11 @@
 //   Reference Equation of State for Temperatures from the Melting Line to 650 K and Pressures
 //   up to 1000 MPa", J. Chem. Eng. Data 54(12), 3141-3180 (2009)
 // Saturation superancillaries:
-//   I. H. Bell, U. K. Deiters, "Superancillary equations for nonpolynomial pure-fluid
-//   multiparameter equations of state", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions
-//   as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)
+//   I. H. Bell et al., "Superancillary Equations for the Multiparameter Equations of State in
+//   REFPROP 10.0" (NIST; code: github.com/usnistgov/fastchebpure); method: I. H. Bell,
+//   "Efficient and Precise Representation of Pure Fluid Phase Equilibria with Chebyshev
+//   Expansions". Chebyshev expansions as distributed with CoolProp 8.0.0 (fluid files, key
+//   SUPERANCILLARY)
 // Transcribed from:
 //   CoolProp 8.0.0 fluid file dev/fluids/n-Propane.json
 // clang-format off

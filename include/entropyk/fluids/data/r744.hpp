@@ -11,9 +11,11 @@
 //   Ref. Data 25(6), 1509-1596 (1996); IIR reference state offset (h = 200 kJ/kg, s = 1 kJ/(kg
 //   K) for saturated liquid at 0 degC) as given in CoolProp 8.0.0's fluid file
 // Saturation superancillaries:
-//   I. H. Bell, U. K. Deiters, "Superancillary equations for nonpolynomial pure-fluid
-//   multiparameter equations of state", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions
-//   as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)
+//   I. H. Bell et al., "Superancillary Equations for the Multiparameter Equations of State in
+//   REFPROP 10.0" (NIST; code: github.com/usnistgov/fastchebpure); method: I. H. Bell,
+//   "Efficient and Precise Representation of Pure Fluid Phase Equilibria with Chebyshev
+//   Expansions". Chebyshev expansions as distributed with CoolProp 8.0.0 (fluid files, key
+//   SUPERANCILLARY)
 // Transcribed from:
 //   CoolProp 8.0.0 fluid file dev/fluids/CarbonDioxide.json
 // clang-format off

@@ -10,9 +10,11 @@
 //   Ordinary Water Substance for General and Scientific Use", J. Phys. Chem. Ref. Data 31(2),
 //   387-535 (2002)
 // Saturation superancillaries:
-//   I. H. Bell, U. K. Deiters, "Superancillary equations for nonpolynomial pure-fluid
-//   multiparameter equations of state", J. Phys. Chem. Ref. Data (2024); Chebyshev expansions
-//   as distributed with CoolProp 8.0.0 (fluid files, key SUPERANCILLARY)
+//   I. H. Bell et al., "Superancillary Equations for the Multiparameter Equations of State in
+//   REFPROP 10.0" (NIST; code: github.com/usnistgov/fastchebpure); method: I. H. Bell,
+//   "Efficient and Precise Representation of Pure Fluid Phase Equilibria with Chebyshev
+//   Expansions". Chebyshev expansions as distributed with CoolProp 8.0.0 (fluid files, key
+//   SUPERANCILLARY)
 // Transcribed from:
 //   CoolProp 8.0.0 fluid file dev/fluids/Water.json
 // clang-format off

@@ -76,7 +76,7 @@ struct Ancillary {
 // ---- superancillaries ----------------------------------------------------------------------------
 /// 13 Chebyshev coefficients of one interval (degree 12).
 using ChebyshevCoefficients = std::array<double, 13>;
-/// Chebyshev expansions of the exact saturation curve (Bell & Deiters): p(T) in Pa, rho'(T),
+/// Chebyshev expansions of the exact saturation curve (Bell et al.): p(T) in Pa, rho'(T),
 /// rho''(T) in mol/m3, on intervals [T_knots[i], T_knots[i+1]] shared by the three functions.
 /// p_knots holds p at each knot (strictly increasing) for the inverse T_sat(p).
 struct SuperAncillaryData {
