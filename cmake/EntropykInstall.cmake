@@ -23,5 +23,8 @@ install(FILES ${PROJECT_BINARY_DIR}/entropykConfig.cmake ${PROJECT_BINARY_DIR}/e
         DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/entropyk)
 
 # pkg-config: C users link the shared C facade; C++ users of the headers get the include path.
+# The .pc file locates the prefix relative to itself, so the installed tree is relocatable
+# (`cmake --install --prefix <dir>`, as the install test does).
+file(RELATIVE_PATH ENTROPYK_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
 configure_file(${PROJECT_SOURCE_DIR}/cmake/entropyk.pc.in ${PROJECT_BINARY_DIR}/entropyk.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/entropyk.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,0 +1,180 @@
+// capi helpers of the fluid module (codegen/api/fluid.api.yaml): the EntropykFluid handle and one
+// helper per C function. Each helper receives already-checked handles (see invoke.hpp) and
+// returns Result<void>; argument problems raise ApiError.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include <entropyk.h>
+
+#include "entropyk/capi/buffers.hpp"
+#include "entropyk/capi/errors.hpp"
+#include "entropyk/capi/handle.hpp"
+#include "entropyk/capi/invoke.hpp"
+#include "entropyk/core/result.hpp"
+#include "entropyk/core/units.hpp"
+#include "entropyk/fluids/fluid.hpp"
+#include "entropyk/fluids/state.hpp"
+
+/// The object behind an EntropykFluid* (the C header only declares the name).
+struct EntropykFluid {
+    static constexpr entropyk::capi::HandleKind kind = entropyk::capi::HandleKind::fluid;
+    static constexpr const char* c_name = "EntropykFluid";
+
+    entropyk::capi::HandleHeader header;
+    mutable entropyk::capi::ErrorSlot last_error; ///< written by failing calls, also through const handles
+    const entropyk::fluids::Fluid* fluid;         ///< immutable, static storage
+    EntropykBackend backend;
+};
+
+namespace entropyk::capi {
+
+static_assert(Handle<EntropykFluid>);
+
+// EntropykPhase values are entropyk::fluids::Phase values.
+static_assert(ENTROPYK_PHASE_LIQUID == static_cast<int>(fluids::Phase::liquid));
+static_assert(ENTROPYK_PHASE_VAPOR == static_cast<int>(fluids::Phase::vapor));
+static_assert(ENTROPYK_PHASE_TWO_PHASE == static_cast<int>(fluids::Phase::two_phase));
+static_assert(ENTROPYK_PHASE_SUPERCRITICAL == static_cast<int>(fluids::Phase::supercritical));
+static_assert(ENTROPYK_PHASE_SUPERCRITICAL_LIQUID == static_cast<int>(fluids::Phase::supercritical_liquid));
+static_assert(ENTROPYK_PHASE_SUPERCRITICAL_GAS == static_cast<int>(fluids::Phase::supercritical_gas));
+static_assert(ENTROPYK_UNDEFINED_IN_TWO_PHASE == fluids::undefined_in_two_phase);
+static_assert(sizeof(EntropykFluidState) == 88 && offsetof(EntropykFluidState, T) == 8);
+
+/// A backend value given by a C caller: EOS, or an honest refusal (the tables are not built yet).
+inline void require_supported_backend(EntropykBackend backend) {
+    if (backend == ENTROPYK_BACKEND_EOS) return;
+    if (backend == ENTROPYK_BACKEND_TABLES)
+        raise(Errc::invalid_argument, "the tables backend (ENTROPYK_BACKEND_TABLES) is not built yet; "
+                                      "use ENTROPYK_BACKEND_EOS");
+    raise(Errc::invalid_argument, "unknown backend %d (use ENTROPYK_BACKEND_EOS)", static_cast<int>(backend));
+}
+
+/// A fluid name given by a C caller: non-NULL, looked up case-insensitively with aliases.
+inline Result<const fluids::Fluid*> lookup_fluid(const char* name, const char* param) {
+    require_not_null(name, param);
+    return fluids::find_fluid(std::string_view{name});
+}
+
+/// entropyk_fluid_create
+inline Result<void> fluid_create(const char* name, EntropykBackend backend, EntropykFluid** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    const Result<const fluids::Fluid*> fluid = lookup_fluid(name, "name");
+    if (!fluid) return fluid.error();
+    require_supported_backend(backend);
+    *out = make_handle<EntropykFluid>(*fluid, backend);
+    return {};
+}
+
+/// The C view of a fluids::State.
+[[nodiscard]] inline EntropykFluidState to_c_state(const fluids::State& s) noexcept {
+    EntropykFluidState c{};
+    c.struct_size = sizeof(EntropykFluidState);
+    c.phase = static_cast<std::int32_t>(s.phase);
+    c.T = s.T.si();
+    c.p = s.p.si();
+    c.rho = s.rho.si();
+    c.h = s.h.si();
+    c.s = s.s.si();
+    c.u = s.u.si();
+    c.cp = s.cp.si();
+    c.cv = s.cv.si();
+    c.w = s.w.si();
+    c.quality = s.quality;
+    return c;
+}
+
+/// One flash by input pair (v1, v2 in the order the pair's letters give, SI units).
+inline Result<fluids::State> flash(const fluids::Fluid& f, EntropykInputPair pair, double v1, double v2) {
+    switch (pair) {
+    case ENTROPYK_INPUT_PT: return f.flash_tp(Temperature{v2}, Pressure{v1});
+    case ENTROPYK_INPUT_PH: return f.flash_ph(Pressure{v1}, SpecificEnthalpy{v2});
+    case ENTROPYK_INPUT_PS: return f.flash_ps(Pressure{v1}, SpecificEntropy{v2});
+    case ENTROPYK_INPUT_PQ: return f.flash_pq(Pressure{v1}, v2);
+    case ENTROPYK_INPUT_TQ: return f.flash_tq(Temperature{v1}, v2);
+    case ENTROPYK_INPUT_TD: return f.state_trho(Temperature{v1}, Density{v2});
+    default: break;
+    }
+    raise(Errc::invalid_argument, "unknown input pair %d (use one of ENTROPYK_INPUT_PT, _PH, _PS, _PQ, _TQ, _TD)",
+          static_cast<int>(pair));
+}
+
+/// The names of v1 and v2 for messages.
+[[nodiscard]] inline const char* input_name(EntropykInputPair pair, int which) noexcept {
+    static constexpr const char* names[6][2] = {
+        {"v1 (p [Pa])", "v2 (T [K])"},   {"v1 (p [Pa])", "v2 (h [J/kg])"}, {"v1 (p [Pa])", "v2 (s [J/(kg K)])"},
+        {"v1 (p [Pa])", "v2 (quality)"}, {"v1 (T [K])", "v2 (quality)"},   {"v1 (T [K])", "v2 (rho [kg/m3])"}};
+    if (pair < 0 || pair > 5) return which == 0 ? "v1" : "v2";
+    return names[pair][which];
+}
+
+/// entropyk_fluid_state
+inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pair, double v1, double v2,
+                                EntropykFluidState* out) {
+    require_struct_size(out, "out");
+    require_finite(v1, input_name(pair, 0));
+    require_finite(v2, input_name(pair, 1));
+    const Result<fluids::State> state = flash(*self.fluid, pair, v1, v2);
+    if (!state) return state.error();
+    copy_out_struct(to_c_state(*state), out);
+    return {};
+}
+
+/// entropyk_fluid_info
+inline Result<void> fluid_info(const EntropykFluid& self, EntropykFluidInfo* out) {
+    require_struct_size(out, "out");
+    const fluids::Fluid& f = *self.fluid;
+    EntropykFluidInfo c{};
+    c.struct_size = sizeof(EntropykFluidInfo);
+    c.pseudo_pure = f.pseudo_pure() ? 1 : 0;
+    c.T_critical = f.T_critical().si();
+    c.p_critical = f.p_critical().si();
+    c.rho_critical = f.rho_critical().si();
+    c.T_triple = f.T_triple().si();
+    c.p_triple = f.p_triple().si();
+    c.T_min = f.T_min().si();
+    c.T_max = f.T_max().si();
+    c.p_max = f.p_max().si();
+    c.molar_mass = f.molar_mass();
+    copy_out_struct(c, out);
+    return {};
+}
+
+/// "R134a,R32,..." (the canonical names in the engine's fixed order), built once.
+[[nodiscard]] inline std::string_view fluid_name_list() noexcept {
+    struct List {
+        char text[256] = {};
+        std::size_t size = 0;
+        List() noexcept {
+            for (const fluids::Fluid* f : fluids::all_fluids()) {
+                const std::string_view n = f->name();
+                if (size + n.size() + 1 >= sizeof text) break; // cannot happen with the built-in names
+                if (size > 0) text[size++] = ',';
+                for (char c : n) text[size++] = c;
+            }
+        }
+    };
+    static const List list; // immutable after its thread-safe first initialisation
+    return {list.text, list.size};
+}
+
+/// entropyk_fluid_names
+inline Result<void> fluid_names(char* buffer, std::size_t capacity, std::size_t* out_len) {
+    return copy_out_string(fluid_name_list(), buffer, capacity, out_len);
+}
+
+/// entropyk_fluid_name
+inline Result<void> fluid_name(const EntropykFluid& self, char* buffer, std::size_t capacity, std::size_t* out_len) {
+    return copy_out_string(self.fluid->name(), buffer, capacity, out_len);
+}
+
+/// entropyk_fluid_last_error (called with Record::no: reading the detail never overwrites it)
+inline Result<void> fluid_last_error(const EntropykFluid& self, char* buffer, std::size_t capacity,
+                                     std::size_t* out_len) {
+    const ThermoError e = self.last_error.load();
+    return copy_out_string(e.message(), buffer, capacity, out_len);
+}
+
+} // namespace entropyk::capi

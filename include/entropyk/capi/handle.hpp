@@ -1,0 +1,118 @@
+// Opaque handles. Every object behind a C handle (EntropykFluid, EntropykSystem, ...) starts with a
+// HandleHeader {magic, kind}. Entry points check it before touching the object, so a NULL handle
+// gives ENTROPYK_NULL_POINTER and a handle of the wrong kind, a foreign pointer or (while its memory
+// is still mapped and not reused) a freed handle gives ENTROPYK_INVALID_HANDLE instead of a crash.
+// free() poisons the magic before releasing the memory. Each handle also carries its own
+// last-error text (no global or thread-local error state).
+#pragma once
+
+#include <atomic>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <thread>
+#include <type_traits>
+
+#include "entropyk/capi/errors.hpp"
+#include "entropyk/core/error.hpp"
+
+namespace entropyk::capi {
+
+/// The kind tag of each C handle type (four ASCII letters, readable in a debugger).
+enum class HandleKind : std::uint32_t {
+    fluid = 0x44554C46,         // "FLUD"
+    system = 0x53595354,        // "TSYS"
+    component = 0x504D4F43,     // "COMP"
+    solver_result = 0x544C5352, // "RSLT"
+};
+
+inline constexpr std::uint32_t live_magic = 0x4B59504Eu; // "NPYK"
+inline constexpr std::uint32_t dead_magic = 0xDEADF1EEu;
+
+struct HandleHeader {
+    std::uint32_t magic;
+    HandleKind kind;
+};
+
+/// The last-error text of one object. Written only when a call on the object fails, read by
+/// entropyk_<object>_last_error. A tiny spin lock makes concurrent failing calls on a shared handle
+/// (allowed for fluid handles) race-free; it never allocates and never throws.
+class ErrorSlot {
+  public:
+    void store(const ThermoError& e) noexcept {
+        lock();
+        error_ = e;
+        unlock();
+    }
+    [[nodiscard]] ThermoError load() const noexcept {
+        lock();
+        ThermoError copy = error_;
+        unlock();
+        return copy;
+    }
+
+  private:
+    void lock() const noexcept {
+        while (busy_.test_and_set(std::memory_order_acquire)) std::this_thread::yield();
+    }
+    void unlock() const noexcept { busy_.clear(std::memory_order_release); }
+
+    mutable std::atomic_flag busy_{};
+    ThermoError error_{};
+};
+
+/// A C handle type: a standard-layout struct whose first member is `HandleHeader header`, with a
+/// `static constexpr HandleKind kind`, a `static constexpr const char* c_name` and an ErrorSlot
+/// `last_error`.
+template <class H>
+concept Handle = requires(H& h) {
+    { H::kind } -> std::convertible_to<HandleKind>;
+    { H::c_name } -> std::convertible_to<const char*>;
+    { h.header } -> std::same_as<HandleHeader&>;
+    { h.last_error } -> std::same_as<ErrorSlot&>;
+}
+&&std::is_standard_layout_v<H> && (offsetof(H, header) == 0);
+
+template <class T>
+inline constexpr bool is_handle_pointer = false;
+template <Handle H>
+inline constexpr bool is_handle_pointer<H*> = true;
+template <Handle H>
+inline constexpr bool is_handle_pointer<const H*> = true;
+
+/// True when `p` points at a live object of kind H. Reads only the 8-byte header, through memcpy.
+template <Handle H>
+[[nodiscard]] bool is_live(const H* p) noexcept {
+    if (p == nullptr || reinterpret_cast<std::uintptr_t>(p) % alignof(H) != 0) return false;
+    HandleHeader h;
+    std::memcpy(&h, static_cast<const void*>(p), sizeof h);
+    return h.magic == live_magic && h.kind == H::kind;
+}
+
+/// The receiver check of every entry point: NULL -> ENTROPYK_NULL_POINTER, anything that is not a
+/// live H -> ENTROPYK_INVALID_HANDLE.
+template <class H>
+requires Handle<std::remove_const_t<H>> H& checked_handle(H* p) {
+    if (p == nullptr) raise(Errc::null_pointer, "the %s handle is NULL", H::c_name);
+    if (!is_live(p))
+        raise(Errc::invalid_handle, "the pointer is not a live %s handle (wrong kind, freed or foreign)", H::c_name);
+    return *p;
+}
+
+/// Allocates a handle (the header is set by H's default member initialiser).
+template <Handle H, class... Args>
+[[nodiscard]] H* make_handle(Args&&... args) {
+    return new H{HandleHeader{live_magic, H::kind}, ErrorSlot{}, static_cast<Args&&>(args)...};
+}
+
+/// entropyk_<object>_free: NULL and anything that is not a live H are ignored (free cannot fail).
+template <Handle H>
+void free_handle(H* p) noexcept {
+    if (!is_live(p)) return;
+    // Poison the magic through a volatile store so that it is not optimised away as a dead store.
+    *static_cast<volatile std::uint32_t*>(&p->header.magic) = dead_magic;
+    delete p;
+}
+
+} // namespace entropyk::capi
