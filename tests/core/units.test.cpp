@@ -7,6 +7,13 @@
 using namespace entropyk;
 using namespace entropyk::literals;
 
+namespace {
+template <class T>
+concept Negatable = requires(T t) {
+    -t;
+};
+} // namespace
+
 TEST_CASE("unit literals convert to SI", "[core][units]") {
     CHECK((1.0_bar).si() == 1e5);
     CHECK((0.8_MPa).si() == 8e5);
@@ -25,4 +32,8 @@ TEST_CASE("temperatures subtract to a difference, not a temperature", "[core][un
     // A bare double does not silently become a pressure.
     STATIC_REQUIRE(!std::is_convertible_v<double, Pressure>);
     STATIC_REQUIRE(!std::is_convertible_v<Pressure, Temperature>);
+    // `-5.0_degC` would be -(278.15 K): negating an absolute temperature does not compile.
+    STATIC_REQUIRE(!Negatable<Temperature>);
+    STATIC_REQUIRE(Negatable<TemperatureDifference>);
+    CHECK(from_celsius(-5.0).si() == Approx(268.15).epsilon(1e-15));
 }

@@ -45,6 +45,7 @@ class [[nodiscard]] Result {
     }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(value()); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 

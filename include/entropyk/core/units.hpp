@@ -29,7 +29,11 @@ class Quantity {
     constexpr Quantity operator-(Quantity o) const noexcept requires(!std::is_same_v<Tag, TemperatureTag>) {
         return Quantity{v_ - o.v_};
     }
-    constexpr Quantity operator-() const noexcept { return Quantity{-v_}; }
+    // Negating an absolute temperature is meaningless, and `-5.0_degC` would silently mean
+    // -278.15 K (the minus applies after the literal): write from_celsius(-5.0).
+    constexpr Quantity operator-() const noexcept requires(!std::is_same_v<Tag, TemperatureTag>) {
+        return Quantity{-v_};
+    }
     constexpr Quantity operator*(double k) const noexcept { return Quantity{v_ * k}; }
     constexpr Quantity operator/(double k) const noexcept { return Quantity{v_ / k}; }
     constexpr double operator/(Quantity o) const noexcept { return v_ / o.v_; }

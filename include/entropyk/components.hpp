@@ -1,0 +1,11 @@
+// Aggregator for the component models.
+#pragma once
+
+#include "entropyk/components/component.hpp"
+#include "entropyk/components/compressor_map.hpp"
+#include "entropyk/components/expansion_valve.hpp"
+#include "entropyk/components/fixed_saturation.hpp"
+#include "entropyk/components/heat_exchanger.hpp"
+#include "entropyk/components/isentropic_compressor.hpp"
+#include "entropyk/components/map_compressor.hpp"
+#include "entropyk/components/receiver.hpp"
