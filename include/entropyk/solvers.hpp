@@ -3,6 +3,8 @@
 #pragma once
 
 #include "entropyk/solvers/concepts.hpp"
+#include "entropyk/solvers/fallback.hpp"
 #include "entropyk/solvers/newton.hpp"
 #include "entropyk/solvers/options.hpp"
+#include "entropyk/solvers/picard.hpp"
 #include "entropyk/solvers/summary.hpp"

@@ -107,13 +107,6 @@ class Newton {
     enum class Search { Accepted, Failed, TimedOut };
 
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt, const detail::Budget& budget) {
-        if (x.size() != n_) {
-            sum_ = Summary{};
-            detail::set_message(sum_, "x has %ld entries but the solver was built for %ld", static_cast<long>(x.size()),
-                                static_cast<long>(n_));
-            sum_.solve_time_s = budget.elapsed_s();
-            return sum_;
-        }
         start(s, x, opt, budget);
         while (!step(s)) {
         }
@@ -162,7 +155,9 @@ class Newton {
             if (k > 0 && detail::relative_step(xt_, x_) < opt_.min_step) return Search::Failed;
             if (detail::evaluate(s, xt_, rt_, sum_)) {
                 ft_ = 0.5 * rt_.squaredNorm();
-                if (ft_ <= f_ + opt_.armijo * lambda * slope) return Search::Accepted;
+                // Armijo, plus a strict decrease: once the predicted decrease is below the rounding
+                // of f, the Armijo test alone would accept points that are no better.
+                if (ft_ <= f_ + opt_.armijo * lambda * slope && ft_ < f_) return Search::Accepted;
                 // Minimiser of the quadratic through f(0), f'(0) and f(lambda), kept in [0.1, 0.5] lambda.
                 const double denom = 2.0 * (ft_ - f_ - lambda * slope);
                 const double lq = denom > 0.0 ? -slope * lambda * lambda / denom : 0.5 * lambda;

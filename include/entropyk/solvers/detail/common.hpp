@@ -105,6 +105,15 @@ void variable_name(S& s, Eigen::Index j, char* buf, std::size_t cap) {
     buf[cap - 1] = '\0';
 }
 
+/// Appends src to the NUL-terminated string in dst (capacity cap), cutting at cap - 1 characters.
+inline void append(char* dst, std::size_t cap, const char* src) noexcept {
+    if (cap == 0) return;
+    std::size_t n = 0;
+    while (n + 1 < cap && dst[n] != '\0') ++n;
+    for (; n + 1 < cap && *src != '\0'; ++n, ++src) dst[n] = *src;
+    dst[n] = '\0';
+}
+
 [[gnu::format(printf, 2, 3)]] inline void set_message(Summary& sum, const char* fmt, ...) noexcept {
     std::va_list args;
     va_start(args, fmt);
@@ -286,9 +295,7 @@ void finish(S& s, const Eigen::VectorXd& x, const Eigen::VectorXd& r, Status sta
     if constexpr (ReportsControlSaturation<S>) {
         if (status == Status::Converged && s.controls_saturated(x)) {
             sum.status = Status::ConvergedControlSaturation;
-            char why[Summary::message_capacity];
-            std::snprintf(why, sizeof why, "%s", sum.message);
-            set_message(sum, "%s; a control is pinned at a bound", why);
+            append(sum.message, Summary::message_capacity, "; a control is pinned at a bound");
         }
     }
     (void)x;
