@@ -1,0 +1,93 @@
+// Cold and warm solve times of the validation cycles and of the off-design heat pump.
+// A warm solve starts from the previous solution after a small input change (a HIL step).
+#include <benchmark/benchmark.h>
+
+#include "entropyk/components.hpp"
+#include "entropyk/cycles.hpp"
+
+namespace {
+
+using namespace entropyk;
+using namespace entropyk::literals;
+
+struct Loop {
+    System sys;
+    std::uint32_t comp, cond, valve, evap;
+};
+
+template <class Comp, class Cond, class Valve, class Evap>
+Loop make(const char* fluid, Comp comp, Cond cond, Valve valve, Evap evap) {
+    Loop l{std::move(*System::create(fluid)), 0, 0, 0, 0};
+    l.comp = *l.sys.add("compressor", comp);
+    l.cond = *l.sys.add("condenser", cond);
+    l.valve = *l.sys.add("valve", valve);
+    l.evap = *l.sys.add("evaporator", evap);
+    (void)l.sys.connect(l.comp, l.cond);
+    (void)l.sys.connect(l.cond, l.valve);
+    (void)l.sys.connect(l.valve, l.evap);
+    (void)l.sys.connect(l.evap, l.comp);
+    if (!l.sys.finalize()) std::abort();
+    return l;
+}
+
+Loop r32_design() {
+    return make("R32", IsentropicCompressor{0.8, 0.1_kg_per_s}, FixedSaturationCondenser{45.0_degC, 3.0_dK},
+                IsenthalpicValve{}, FixedSaturationEvaporator{5.0_degC, 5.0_dK});
+}
+
+Loop heat_pump() {
+    const CompressorMap map({217.3163128, 5.094492028, -0.593170311, 4.38E-02, -2.14E-02, 1.04E-02, 7.90E-05, -5.73E-05,
+                             1.79E-04, -8.08E-05},
+                            {-561.3615705, -15.62601841, 46.92506685, -0.217949552, 0.435062616, -0.442400826, 2.25E-04,
+                             2.37E-03, -3.32E-03, 2.50E-03},
+                            MapUnits::ip, TemperatureDifference{20.0 / 1.8}, 60.0_Hz);
+    return make("R410A", MapCompressor{map, 60.0_Hz},
+                Condenser{HxModel::moving_boundary, 2400.0_W_per_K, SecondaryFluid::air(35.0_degC, 1.4_kg_per_s)}
+                    .with_subcooling(7.0_dK),
+                ExpansionValve::fixed_superheat(5.0_dK),
+                Evaporator{HxModel::moving_boundary, 1300.0_W_per_K, SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)});
+}
+
+void report(benchmark::State& state, const CycleResults& r) {
+    state.counters["iterations"] = r.iterations;
+    if (!r.converged()) state.SkipWithError("did not converge");
+}
+
+void BM_R32DesignCold(benchmark::State& state) {
+    auto l = r32_design();
+    for (auto _ : state) report(state, l.sys.solve(SolverMethod::newton, {}, StartMode::cold));
+}
+void BM_R32DesignWarm(benchmark::State& state) {
+    auto l = r32_design();
+    (void)l.sys.solve();
+    int i = 0;
+    for (auto _ : state) {
+        (void)l.sys.set_input(l.cond, Input::saturation_temperature, from_celsius(45.0 + 0.01 * (++i % 20)).si());
+        report(state, l.sys.solve(SolverMethod::newton, {}, StartMode::warm));
+    }
+}
+void BM_HeatPumpCold(benchmark::State& state) {
+    auto l = heat_pump();
+    for (auto _ : state) report(state, l.sys.solve(SolverMethod::fallback, {}, StartMode::cold));
+}
+void BM_HeatPumpWarm(benchmark::State& state) {
+    auto l = heat_pump();
+    (void)l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    int i = 0;
+    SolveSettings s;
+    s.tolerance = 1e-9;
+    for (auto _ : state) {
+        // A HIL step: the compressor speed moves by 0.1 Hz.
+        (void)l.sys.set_input(l.comp, Input::compressor_speed, 60.0 + 0.1 * (++i % 20));
+        report(state, l.sys.solve(SolverMethod::newton, s, StartMode::warm));
+    }
+}
+
+BENCHMARK(BM_R32DesignCold)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_R32DesignWarm)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_HeatPumpCold)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_HeatPumpWarm)->Unit(benchmark::kMicrosecond);
+
+} // namespace
+
+BENCHMARK_MAIN();

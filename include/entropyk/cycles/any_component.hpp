@@ -1,0 +1,115 @@
+// Type erasure for the runtime System: any ComponentModel behind one small virtual interface.
+// Allocation happens once, when a component is added; the solve only makes virtual calls.
+#pragma once
+
+#include <memory>
+#include <utility>
+
+#include "entropyk/components/component.hpp"
+
+namespace entropyk {
+
+class AnyComponent {
+  public:
+    template <ComponentModel C>
+    explicit AnyComponent(C c) : self_(std::make_unique<Model<C>>(std::move(c))) {}
+
+    [[nodiscard]] Role role() const { return self_->role(); }
+    [[nodiscard]] int n_equations() const { return self_->n_equations(); }
+    [[nodiscard]] int n_controls() const { return self_->n_controls(); }
+    [[nodiscard]] EquationInfo equation(int k) const { return self_->equation(k); }
+    [[nodiscard]] Result<void> validate() const { return self_->validate(); }
+    [[nodiscard]] bool residuals(const PropertyService& p, const EdgeState& in, const EdgeState& out,
+                                 std::span<const double> u, std::span<double> r, ThermoError& e) const {
+        return self_->residuals(p, in, out, u, r, e);
+    }
+    [[nodiscard]] bool sweep(const PropertyService& p, EdgeState& in, EdgeState& out, std::span<double> u) const {
+        return self_->sweep(p, in, out, u);
+    }
+    void hints(const PropertyService& p, GuessHints& g) const { self_->hints(p, g); }
+    void report(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
+                ComponentReport& rep) const {
+        self_->report(p, in, out, u, rep);
+    }
+    [[nodiscard]] Result<void> set_input(Input which, double v) { return self_->set_input(which, v); }
+    /// Initial values of the component's control unknowns (scaled), written into `u`.
+    void initial_controls(std::span<double> u) const { self_->initial_controls(u); }
+
+    /// Whether the model reads the evaporator outlet (superheat-controlled valves), and binding to it.
+    [[nodiscard]] bool senses_evaporator_outlet() const { return self_->senses_evaporator_outlet(); }
+    void bind_sensor(const EdgeState* e) { self_->bind_sensor(e); }
+    /// True when one of the model's controls sits at a bound.
+    [[nodiscard]] bool control_saturated(std::span<const double> u) const { return self_->control_saturated(u); }
+
+    /// Access to the concrete model (nullptr if it is not a C).
+    template <class C>
+    [[nodiscard]] const C* as() const {
+        auto* m = dynamic_cast<const Model<C>*>(self_.get());
+        return m ? &m->c : nullptr;
+    }
+
+  private:
+    struct Concept {
+        virtual ~Concept() = default;
+        virtual Role role() const = 0;
+        virtual int n_equations() const = 0;
+        virtual int n_controls() const = 0;
+        virtual EquationInfo equation(int) const = 0;
+        virtual Result<void> validate() const = 0;
+        virtual bool residuals(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
+                               std::span<double>, ThermoError&) const = 0;
+        virtual bool sweep(const PropertyService&, EdgeState&, EdgeState&, std::span<double>) const = 0;
+        virtual void hints(const PropertyService&, GuessHints&) const = 0;
+        virtual void report(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
+                            ComponentReport&) const = 0;
+        virtual Result<void> set_input(Input, double) = 0;
+        virtual void initial_controls(std::span<double>) const = 0;
+        virtual bool senses_evaporator_outlet() const = 0;
+        virtual void bind_sensor(const EdgeState*) = 0;
+        virtual bool control_saturated(std::span<const double>) const = 0;
+    };
+    template <class C>
+    struct Model final : Concept {
+        explicit Model(C x) : c(std::move(x)) {}
+        Role role() const override { return c.role(); }
+        int n_equations() const override { return c.n_equations(); }
+        int n_controls() const override { return c.n_controls(); }
+        EquationInfo equation(int k) const override { return c.equation(k); }
+        Result<void> validate() const override { return c.validate(); }
+        bool residuals(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
+                       std::span<double> r, ThermoError& e) const override {
+            return c.residuals(p, in, out, u, r, e);
+        }
+        bool sweep(const PropertyService& p, EdgeState& in, EdgeState& out, std::span<double> u) const override {
+            return c.sweep(p, in, out, u);
+        }
+        void hints(const PropertyService& p, GuessHints& g) const override { c.hints(p, g); }
+        void report(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
+                    ComponentReport& rep) const override {
+            c.report(p, in, out, u, rep);
+        }
+        Result<void> set_input(Input w, double v) override { return c.set_input(w, v); }
+        void initial_controls(std::span<double> u) const override {
+            if constexpr (requires { c.initial_controls(u); }) {
+                c.initial_controls(u);
+            } else {
+                for (double& x : u) x = 0.0;
+            }
+        }
+        bool senses_evaporator_outlet() const override {
+            if constexpr (requires { c.senses_evaporator_outlet(); }) return c.senses_evaporator_outlet();
+            return false;
+        }
+        void bind_sensor(const EdgeState* e) override {
+            if constexpr (requires { c.bind_sensor(e); }) c.bind_sensor(e);
+        }
+        bool control_saturated(std::span<const double> u) const override {
+            if constexpr (requires { c.control_saturated(u); }) return c.control_saturated(u);
+            return false;
+        }
+        C c;
+    };
+    std::unique_ptr<Concept> self_;
+};
+
+} // namespace entropyk

@@ -1,0 +1,69 @@
+// What a solved cycle reports: the state on every connection, per-component heat, power and
+// entropy generation, and the figures every user expects (capacities, COP, superheat,
+// subcooling, balances). Sized at finalize; a solve only overwrites it.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "entropyk/components/component.hpp"
+#include "entropyk/fluids/state.hpp"
+
+namespace entropyk {
+
+enum class SolveStatus : std::int32_t {
+    converged = 0,
+    converged_control_saturation = 1,
+    timed_out = 2,
+    non_convergence = 3,
+    invalid_input = 4,
+};
+
+constexpr std::string_view to_string(SolveStatus s) noexcept {
+    switch (s) {
+    case SolveStatus::converged: return "converged";
+    case SolveStatus::converged_control_saturation: return "converged with a control saturated";
+    case SolveStatus::timed_out: return "timed out";
+    case SolveStatus::non_convergence: return "did not converge";
+    case SolveStatus::invalid_input: return "invalid input";
+    }
+    return "unknown";
+}
+
+struct ConnectionResult {
+    std::uint32_t from = 0, to = 0; ///< component indices (outlet of `from` -> inlet of `to`)
+    fluids::State state{};
+    double m = 0.0; ///< kg/s
+};
+
+inline constexpr double not_available = std::numeric_limits<double>::quiet_NaN();
+
+struct CycleResults {
+    std::vector<ConnectionResult> connections;
+    std::vector<ComponentReport> components;
+
+    double cooling_capacity = 0.0;     ///< W, heat taken up by the evaporator(s)
+    double heating_capacity = 0.0;     ///< W, heat rejected by the condenser(s)
+    double compressor_power = 0.0;     ///< W, shaft power into the refrigerant
+    double cop_cooling = 0.0;          ///< cooling capacity / compressor power
+    double cop_heating = 0.0;          ///< heating capacity / compressor power
+    double superheat = not_available;  ///< K, at the (first) evaporator outlet
+    double subcooling = not_available; ///< K, at the (first) condenser outlet
+    double energy_balance = 0.0;       ///< (Q_cond - Q_evap - W) / Q_cond, relative
+    double mass_balance = 0.0;         ///< max |m_i - m_j| / m over the connections, relative
+    double entropy_generation = 0.0;   ///< W/K, sum over components (>= 0)
+
+    SolveStatus status = SolveStatus::non_convergence;
+    int iterations = 0;
+    double residual_norm = 0.0; ///< max-norm of the scaled residuals
+    double solve_time_s = 0.0;
+    /// For a failed solve: the largest residuals, named "component 'x' (kind): equation".
+    char report[512] = {};
+
+    [[nodiscard]] bool converged() const noexcept {
+        return status == SolveStatus::converged || status == SolveStatus::converged_control_saturation;
+    }
+};
+
+} // namespace entropyk
