@@ -11,10 +11,10 @@
 #include <span>
 #include <string_view>
 
+#include "entropyk/components/edge.hpp"
 #include "entropyk/components/properties.hpp"
 #include "entropyk/core/error.hpp"
 #include "entropyk/core/result.hpp"
-#include "entropyk/components/edge.hpp"
 
 namespace entropyk {
 
