@@ -306,6 +306,10 @@ class Builder:
         name = snake(p["name"])
         unit = p.get("unit", "")
         doc = with_unit(doc, unit)
+        if p.get("optional"):
+            doc += " May be NULL."
+        if p.get("ownership") == "transfer":
+            doc += " Ownership passes to the library."
         if t in SCALARS:
             if t == "float64" and not unit:
                 raise ModelError(f"{where}: float64 parameters need a unit (use unit: \"1\" for dimensionless)")

@@ -313,7 +313,7 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_create(const char
  *
  * NULL is a no-op; so is a pointer that is not a live fluid handle.
  *
- * @param fluid The handle to release; invalid afterwards.
+ * @param fluid The handle to release; invalid afterwards. Ownership passes to the library.
  * @note Ownership: Takes back the handle created by entropyk_fluid_create.
  * @note Thread safety: one thread at a time per object. Allocates: no.
  */

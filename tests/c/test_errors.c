@@ -60,13 +60,13 @@ static void test_fluid_error(void) {
 
 static void test_null_pointer(void) {
     EntropykFluid* fluid = r134a();
+    EntropykFluid* failed = fluid; /* a failed create resets *out to NULL */
     EntropykFluidState st = ENTROPYK_FLUID_STATE_INIT;
     EntropykFluidInfo info = ENTROPYK_FLUID_INFO_INIT;
     char text[64];
     size_t len = 0;
-    CHECK_CODE(entropyk_fluid_create(NULL, ENTROPYK_BACKEND_EOS, &fluid), ENTROPYK_NULL_POINTER);
-    CHECK(fluid == NULL);
-    fluid = r134a();
+    CHECK_CODE(entropyk_fluid_create(NULL, ENTROPYK_BACKEND_EOS, &failed), ENTROPYK_NULL_POINTER);
+    CHECK(failed == NULL);
     CHECK_CODE(entropyk_fluid_create("R134a", ENTROPYK_BACKEND_EOS, NULL), ENTROPYK_NULL_POINTER);
     CHECK_CODE(entropyk_fluid_state(NULL, ENTROPYK_INPUT_PT, 1e5, 300.0, &st), ENTROPYK_NULL_POINTER);
     CHECK_CODE(entropyk_fluid_state(fluid, ENTROPYK_INPUT_PT, 1e5, 300.0, NULL), ENTROPYK_NULL_POINTER);
