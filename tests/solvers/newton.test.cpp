@@ -418,3 +418,57 @@ TEST_CASE("Resumable Newton: start() then step() matches solve()", "[solvers][ne
     CHECK(b.solution() == x);
     CHECK(b.step(sys)); // stays finished
 }
+
+namespace {
+/// Rosenbrock whose analytic Jacobian always declines: the solver must fall back to differences.
+struct DecliningJacobian : Rosenbrock {
+    int calls = 0;
+    bool jacobian(CRef, Eigen::Ref<Eigen::MatrixXd>) {
+        ++calls;
+        return false;
+    }
+};
+
+/// No unknowns at all (a fully specified problem): trivially converged.
+struct Empty {
+    Index size() const { return 0; }
+    bool residuals(CRef, Ref) { return true; }
+};
+} // namespace
+
+TEST_CASE("An analytic Jacobian that declines falls back to finite differences", "[solvers][newton]") {
+    DecliningJacobian sys;
+    Newton<DecliningJacobian> newton(2);
+    Eigen::VectorXd x(2);
+    x << -1.2, 1.0;
+    const Summary s = newton.solve(sys, x, tight());
+    REQUIRE(s.status == Status::Converged);
+    CHECK(sys.calls == s.jacobian_evaluations);
+    CHECK(std::fabs(x[0] - 1.0) < kRootTol);
+}
+
+TEST_CASE("The start is projected by clamp() before it is evaluated", "[solvers][newton]") {
+    LogEquation sys;
+    sys.clamp_low = 1e-3;
+    Newton<LogEquation> newton(1);
+    Eigen::VectorXd x(1);
+    x << -5.0; // outside the domain: clamped to 1e-3, then solved
+    const Summary s = newton.solve(sys, x, tight());
+    REQUIRE(s.status == Status::Converged);
+    CHECK(sys.refused == 0);
+    CHECK(std::fabs(x[0] - LogEquation::root) < kRootTol);
+}
+
+TEST_CASE("A system with no unknowns is converged at once by every solver", "[solvers]") {
+    Empty sys;
+    Eigen::VectorXd x(0);
+    Newton<Empty> newton(0);
+    Picard<Empty> picard(0);
+    Fallback<Empty> fallback(0);
+    CHECK(newton.solve(sys, x, tight()).status == Status::Converged);
+    CHECK(picard.solve(sys, x, tight()).status == Status::Converged);
+    const Summary s = fallback.solve(sys, x, tight());
+    CHECK(s.status == Status::Converged);
+    CHECK(s.residual_norm == 0.0);
+    CHECK(s.worst[0].index == -1);
+}
