@@ -71,7 +71,28 @@ inline constexpr int max_density_iterations = 100;
         x = xn;
         if (dx <= 1e-13 * x && pp.dp_drho > 0.0) return x;
     }
-    return -1.0;
+    // Newton stalls next to the critical point, where (dp/drho)_T is ~0 around the root. Bracket
+    // the outermost root instead (the liquid's is the largest density with p(rho) = p, the
+    // vapour's the smallest) by stepping in from the end of the branch, then bisect.
+    const double step = liquid ? 0.99 : 1.01;
+    double far = liquid ? rho_max(f) : std::min(0.01 * p / (f.R * T), 0.01 * rc);
+    if ((helmholtz::pressure_at(f, tp, T, far).p - p) * (liquid ? 1.0 : -1.0) <= 0.0) return -1.0;
+    double near = far;
+    for (int it = 0; it < 1000; ++it) {
+        near = far * step;
+        if ((helmholtz::pressure_at(f, tp, T, near).p - p) * (liquid ? 1.0 : -1.0) <= 0.0) break;
+        far = near;
+        if (liquid ? near < 0.5 * rc : near > 1.5 * rc) return -1.0;
+    }
+    // p(far) is beyond p, p(near) is not; bisect.
+    for (int it = 0; it < 200 && std::fabs(far - near) > 1e-14 * far; ++it) {
+        const double mid = 0.5 * (far + near);
+        if ((helmholtz::pressure_at(f, tp, T, mid).p - p) * (liquid ? 1.0 : -1.0) > 0.0)
+            far = mid;
+        else
+            near = mid;
+    }
+    return 0.5 * (far + near);
 }
 
 /// Where (T, p) lies relative to the saturation curve.
