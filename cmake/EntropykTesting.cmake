@@ -5,6 +5,7 @@ include(Catch)
 
 add_library(entropyk_catch_main OBJECT ${PROJECT_SOURCE_DIR}/tests/support/catch_main.cpp)
 target_link_libraries(entropyk_catch_main PUBLIC Catch2::Catch2)
+target_compile_features(entropyk_catch_main PUBLIC cxx_std_20)
 target_include_directories(entropyk_catch_main PUBLIC ${PROJECT_SOURCE_DIR}/tests)
 entropyk_set_warnings(entropyk_catch_main)
 
