@@ -1,79 +1,49 @@
-// `entropyk`: solve the built-in demo cycle, or query one fluid state, from the command line.
-//
-//   entropyk demo                                  built-in heat pump, states table and COP
-//   entropyk props FLUID --p P --h H              one state (any two of --T --p --h --s --q --rho, SI)
-//   entropyk --help | --version
+// `entropyk`: solve a refrigeration cycle described in a JSON file (docs/cycle-format.md), print
+// its states and figures, draw its p-h and T-s diagrams; or query one fluid state.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <exception>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "entropyk/components.hpp"
-#include "entropyk/cycles.hpp"
-#include "entropyk/fluids.hpp"
+#include "cycle.hpp"
+#include "entropyk/fluids/fluid.hpp"
 #include "entropyk/version.hpp"
+#include "report.hpp"
 
 namespace {
 
 using namespace entropyk;
-using namespace entropyk::literals;
+using namespace entropyk::cli;
 
-constexpr const char* usage = "usage: entropyk demo\n"
-                              "       entropyk props FLUID --X value --Y value   (X, Y among T p h s q rho; SI units)\n"
-                              "       entropyk --help | --version\n";
+constexpr const char* usage =
+    "usage: entropyk solve CYCLE.json [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
+    "       entropyk demo [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
+    "       entropyk props FLUID --X value --Y value\n"
+    "       entropyk --help | --version\n";
 
-void print_state_header() {
-    std::printf("%-26s %9s %9s %10s %10s %8s  %-14s %8s\n", "connection", "p [bar]", "T [C]", "h [kJ/kg]", "s [kJ/kgK]",
-                "quality", "phase", "m [kg/s]");
-}
-
-int run_demo() {
-    // An R410A heat pump in design mode: evaporating at 2 C (dew) with 5 K superheat, condensing
-    // at 40 C (bubble) with 3 K subcooling, isentropic efficiency 0.7, 0.05 kg/s.
-    auto sys_r = System::create("R410A");
-    if (!sys_r) {
-        std::fprintf(stderr, "entropyk: %s\n", sys_r.error().c_str());
-        return 1;
-    }
-    System sys = std::move(*sys_r);
-    const auto comp = *sys.add("compressor", IsentropicCompressor{0.7, 0.05_kg_per_s});
-    const auto cond = *sys.add("condenser", FixedSaturationCondenser{40.0_degC, 3.0_dK});
-    const auto valve = *sys.add("valve", IsenthalpicValve{});
-    const auto evap = *sys.add("evaporator", FixedSaturationEvaporator{2.0_degC, 5.0_dK});
-    (void)sys.connect(comp, cond);
-    (void)sys.connect(cond, valve);
-    (void)sys.connect(valve, evap);
-    (void)sys.connect(evap, comp);
-    if (auto f = sys.finalize(); !f) {
-        std::fprintf(stderr, "entropyk: %s\n", f.error().c_str());
-        return 1;
-    }
-    const auto& r = sys.solve();
-    std::printf("Entropyk %s demo: R410A heat pump (design mode)\n\n", version_string);
-    print_state_header();
-    for (std::size_t i = 0; i < r.connections.size(); ++i) {
-        const auto& c = r.connections[i];
-        const std::string name = std::to_string(i + 1) + " " + std::string(sys.component_name(c.from)) + " -> " +
-                                 std::string(sys.component_name(c.to));
-        const auto& s = c.state;
-        std::printf("%-26s %9.4f %9.3f %10.3f %10.5f %8.4f  %-14s %8.5f\n", name.c_str(), s.p.si() / 1e5,
-                    to_celsius(s.T), s.h.si() / 1e3, s.s.si() / 1e3, s.quality, std::string(to_string(s.phase)).c_str(),
-                    c.m);
-    }
-    std::printf("\nheating capacity   %10.1f W\n", r.heating_capacity);
-    std::printf("cooling capacity   %10.1f W\n", r.cooling_capacity);
-    std::printf("compressor power   %10.1f W\n", r.compressor_power);
-    std::printf("COP heating        %10.4f\n", r.cop_heating);
-    std::printf("COP cooling (EER)  %10.4f\n", r.cop_cooling);
-    std::printf("superheat          %10.3f K\n", r.superheat);
-    std::printf("subcooling         %10.3f K\n", r.subcooling);
-    std::printf("energy balance     %10.2e (relative)\n", r.energy_balance);
-    std::printf("status: %s, %d iterations, residual %.2e, %.3f ms\n", std::string(to_string(r.status)).c_str(),
-                r.iterations, r.residual_norm, r.solve_time_s * 1e3);
-    return r.converged() ? 0 : 3;
-}
+constexpr const char* help =
+    "\n"
+    "Commands:\n"
+    "  solve CYCLE.json   read a cycle (format: docs/cycle-format.md), solve it, print its states,\n"
+    "                     capacities, power, COP, superheat, subcooling and the solver status\n"
+    "  demo               the same for the built-in R410A heat pump (off-design: AHRI 540 map\n"
+    "                     compressor, moving-boundary air coils, TXV); also run without arguments\n"
+    "  props FLUID        one state of FLUID from two of --T [K] --p [Pa] --h [J/kg] --s [J/(kg K)]\n"
+    "                     --q [-] --rho [kg/m3]; pairs: p-h, p-T, p-s, p-q, T-q, T-rho, h-s\n"
+    "\n"
+    "Options of solve and demo:\n"
+    "  --svg FILE         write the cycle on a log p-h diagram (SVG)\n"
+    "  --ts FILE          write the cycle on a T-s diagram (SVG)\n"
+    "  --format F         table (default), json or csv; json and csv are in SI units\n"
+    "\n"
+    "Files are written whole (a temporary file, then a rename) and only for a converged cycle.\n"
+    "\n"
+    "Exit status: 0 solved; 1 a file could not be written; 2 bad command line or cycle file\n"
+    "(the message names the file, the JSON path and what was expected); 3 the solve did not\n"
+    "converge (the solver's report is printed).\n";
 
 bool parse_number(const char* s, double& out) {
     char* end = nullptr;
@@ -81,44 +51,78 @@ bool parse_number(const char* s, double& out) {
     return end != s && *end == '\0' && std::isfinite(out);
 }
 
+struct SolveOptions {
+    std::string file, svg, ts, format = "table";
+};
+
+SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
+    SolveOptions o;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw InputError(std::string(a) + ": expected a value after it");
+            return argv[++i];
+        };
+        if (a == "--svg")
+            o.svg = value();
+        else if (a == "--ts")
+            o.ts = value();
+        else if (a == "--format") {
+            o.format = value();
+            if (o.format != "table" && o.format != "json" && o.format != "csv")
+                throw InputError("--format: expected table, json or csv, got '" + o.format + "'");
+        } else if (needs_file && o.file.empty() && !a.starts_with("--"))
+            o.file = a;
+        else
+            throw InputError("unexpected argument '" + std::string(a) + "'\n" + usage);
+    }
+    if (needs_file && o.file.empty()) throw InputError(std::string("solve: expected a cycle file\n") + usage);
+    return o;
+}
+
+int run_solve(int argc, char** argv, bool demo) {
+    const SolveOptions o = parse_solve_options(argc, argv, !demo);
+    const SolvedCycle c = demo ? solve_demo_cycle() : solve_cycle_file(o.file);
+    const std::string text =
+        o.format == "json" ? format_json(c) : (o.format == "csv" ? format_csv(c) : format_table(c));
+    std::fputs(text.c_str(), stdout);
+    std::fflush(stdout);
+    if (!c.converged()) {
+        std::fprintf(stderr, "entropyk: %s: the cycle did not converge (%s); no diagram written\n%s", c.source.c_str(),
+                     std::string(to_string(c.results.status)).c_str(), c.results.report);
+        return exit_not_converged;
+    }
+    if (!o.svg.empty() || !o.ts.empty()) throw InputError("--svg/--ts: diagrams come in the next commit");
+    return exit_ok;
+}
+
 int run_props(int argc, char** argv) {
-    if (argc < 3) {
-        std::fputs(usage, stderr);
-        return 2;
-    }
+    if (argc < 3) throw InputError(std::string("props: expected a fluid name\n") + usage);
     auto fluid = fluids::find_fluid(argv[2]);
-    if (!fluid) {
-        std::fprintf(stderr, "entropyk: %s\n", fluid.error().c_str());
-        return 2;
-    }
+    if (!fluid) throw InputError(fluid.error().c_str());
     double T = NAN, p = NAN, h = NAN, s = NAN, q = NAN, rho = NAN;
-    for (int i = 3; i + 1 < argc; i += 2) {
-        double v = 0;
-        if (!parse_number(argv[i + 1], v)) {
-            std::fprintf(stderr, "entropyk: %s: expected a number, got '%s'\n", argv[i], argv[i + 1]);
-            return 2;
-        }
+    int given = 0;
+    for (int i = 3; i < argc; i += 2) {
         const std::string_view k = argv[i];
-        if (k == "--T")
-            T = v;
-        else if (k == "--p")
-            p = v;
-        else if (k == "--h")
-            h = v;
-        else if (k == "--s")
-            s = v;
-        else if (k == "--q")
-            q = v;
-        else if (k == "--rho")
-            rho = v;
-        else {
-            std::fprintf(stderr, "entropyk: unknown option '%s'\n%s", argv[i], usage);
-            return 2;
-        }
+        if (i + 1 >= argc) throw InputError(std::string(k) + ": expected a value after it");
+        double v = 0;
+        if (!parse_number(argv[i + 1], v))
+            throw InputError(std::string(k) + ": expected a number, got '" + argv[i + 1] + "'");
+        double* slot = k == "--T"     ? &T
+                       : k == "--p"   ? &p
+                       : k == "--h"   ? &h
+                       : k == "--s"   ? &s
+                       : k == "--q"   ? &q
+                       : k == "--rho" ? &rho
+                                      : nullptr;
+        if (!slot) throw InputError("unknown option '" + std::string(k) + "'\n" + usage);
+        *slot = v;
+        ++given;
     }
+    if (given != 2) throw InputError("props: expected exactly two of --T --p --h --s --q --rho");
     const auto& f = **fluid;
     auto have = [](double x) { return !std::isnan(x); };
-    Result<fluids::State> st = ThermoError(Errc::invalid_argument, "give two of --T --p --h --s --q --rho");
+    Result<fluids::State> st = ThermoError(Errc::invalid_argument, "");
     if (have(p) && have(h))
         st = f.flash_ph(Pressure{p}, SpecificEnthalpy{h});
     else if (have(p) && have(T))
@@ -131,33 +135,44 @@ int run_props(int argc, char** argv) {
         st = f.flash_tq(Temperature{T}, q);
     else if (have(T) && have(rho))
         st = f.state_trho(Temperature{T}, Density{rho});
-    if (!st) {
-        std::fprintf(stderr, "entropyk: %s\n", st.error().c_str());
-        return 2;
-    }
+    else if (have(h) && have(s))
+        st = f.flash_hs(SpecificEnthalpy{h}, SpecificEntropy{s});
+    else
+        throw InputError("props: this pair is not supported; use p-h, p-T, p-s, p-q, T-q, T-rho or h-s");
+    if (!st) throw InputError(st.error().c_str());
     const auto& x = *st;
     std::printf("fluid   %s\nphase   %s\nT     = %.6f K\np     = %.6f Pa\nrho   = %.6f kg/m3\n"
                 "h     = %.6f kJ/kg\ns     = %.6f kJ/(kg K)\nu     = %.6f kJ/kg\ncp    = %.6f kJ/(kg K)\n"
                 "cv    = %.6f kJ/(kg K)\nw     = %.6f m/s\nquality = %.6f\n",
                 std::string(f.name()).c_str(), std::string(to_string(x.phase)).c_str(), x.T.si(), x.p.si(), x.rho.si(),
                 x.h.si() / 1e3, x.s.si() / 1e3, x.u.si() / 1e3, x.cp.si() / 1e3, x.cv.si() / 1e3, x.w.si(), x.quality);
-    return 0;
+    return exit_ok;
 }
 
 } // namespace
 
 int main(int argc, char** argv) {
     const std::string_view cmd = argc > 1 ? argv[1] : "demo";
-    if (cmd == "demo") return run_demo();
-    if (cmd == "props") return run_props(argc, argv);
-    if (cmd == "--version") {
-        std::printf("entropyk %s\n", entropyk::version_string);
-        return 0;
+    try {
+        if (cmd == "demo") return run_solve(argc, argv, true);
+        if (cmd == "solve") return run_solve(argc, argv, false);
+        if (cmd == "props") return run_props(argc, argv);
+        if (cmd == "--version") {
+            std::printf("entropyk %s\n", entropyk::version_string);
+            return exit_ok;
+        }
+        if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+            std::printf("entropyk %s: steady-state refrigeration cycles from the command line\n\n%s%s",
+                        entropyk::version_string, usage, help);
+            return exit_ok;
+        }
+        std::fprintf(stderr, "entropyk: unknown command '%s'\n%s", argv[1], usage);
+        return exit_bad_input;
+    } catch (const InputError& e) {
+        std::fprintf(stderr, "entropyk: %s\n", e.what());
+        return exit_bad_input;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "entropyk: %s\n", e.what());
+        return exit_io;
     }
-    if (cmd == "--help" || cmd == "-h") {
-        std::fputs(usage, stdout);
-        return 0;
-    }
-    std::fprintf(stderr, "entropyk: unknown command '%s'\n%s", argv[1], usage);
-    return 2;
 }

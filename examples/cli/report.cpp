@@ -1,0 +1,270 @@
+#include "report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "entropyk/version.hpp"
+
+namespace entropyk::cli {
+
+namespace {
+
+/// One numbered state: from the results when converged, else from the solver's last iterate.
+struct Row {
+    std::string label;
+    double p = NAN, h = NAN, m = NAN;
+    std::optional<fluids::State> state;
+};
+
+std::vector<Row> rows_of(const SolvedCycle& c) {
+    std::vector<Row> rows;
+    for (std::size_t k = 0; k < c.order.size(); ++k) {
+        Row r;
+        r.label = c.connection_label(k);
+        const std::size_t e = c.order[k];
+        if (c.converged()) {
+            const auto& cr = c.results.connections[e];
+            r.p = cr.state.p.si(), r.h = cr.state.h.si(), r.m = cr.m;
+            r.state = cr.state;
+        } else if (3 * e + 2 < c.last_iterate.size()) {
+            r.p = c.last_iterate[3 * e], r.h = c.last_iterate[3 * e + 1], r.m = c.last_iterate[3 * e + 2];
+            if (auto st = c.fluid->flash_ph(Pressure{r.p}, SpecificEnthalpy{r.h})) r.state = *st;
+        }
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::string fmt(const char* f, double v) {
+    if (!std::isfinite(v)) return "-";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, f, v);
+    return buf;
+}
+
+/// Pads to `width` terminal columns, counting UTF-8 code points (°, ṁ take one column).
+std::string pad(const std::string& s, std::size_t width, bool right = false) {
+    std::size_t cols = 0;
+    for (unsigned char ch : s)
+        if ((ch & 0xC0) != 0x80) ++cols;
+    if (cols >= width) return s;
+    const std::string fill(width - cols, ' ');
+    return right ? fill + s : s + fill;
+}
+
+/// The quality in the dome, saturated ends by name; above the critical temperature at a pressure
+/// below the critical one the engine's "supercritical gas" is what an engineer calls vapour.
+std::string quality_or_phase(const fluids::State& s) {
+    if (s.phase == fluids::Phase::two_phase) {
+        if (s.quality <= 1e-9) return "sat. liquid (x = 0)";
+        if (s.quality >= 1.0 - 1e-9) return "sat. vapor (x = 1)";
+        return fmt("x = %.4f", s.quality);
+    }
+    if (s.phase == fluids::Phase::supercritical_gas) return "vapor (T > Tc)";
+    return std::string(to_string(s.phase));
+}
+
+std::string role_name(Role r) { return std::string(to_string(r)); }
+
+} // namespace
+
+std::string format_table(const SolvedCycle& c) {
+    const auto& R = c.results;
+    std::string out;
+    out += c.title + "\n";
+    out += "refrigerant " + std::string(c.fluid->name()) + " (" +
+           (c.backend == "eos" ? "equation of state" : "property tables") + "), " +
+           std::to_string(c.components.size()) + " components, solver " + c.method + "\n\n";
+    if (!c.converged()) out += "LAST ITERATE (the solve did not converge; these states are not a solution)\n";
+    const auto rows = rows_of(c);
+    std::size_t wl = 10;
+    for (const auto& r : rows) wl = std::max(wl, r.label.size());
+    out += pad("#", 3, true) + "  " + pad("connection", wl) + pad("p [bar]", 10, true) + pad("T [°C]", 10, true) +
+           pad("h [kJ/kg]", 11, true) + pad("s [kJ/(kg K)]", 15, true) + "  " + pad("quality/phase", 19) +
+           pad("ṁ [kg/s]", 10, true) + "\n";
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
+        const bool st = r.state.has_value();
+        out += pad(std::to_string(k + 1), 3, true) + "  " + pad(r.label, wl) + pad(fmt("%.4f", r.p / 1e5), 10, true) +
+               pad(st ? fmt("%.3f", to_celsius(r.state->T)) : "-", 10, true) + pad(fmt("%.3f", r.h / 1e3), 11, true) +
+               pad(st ? fmt("%.5f", r.state->s.si() / 1e3) : "-", 15, true) + "  " +
+               pad(st ? quality_or_phase(*r.state) : "-", 19) + pad(fmt("%.5f", r.m), 10, true) + "\n";
+    }
+    if (c.converged()) {
+        std::size_t wn = 9;
+        for (const auto& k : c.components) wn = std::max(wn, k.name.size());
+        out += "\n" + pad("component", wn) + "  " + pad("model", 28) + pad("Q [W]", 11, true) + pad("W [W]", 11, true) +
+               pad("secondary out [°C]", 20, true) + pad("S_gen [W/K]", 13, true) + "\n";
+        for (std::size_t i = 0; i < c.components.size(); ++i) {
+            const auto& k = c.components[i];
+            const auto& rep = R.components[i];
+            const bool hx = k.role == Role::condenser || k.role == Role::evaporator;
+            out += pad(k.name, wn) + "  " + pad(k.type, 28) + pad(hx ? fmt("%.1f", rep.heat_rate) : "-", 11, true) +
+                   pad(k.role == Role::compressor ? fmt("%.1f", rep.power) : "-", 11, true) +
+                   pad(std::isfinite(rep.secondary_outlet_T) ? fmt("%.2f", rep.secondary_outlet_T - 273.15) : "-", 20,
+                       true) +
+                   pad(fmt("%.4f", rep.entropy_generation), 13, true) + "\n";
+        }
+        auto line = [&](const char* name, const std::string& value, const char* unit) {
+            out += pad(name, 20) + pad(value, 12, true) + (unit[0] ? std::string(" ") + unit : std::string()) + "\n";
+        };
+        out += "\n";
+        line("heating capacity", fmt("%.1f", R.heating_capacity), "W");
+        line("cooling capacity", fmt("%.1f", R.cooling_capacity), "W");
+        line("compressor power", fmt("%.1f", R.compressor_power), "W");
+        line("COP heating", fmt("%.4f", R.cop_heating), "");
+        line("COP cooling (EER)", fmt("%.4f", R.cop_cooling), "");
+        line("superheat", fmt("%.3f", R.superheat), "K (evaporator outlet)");
+        line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
+        line("energy balance", fmt("%.2e", R.energy_balance), "(relative)");
+        line("entropy generation", fmt("%.4f", R.entropy_generation), "W/K");
+        out += "\n";
+    } else {
+        out += "\n";
+    }
+    out += "status: " + std::string(to_string(R.status)) + ", " + std::to_string(R.iterations) +
+           " iterations, residual " + fmt("%.2e", R.residual_norm) + ", solve time " +
+           fmt("%.3f", R.solve_time_s * 1e3) + " ms\n";
+    if (!c.converged() && R.report[0]) out += "\nsolver report:\n" + std::string(R.report);
+    return out;
+}
+
+std::string format_json(const SolvedCycle& c) {
+    using json = nlohmann::ordered_json;
+    const auto& R = c.results;
+    auto num = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
+    json doc;
+    doc["entropyk"] = version_string;
+    doc["source"] = c.source;
+    doc["name"] = c.title;
+    doc["refrigerant"] = std::string(c.fluid->name());
+    doc["backend"] = c.backend;
+    doc["solver"] = {{"method", c.method},
+                     {"status", std::string(to_string(R.status))},
+                     {"converged", c.converged()},
+                     {"iterations", R.iterations},
+                     {"residual_norm", num(R.residual_norm)},
+                     {"solve_time_s", num(R.solve_time_s)}};
+    if (!c.converged()) doc["solver"]["report"] = std::string(R.report);
+    json states = json::array();
+    const auto rows = rows_of(c);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
+        const auto& cr = c.results.connections[c.order[k]];
+        json s = {
+            {"number", k + 1},
+            {"from", c.components[cr.from].name},
+            {"to", c.components[cr.to].name},
+            {"p_Pa", num(r.p)},
+            {"T_K", r.state ? num(r.state->T.si()) : json(nullptr)},
+            {"h_J_per_kg", num(r.h)},
+            {"s_J_per_kg_K", r.state ? num(r.state->s.si()) : json(nullptr)},
+            {"rho_kg_per_m3", r.state ? num(r.state->rho.si()) : json(nullptr)},
+            {"quality", r.state && r.state->phase == fluids::Phase::two_phase ? json(r.state->quality) : json(nullptr)},
+            {"phase", r.state ? json(std::string(to_string(r.state->phase))) : json(nullptr)},
+            {"m_kg_per_s", num(r.m)}};
+        states.push_back(std::move(s));
+    }
+    doc["states"] = std::move(states);
+    if (c.converged()) {
+        json comps = json::array();
+        for (std::size_t i = 0; i < c.components.size(); ++i) {
+            const auto& rep = R.components[i];
+            comps.push_back({{"name", c.components[i].name},
+                             {"type", c.components[i].type},
+                             {"role", role_name(c.components[i].role)},
+                             {"heat_rate_W", num(rep.heat_rate)},
+                             {"power_W", num(rep.power)},
+                             {"electrical_power_W", num(rep.electrical_power)},
+                             {"entropy_generation_W_per_K", num(rep.entropy_generation)},
+                             {"secondary_outlet_T_K", num(rep.secondary_outlet_T)},
+                             {"control_value", num(rep.control_value)},
+                             {"control_saturated", rep.control_saturated}});
+        }
+        doc["components"] = std::move(comps);
+        doc["results"] = {{"cooling_capacity_W", num(R.cooling_capacity)},
+                          {"heating_capacity_W", num(R.heating_capacity)},
+                          {"compressor_power_W", num(R.compressor_power)},
+                          {"cop_cooling", num(R.cop_cooling)},
+                          {"cop_heating", num(R.cop_heating)},
+                          {"superheat_K", num(R.superheat)},
+                          {"subcooling_K", num(R.subcooling)},
+                          {"energy_balance", num(R.energy_balance)},
+                          {"mass_balance", num(R.mass_balance)},
+                          {"entropy_generation_W_per_K", num(R.entropy_generation)}};
+    }
+    return doc.dump(2) + "\n";
+}
+
+std::string format_csv(const SolvedCycle& c) {
+    auto g = [](double v) { return fmt("%.10g", v) == "-" ? std::string() : fmt("%.10g", v); };
+    std::string out = "number,from,to,p_Pa,T_K,h_J_per_kg,s_J_per_kg_K,quality,phase,m_kg_per_s\n";
+    const auto rows = rows_of(c);
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
+        const auto& cr = c.results.connections[c.order[k]];
+        const bool st = r.state.has_value();
+        out += std::to_string(k + 1) + "," + c.components[cr.from].name + "," + c.components[cr.to].name + "," +
+               g(r.p) + "," + (st ? g(r.state->T.si()) : "") + "," + g(r.h) + "," + (st ? g(r.state->s.si()) : "") +
+               "," + (st && r.state->phase == fluids::Phase::two_phase ? g(r.state->quality) : "") + "," +
+               (st ? std::string(to_string(r.state->phase)) : "") + "," + g(r.m) + "\n";
+    }
+    const auto& R = c.results;
+    out += "\nquantity,value,unit\n";
+    auto q = [&](const char* name, double v, const char* unit) {
+        out += std::string(name) + "," + g(v) + "," + unit + "\n";
+    };
+    if (c.converged()) {
+        q("cooling_capacity", R.cooling_capacity, "W");
+        q("heating_capacity", R.heating_capacity, "W");
+        q("compressor_power", R.compressor_power, "W");
+        q("cop_cooling", R.cop_cooling, "");
+        q("cop_heating", R.cop_heating, "");
+        q("superheat", R.superheat, "K");
+        q("subcooling", R.subcooling, "K");
+        q("energy_balance", R.energy_balance, "");
+        q("entropy_generation", R.entropy_generation, "W/K");
+    }
+    out += "status," + std::string(to_string(R.status)) + ",\n";
+    q("iterations", R.iterations, "");
+    q("residual_norm", R.residual_norm, "");
+    q("solve_time", R.solve_time_s, "s");
+    return out;
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+    namespace fs = std::filesystem;
+    std::random_device rd;
+    char suffix[32];
+    std::snprintf(suffix, sizeof suffix, ".tmp%08x", static_cast<unsigned>(rd()));
+    const std::string tmp = path + suffix;
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        if (!f) throw std::runtime_error(path + ": cannot create " + tmp);
+        f.write(content.data(), static_cast<std::streamsize>(content.size()));
+        f.close();
+        if (!f) {
+            std::error_code ec;
+            fs::remove(tmp, ec);
+            throw std::runtime_error(path + ": cannot write " + tmp);
+        }
+    }
+    std::error_code ec;
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        throw std::runtime_error(path + ": cannot replace the file: " + ec.message());
+    }
+}
+
+} // namespace entropyk::cli

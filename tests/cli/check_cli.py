@@ -1,0 +1,272 @@
+#!/usr/bin/env python3
+"""Drives the `entropyk` command for the CLI tests (tests/cli/CMakeLists.txt).
+
+  check_cli.py ENTROPYK example FILE [--check /json/pointer=value:rel_tol ...] [--max /pointer=limit ...]
+      solve FILE with --format json (and table, csv), exit 0, check numbers in the JSON output.
+  check_cli.py ENTROPYK bad BASE.json --exit N --message TEXT [--remove PTR] [--set PTR=JSON ...] [--text RAW]
+      write BASE with one defect as ./cycle.json in a scratch directory, solve it, expect the exit
+      code and TEXT in the error message, and no output file (--svg) left behind.
+  check_cli.py ENTROPYK svg [demo | solve FILE]
+      write the p-h and T-s diagrams, check they are well-formed XML and that the dome, the
+      processes and the state points lie inside the plot area.
+  check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL] -- ARGS...
+      any command line: expected exit code and texts.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.dom.minidom
+
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print("FAIL:", msg)
+
+
+def run(exe, args, cwd=None):
+    p = subprocess.run([exe] + args, capture_output=True, text=True, cwd=cwd, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def pointer_get(doc, ptr):
+    cur = doc
+    for part in ptr.split("/")[1:]:
+        part = part.replace("~1", "/").replace("~0", "~")
+        cur = cur[int(part)] if isinstance(cur, list) else cur[part]
+    return cur
+
+
+def pointer_parent(doc, ptr):
+    parts = ptr.split("/")[1:]
+    cur = doc
+    for part in parts[:-1]:
+        cur = cur[int(part)] if isinstance(cur, list) else cur[part]
+    last = parts[-1]
+    return cur, (int(last) if isinstance(cur, list) else last)
+
+
+def cmd_example(exe, argv):
+    path = argv[0]
+    checks, maxima = [], []
+    i = 1
+    while i < len(argv):
+        if argv[i] == "--check":
+            checks.append(argv[i + 1])
+        elif argv[i] == "--max":
+            maxima.append(argv[i + 1])
+        i += 2
+    rc, out, err = run(exe, ["solve", path, "--format", "json"])
+    if rc != 0:
+        fail(f"solve {path}: exit {rc}\n{err}")
+        return
+    doc = json.loads(out)
+    if doc["solver"]["converged"] is not True:
+        fail(f"{path}: not converged: {doc['solver']}")
+    for c in checks:
+        ptr, rest = c.split("=")
+        want, tol = (float(x) for x in rest.split(":"))
+        got = pointer_get(doc, ptr)
+        ok = got is not None and abs(got - want) <= tol * abs(want)
+        print(f"{path}: {ptr} = {got!r} (expected {want} +- {tol} rel): {'ok' if ok else 'WRONG'}")
+        if not ok:
+            fail(f"{path}: {ptr} = {got}, expected {want} within {tol} relative")
+    for c in maxima:
+        ptr, limit = c.split("=")
+        got = pointer_get(doc, ptr)
+        ok = got is not None and abs(got) <= float(limit)
+        print(f"{path}: |{ptr}| = {got!r} <= {limit}: {'ok' if ok else 'WRONG'}")
+        if not ok:
+            fail(f"{path}: |{ptr}| = {got} > {limit}")
+    # Every state carries SI values; the table and CSV agree with the JSON.
+    for s in doc["states"]:
+        for key in ("p_Pa", "T_K", "h_J_per_kg", "s_J_per_kg_K", "m_kg_per_s"):
+            if not isinstance(s[key], (int, float)):
+                fail(f"{path}: state {s['number']}: {key} = {s[key]!r}")
+    rc, table, err = run(exe, ["solve", path])
+    if rc != 0 or "status: converged" not in table:
+        fail(f"{path}: table output: exit {rc}\n{table}\n{err}")
+    cop = doc["results"]["cop_cooling"]
+    if f"{cop:.4f}" not in table:
+        fail(f"{path}: the table does not show COP cooling {cop:.4f}")
+    rc, csv, err = run(exe, ["solve", path, "--format", "csv"])
+    lines = csv.splitlines()
+    if rc != 0 or not lines or not lines[0].startswith("number,from,to,p_Pa"):
+        fail(f"{path}: csv output: exit {rc}\n{csv}\n{err}")
+    else:
+        rows = [l.split(",") for l in lines[1:1 + len(doc["states"])]]
+        for row, s in zip(rows, doc["states"]):
+            if abs(float(row[3]) - s["p_Pa"]) > 1e-6 * s["p_Pa"] or abs(float(row[5]) - s["h_J_per_kg"]) > 1e-3:
+                fail(f"{path}: csv row {row} disagrees with the JSON state {s}")
+        cop_rows = [l for l in lines if l.startswith("cop_cooling,")]
+        if not cop_rows or abs(float(cop_rows[0].split(",")[1]) - cop) > 1e-8 * cop:
+            fail(f"{path}: csv cop_cooling row {cop_rows} disagrees with {cop}")
+
+
+def cmd_bad(exe, argv):
+    ap = argparse.ArgumentParser(prog="check_cli.py ENTROPYK bad")
+    ap.add_argument("base")
+    ap.add_argument("--exit", type=int, required=True)
+    ap.add_argument("--message", action="append", required=True, help="a text the error must contain")
+    ap.add_argument("--remove", action="append", default=[], help="JSON pointer of a key to delete")
+    ap.add_argument("--set", action="append", default=[], help="POINTER=JSON: a value to replace")
+    ap.add_argument("--text", help="the whole file content instead of the base file")
+    a = ap.parse_args(argv)
+    with open(a.base) as f:
+        doc = json.load(f)
+    for ptr in a.remove:
+        parent, key = pointer_parent(doc, ptr)
+        del parent[key]
+    for s in a.set:
+        ptr, value = s.split("=", 1)
+        parent, key = pointer_parent(doc, ptr)
+        parent[key] = json.loads(value)
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "cycle.json"), "w") as f:
+            if a.text is not None:
+                f.write(a.text)
+            else:
+                json.dump(doc, f, indent=2)
+        rc, out, err = run(exe, ["solve", "cycle.json", "--svg", "out.svg"], cwd=d)
+        print(f"exit {rc}\nstderr: {err.strip()}")
+        if rc != a.exit:
+            fail(f"exit code {rc}, expected {a.exit}")
+        for m in a.message:
+            if m not in err:
+                fail(f"the message does not contain {m!r}")
+        left = sorted(os.listdir(d))
+        if left != ["cycle.json"]:
+            fail(f"files left behind: {left}")
+
+
+def cmd_run(exe, argv):
+    sep = argv.index("--")
+    ap = argparse.ArgumentParser(prog="check_cli.py ENTROPYK run")
+    ap.add_argument("--exit", type=int, required=True)
+    ap.add_argument("--stdout", action="append", default=[])
+    ap.add_argument("--stderr", action="append", default=[])
+    ap.add_argument("--value", action="append", default=[], help="NAME=VALUE:ABS_TOL, read from a 'NAME = x' line")
+    a = ap.parse_args(argv[:sep])
+    args = argv[sep + 1:]
+    with tempfile.TemporaryDirectory() as d:
+        rc, out, err = run(exe, args, cwd=d)
+        print(f"exit {rc}\nstdout: {out[-2000:]}\nstderr: {err[-2000:]}")
+        if rc != a.exit:
+            fail(f"exit code {rc}, expected {a.exit}")
+        for t in a.stdout:
+            if t not in out:
+                fail(f"stdout lacks {t!r}")
+        for t in a.stderr:
+            if t not in err:
+                fail(f"stderr lacks {t!r}")
+        for v in a.value:
+            name, rest = v.split("=", 1)
+            want, tol = (float(x) for x in rest.split(":"))
+            m = re.search(r"^" + re.escape(name) + r"\s*=\s*(\S+)", out, re.M)
+            if not m or abs(float(m.group(1)) - want) > tol:
+                fail(f"{name} = {m.group(1) if m else None}, expected {want} +- {tol}")
+        if rc != 0 and os.listdir(d):
+            fail(f"a failed run left files behind: {os.listdir(d)}")
+
+
+def path_points(d):
+    """Coordinates of an SVG path written with absolute M/L commands only."""
+    nums = re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", d)
+    if re.search(r"[^MLZ0-9eE.\-\s,]", d):
+        raise ValueError(f"unexpected path commands in {d[:80]}")
+    return list(zip(map(float, nums[0::2]), map(float, nums[1::2])))
+
+
+def check_svg(path, kind):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        dom = xml.dom.minidom.parseString(text.encode("utf-8"))
+    except Exception as e:  # noqa: BLE001 - any parse error fails the test
+        fail(f"{path}: not well-formed XML: {e}")
+        return
+    svg = dom.documentElement
+    if svg.tagName != "svg" or svg.getAttribute("xmlns") != "http://www.w3.org/2000/svg":
+        fail(f"{path}: the root is not an SVG element")
+    for tag in ("script", "image", "foreignObject", "link"):
+        if dom.getElementsByTagName(tag):
+            fail(f"{path}: not self-contained: has <{tag}>")
+    if re.search(r"(href|src)\s*=\s*\"(https?:|file:)|@import|url\(http", text):
+        fail(f"{path}: refers to an external resource")
+    by_id = {e.getAttribute("id"): e for e in dom.getElementsByTagName("*") if e.getAttribute("id")}
+    area = by_id.get("plot-area")
+    if area is None:
+        fail(f"{path}: no plot-area rectangle")
+        return
+    x0, y0 = float(area.getAttribute("x")), float(area.getAttribute("y"))
+    x1, y1 = x0 + float(area.getAttribute("width")), y0 + float(area.getAttribute("height"))
+
+    def inside(pts, what):
+        bad = [(x, y) for x, y in pts if not (x0 - 0.01 <= x <= x1 + 0.01 and y0 - 0.01 <= y <= y1 + 0.01)]
+        if bad:
+            fail(f"{path}: {what}: {len(bad)} of {len(pts)} points outside the axes, e.g. {bad[:3]}")
+        return len(pts)
+
+    for dome_id in ("dome-bubble", "dome-dew"):
+        dome = by_id.get(dome_id)
+        if dome is None:
+            fail(f"{path}: no {dome_id} path")
+            continue
+        n = inside(path_points(dome.getAttribute("d")), dome_id)
+        if n < 20:
+            fail(f"{path}: {dome_id} has only {n} points")
+    processes = [e for e in dom.getElementsByTagName("path") if "process" in e.getAttribute("class").split()]
+    if len(processes) < 4:
+        fail(f"{path}: {len(processes)} process paths, expected at least 4")
+    for p in processes:
+        pts = path_points(p.getAttribute("d"))
+        inside(pts, "process " + p.getAttribute("data-component"))
+        if p.getAttribute("data-role") == "compressor" and len(pts) < 8:
+            fail(f"{path}: the compression is drawn with {len(pts)} points, not as a path")
+    points = [e for e in dom.getElementsByTagName("circle") if "state" in e.getAttribute("class").split()]
+    if len(points) < 4:
+        fail(f"{path}: {len(points)} state points, expected at least 4")
+    inside([(float(c.getAttribute("cx")), float(c.getAttribute("cy"))) for c in points], "state points")
+    labels = [e for e in dom.getElementsByTagName("text") if "state-label" in e.getAttribute("class").split()]
+    numbers = sorted(int(t.firstChild.data) for t in labels)
+    if numbers != list(range(1, len(points) + 1)):
+        fail(f"{path}: state labels {numbers}, expected 1..{len(points)}")
+    isolines = [e for e in dom.getElementsByTagName("path") if "isoline" in e.getAttribute("class").split()]
+    if len(isolines) < 3:
+        fail(f"{path}: {len(isolines)} {'isotherms' if kind == 'ph' else 'isobars'}, expected a few")
+    legend = by_id.get("legend")
+    if legend is None or "COP" not in legend.toxml():
+        fail(f"{path}: no legend with the COP")
+    print(f"{path}: well-formed; {len(points)} states, {len(processes)} processes, {len(isolines)} isolines inside "
+          f"[{x0}, {x1}] x [{y0}, {y1}]")
+
+
+def cmd_svg(exe, argv):
+    with tempfile.TemporaryDirectory() as d:
+        ph, ts = os.path.join(d, "ph.svg"), os.path.join(d, "ts.svg")
+        args = (["demo"] if argv[0] == "demo" else ["solve", os.path.abspath(argv[1])]) + ["--svg", ph, "--ts", ts]
+        rc, out, err = run(exe, args, cwd=d)
+        if rc != 0:
+            fail(f"{args}: exit {rc}\n{err}")
+            return
+        check_svg(ph, "ph")
+        check_svg(ts, "ts")
+        if sorted(os.listdir(d)) != ["ph.svg", "ts.svg"]:
+            fail(f"temporary files left behind: {os.listdir(d)}")
+
+
+def main():
+    exe, cmd, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+    {"example": cmd_example, "bad": cmd_bad, "svg": cmd_svg, "run": cmd_run}[cmd](exe, argv)
+    if failures:
+        print(f"{len(failures)} failure(s)")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
