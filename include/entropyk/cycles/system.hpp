@@ -18,6 +18,7 @@
 
 #include "entropyk/components/component.hpp"
 #include "entropyk/cycles/any_component.hpp"
+#include "entropyk/cycles/detail/loop.hpp"
 #include "entropyk/cycles/results.hpp"
 #include "entropyk/fluids/fluid.hpp"
 
@@ -71,7 +72,9 @@ class System {
     }
     Result<std::uint32_t> add_erased(std::string_view name, AnyComponent component) {
         if (finalized_) return fail(Errc::invalid_state, "cannot add a component after finalize()");
-        nodes_.push_back(Node{std::string(name), std::move(component), -1, -1, 0, 0, -1, {}});
+        detail::NodeSlots slots;
+        slots.index = static_cast<std::uint32_t>(nodes_.size());
+        nodes_.push_back(Node{slots, std::string(name), std::move(component), {}});
         return static_cast<std::uint32_t>(nodes_.size() - 1);
     }
 
@@ -141,10 +144,8 @@ class System {
     void residual_name(Eigen::Index i, char* buffer, std::size_t capacity) const;
     void variable_name(Eigen::Index i, char* buffer, std::size_t capacity) const;
     bool controls_saturated(Eigen::Ref<const Eigen::VectorXd> x) {
-        unpack(x);
-        for (const auto& n : nodes_)
-            if (n.c.control_saturated(controls_of(n))) return true;
-        return false;
+        Access a{*this};
+        return detail::controls_saturated(a, x);
     }
     /// The last property error raised during a residual evaluation.
     [[nodiscard]] const ThermoError& last_property_error() const noexcept { return property_error_; }
@@ -153,14 +154,10 @@ class System {
     void initial_guess(Eigen::Ref<Eigen::VectorXd> x);
 
   private:
-    struct Node {
+    struct Node : detail::NodeSlots {
         std::string name;
         AnyComponent c;
-        int in_edge, out_edge;
-        int first_residual = 0; ///< row of its first kept equation
-        int first_control = 0;  ///< index of its first control unknown
-        int dropped = -1;       ///< local index of the mass balance dropped to close the loop
-        std::vector<int> vars;  ///< unknowns its residuals depend on (set at finalize)
+        std::vector<int> vars; ///< unknowns its residuals depend on (set at finalize)
     };
     struct Edge {
         std::uint32_t from, to;
@@ -169,32 +166,36 @@ class System {
     std::string label(std::uint32_t i) const {
         return "component '" + nodes_[i].name + "' (" + std::string(to_string(nodes_[i].c.role())) + ")";
     }
-    void unpack(Eigen::Ref<const Eigen::VectorXd> x) {
-        for (std::size_t e = 0; e < edges_.size(); ++e) {
-            state_[e].p = x[3 * e] * scale::pressure;
-            state_[e].h = x[3 * e + 1] * scale::enthalpy;
-            state_[e].m = x[3 * e + 2] * scale::mass_flow;
+    /// The view of this system that the shared engine (cycles/detail/loop.hpp) works on.
+    struct Access {
+        System& s;
+        [[nodiscard]] const PropertyService& props() const { return s.props_; }
+        std::span<EdgeState> state() { return s.state_; }
+        std::span<double> controls() { return s.controls_; }
+        std::span<double> block() { return s.block_; }
+        std::span<double> base_block() { return s.base_block_; }
+        ThermoError& property_error() { return s.property_error_; }
+        [[nodiscard]] Eigen::Index n_unknowns() const { return s.n_unknowns_; }
+        [[nodiscard]] Eigen::Index n_residuals() const { return s.n_residuals_; }
+        [[nodiscard]] std::span<const int> vars(std::uint32_t i) const { return s.nodes_[i].vars; }
+        [[nodiscard]] std::string_view name(std::uint32_t i) const { return s.nodes_[i].name; }
+        Eigen::Ref<Eigen::VectorXd> scratch_residuals() { return s.x_start_; }
+        Eigen::Ref<Eigen::VectorXd> scratch_unknowns() { return s.sweep_buffer_; }
+        template <class F>
+        bool for_each_flow(F&& f) {
+            for (std::uint32_t i : s.order_)
+                if (!f(s.nodes_[i].c, static_cast<detail::NodeSlots&>(s.nodes_[i]))) return false;
+            return true;
         }
-        for (Eigen::Index k = 3 * static_cast<Eigen::Index>(edges_.size()); k < n_unknowns_; ++k)
-            controls_[static_cast<std::size_t>(k) - 3 * edges_.size()] = x[k];
-    }
-    void pack(Eigen::Ref<Eigen::VectorXd> x) const {
-        for (std::size_t e = 0; e < edges_.size(); ++e) {
-            x[3 * e] = state_[e].p / scale::pressure;
-            x[3 * e + 1] = state_[e].h / scale::enthalpy;
-            x[3 * e + 2] = state_[e].m / scale::mass_flow;
+        template <class F>
+        bool for_each_added(F&& f) {
+            for (auto& n : s.nodes_)
+                if (!f(n.c, static_cast<detail::NodeSlots&>(n))) return false;
+            return true;
         }
-        for (std::size_t k = 0; k < controls_.size(); ++k) x[3 * edges_.size() + k] = controls_[k];
-    }
-    std::span<double> controls_of(const Node& n) {
-        return {controls_.data() + n.first_control, static_cast<std::size_t>(n.c.n_controls())};
-    }
-    std::span<const double> controls_of(const Node& n) const {
-        return {controls_.data() + n.first_control, static_cast<std::size_t>(n.c.n_controls())};
-    }
+    };
     Result<void> check_topology();
     Result<void> check_count();
-    void postprocess();
 
     PropertyService props_;
     std::vector<Node> nodes_;
@@ -269,62 +270,11 @@ inline Result<void> System::check_topology() {
 }
 
 inline Result<void> System::check_count() {
-    // Around a closed loop the mass balances are linearly dependent (their sum is zero): drop one,
-    // preferably at the component whose flow law sets the mass flow.
-    int flow_eqs = 0, charge_eqs = 0, n_eq = 0, n_controls = 0;
-    std::string flow_names, charge_names;
-    for (auto& n : nodes_) {
-        n.dropped = -1;
-        n_controls += n.c.n_controls();
-        for (int k = 0; k < n.c.n_equations(); ++k) {
-            const auto info = n.c.equation(k);
-            if (info.kind == EquationKind::flow) {
-                ++flow_eqs;
-                flow_names += (flow_names.empty() ? "'" : ", '") + n.name + "' (" + info.name + ")";
-            }
-            if (info.kind == EquationKind::charge) {
-                ++charge_eqs;
-                charge_names += (charge_names.empty() ? "'" : ", '") + n.name + "' (" + info.name + ")";
-            }
-            ++n_eq;
-        }
-    }
-    Node* drop_at = nullptr;
-    for (auto& n : nodes_)
-        for (int k = 0; k < n.c.n_equations(); ++k)
-            if (n.c.equation(k).kind == EquationKind::flow) drop_at = &n;
-    if (!drop_at) drop_at = &nodes_[order_.front()];
-    for (int k = 0; k < drop_at->c.n_equations(); ++k)
-        if (drop_at->c.equation(k).kind == EquationKind::mass_balance) {
-            drop_at->dropped = k;
-            --n_eq;
-            break;
-        }
-    const int n_unknowns = 3 * static_cast<int>(edges_.size()) + n_controls;
-    if (n_eq == n_unknowns) {
-        n_unknowns_ = n_unknowns;
-        n_residuals_ = n_eq;
-        return {};
-    }
-    std::string what;
-    if (n_eq < n_unknowns) {
-        if (flow_eqs == 0)
-            what = "nothing sets the mass flow: give the compressor a mass flow, a displacement or a map";
-        else if (charge_eqs == 0)
-            what = "set a subcooling at the condenser outlet or add a receiver";
-        else
-            what = "a pressure level or an outlet state is not specified";
-    } else {
-        if (flow_eqs > 1)
-            what = "the mass flow is set more than once, by " + flow_names + ": keep one";
-        else if (charge_eqs > 1)
-            what = "the charge is fixed more than once, by " + charge_names + ": keep one";
-        else
-            what = "a pressure level or an outlet state is specified twice (for example a fixed saturation "
-                   "temperature together with a controlled valve)";
-    }
-    return ThermoError::format(Errc::validation_error, "%d equations for %d unknowns: %s", n_eq, n_unknowns,
-                               what.c_str());
+    Access a{*this};
+    auto n = detail::count_equations(a, edges_.size());
+    if (!n) return n.error();
+    n_unknowns_ = n_residuals_ = *n;
+    return {};
 }
 
 inline Result<void> System::finalize() {
@@ -410,86 +360,20 @@ inline Result<void> System::finalize() {
 }
 
 inline bool System::residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
-    unpack(x);
-    for (std::uint32_t i : order_) {
-        const Node& n = nodes_[i];
-        std::span<double> blk(block_.data(), static_cast<std::size_t>(n.c.n_equations()));
-        if (!n.c.residuals(props_, state_[static_cast<std::size_t>(n.in_edge)],
-                           state_[static_cast<std::size_t>(n.out_edge)], controls_of(n), blk, property_error_))
-            return false;
-        int row = n.first_residual;
-        for (int k = 0; k < n.c.n_equations(); ++k)
-            if (k != n.dropped) r[row++] = blk[static_cast<std::size_t>(k)];
-    }
-    for (Eigen::Index k = 0; k < r.size(); ++k)
-        if (!std::isfinite(r[k])) return false;
-    return true;
+    Access a{*this};
+    return detail::residuals(a, x, r);
 }
 
 inline bool System::jacobian(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::MatrixXd> J) {
-    unpack(x);
-    J.setZero();
-    const auto ne = static_cast<int>(edges_.size());
-    auto var_ref = [&](int k) -> double& {
-        if (k < 3 * ne) {
-            EdgeState& e = state_[static_cast<std::size_t>(k / 3)];
-            return k % 3 == 0 ? e.p : (k % 3 == 1 ? e.h : e.m);
-        }
-        return controls_[static_cast<std::size_t>(k - 3 * ne)];
-    };
-    auto var_scale = [&](int k) {
-        if (k >= 3 * ne) return 1.0;
-        return k % 3 == 0 ? scale::pressure : (k % 3 == 1 ? scale::enthalpy : scale::mass_flow);
-    };
-    for (std::uint32_t i : order_) {
-        Node& n = nodes_[i];
-        const auto neq = static_cast<std::size_t>(n.c.n_equations());
-        std::span<double> base(base_block_.data(), neq), pert(block_.data(), neq);
-        const auto& in = state_[static_cast<std::size_t>(n.in_edge)];
-        const auto& out = state_[static_cast<std::size_t>(n.out_edge)];
-        if (!n.c.residuals(props_, in, out, controls_of(n), base, property_error_)) return false;
-        for (int k : n.vars) {
-            double& v = var_ref(k);
-            const double saved = v;
-            const double step = 1.4901161193847656e-08 * std::max(std::fabs(x[k]), 1.0);
-            v = saved + step * var_scale(k);
-            const double actual = (v - saved) / var_scale(k);
-            const bool ok = n.c.residuals(props_, in, out, controls_of(n), pert, property_error_);
-            v = saved;
-            if (!ok) return false;
-            int row = n.first_residual;
-            for (std::size_t q = 0; q < neq; ++q) {
-                if (static_cast<int>(q) == n.dropped) continue;
-                J(row++, k) = (pert[q] - base[q]) / actual;
-            }
-        }
-    }
-    return J.allFinite();
+    Access a{*this};
+    return detail::jacobian(a, x, J);
 }
 
-inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) const {
-    // Pressures stay positive and below the EOS limit; mass flows stay positive (a reversed flow
-    // is not a state of a vapour-compression loop).
-    const double p_max = refrigerant().p_max().si() / scale::pressure;
-    for (std::size_t e = 0; e < edges_.size(); ++e) {
-        x[3 * e] = std::clamp(x[3 * e], 1e-3, p_max);
-        x[3 * e + 2] = std::max(x[3 * e + 2], 1e-9);
-    }
-}
+inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) const { detail::clamp(props_, edges_.size(), x); }
 
 inline bool System::picard_sweep(Eigen::Ref<Eigen::VectorXd> x) {
-    unpack(x);
-    // Twice around the loop: pressures set downstream (condenser, evaporator) reach the
-    // components upstream of them on the second pass.
-    for (int pass = 0; pass < 2; ++pass)
-        for (std::uint32_t i : order_) {
-            Node& n = nodes_[i];
-            if (!n.c.sweep(props_, state_[static_cast<std::size_t>(n.in_edge)],
-                           state_[static_cast<std::size_t>(n.out_edge)], controls_of(n)))
-                return false;
-        }
-    pack(x);
-    return true;
+    Access a{*this};
+    return detail::picard_sweep(a, x);
 }
 
 inline void System::residual_name(Eigen::Index i, char* buffer, std::size_t capacity) const {
@@ -515,76 +399,8 @@ inline void System::variable_name(Eigen::Index i, char* buffer, std::size_t capa
 }
 
 inline void System::initial_guess(Eigen::Ref<Eigen::VectorXd> x) {
-    GuessHints g;
-    for (const auto& n : nodes_) n.c.hints(props_, g);
-    const auto& f = refrigerant();
-    const double Tc = f.T_critical().si();
-    // Without hints: condensing at 45 C and evaporating at 0 C, kept inside the fluid's range.
-    auto p_at = [&](double T, double fallback) {
-        T = std::clamp(T, f.T_min().si() + 1.0, Tc - 5.0);
-        auto s = props_.sat_t(T);
-        return s ? 0.5 * (s->p_bubble.si() + s->p_dew.si()) : fallback;
-    };
-    double p_hi = g.p_high > 0 ? g.p_high : p_at(318.15, 0.5 * f.p_critical().si());
-    double p_lo = g.p_low > 0 ? g.p_low : p_at(273.15, 0.1 * f.p_critical().si());
-    if (p_lo >= p_hi) p_lo = 0.5 * p_hi;
-    // Typical states: 5 K of subcooling and of superheat, saturation as a fallback.
-    auto h_at = [&](double p, bool liquid, double dT) {
-        auto sat = props_.sat_p(p);
-        if (!sat) return liquid ? 2e5 : 4e5;
-        auto st = props_.tp(liquid ? sat->T_bubble.si() - dT : sat->T_dew.si() + dT, p);
-        if (st) return st->h.si();
-        return liquid ? sat->h_liquid.si() : sat->h_vapor.si();
-    };
-    const double h_liq = h_at(p_hi, true, 5.0);
-    const double h_suction = h_at(p_lo, false, 5.0);
-    const double h_discharge = h_at(p_hi, false, 30.0);
-    const double m = g.m > 0 ? g.m : 0.05;
-    // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
-    bool high = true;
-    double h = h_suction;
-    for (std::uint32_t i : order_) {
-        Node& n = nodes_[i];
-        auto& out = state_[static_cast<std::size_t>(n.out_edge)];
-        switch (n.c.role()) {
-        case Role::compressor:
-            high = true;
-            h = h_discharge;
-            break;
-        case Role::condenser:
-        case Role::receiver: h = h_liq; break;
-        case Role::expansion_valve: high = false; break;
-        case Role::evaporator: h = h_suction; break;
-        case Role::other: break;
-        }
-        out.p = high ? p_hi : p_lo;
-        out.h = h;
-        out.m = m;
-    }
-    for (auto& n : nodes_) n.c.initial_controls(controls_of(n));
-    // Compressors set the flow and the discharge enthalpy from this suction state.
-    for (std::uint32_t i : order_) {
-        Node& n = nodes_[i];
-        if (n.c.role() != Role::compressor) continue;
-        EdgeState in = state_[static_cast<std::size_t>(n.in_edge)], out = state_[static_cast<std::size_t>(n.out_edge)];
-        if (n.c.sweep(props_, in, out, controls_of(n)) && in.m > 0 && std::isfinite(out.h)) {
-            for (auto& e : state_) e.m = in.m;
-            state_[static_cast<std::size_t>(n.out_edge)].h = out.h;
-        }
-    }
-    pack(x);
-    // Relaxed Picard passes solve boundary-condition (design-mode) cycles outright; for off-design
-    // cycles they may lead astray, so keep whichever start has the smaller residual.
-    auto norm_at = [&](Eigen::Ref<const Eigen::VectorXd> z) {
-        Eigen::VectorXd& r = x_start_;
-        if (!residuals(z, r.head(n_residuals_))) return std::numeric_limits<double>::infinity();
-        return r.head(n_residuals_).cwiseAbs().maxCoeff();
-    };
-    Eigen::VectorXd& swept = sweep_buffer_;
-    swept = x;
-    bool ok = true;
-    for (int pass = 0; pass < 3 && ok; ++pass) ok = picard_sweep(swept);
-    if (ok && norm_at(swept) < norm_at(x)) x = swept;
+    Access a{*this};
+    detail::initial_guess(a, x);
 }
 
 } // namespace entropyk

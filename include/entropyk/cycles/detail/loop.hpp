@@ -1,0 +1,397 @@
+// IWYU pragma: private, include <entropyk/cycles.hpp>
+// The engine both front doors run on: the runtime System and the typed cycle assemble the same
+// nonlinear system (unknowns [p, h, m] per connection then the controls, residual rows in flow
+// order with one mass balance dropped per loop) and evaluate it with these function templates,
+// so both give the same numbers for the same cycle.
+//
+// A loop `L` is a small adapter over the owner's storage:
+//   const PropertyService& props();          std::span<EdgeState> state();
+//   std::span<double> controls();            std::span<double> block(), base_block();
+//   ThermoError& property_error();           Eigen::Index n_unknowns(), n_residuals();
+//   std::span<const int> vars(std::uint32_t node);   std::string_view name(std::uint32_t node);
+//   bool for_each_flow(f), for_each_added(f): f(component, NodeSlots&) -> bool for each component,
+//       in flow order (from the first compressor) or in the order the components were added;
+//       stops at the first false and returns it.
+//   Eigen::Ref<Eigen::VectorXd> scratch_residuals(), scratch_unknowns();  (size n_unknowns)
+// The component is an AnyComponent (System) or the concrete model (typed cycle).
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+
+#include <Eigen/Core>
+
+#include "entropyk/components/component.hpp"
+#include "entropyk/cycles/results.hpp"
+
+namespace entropyk::detail {
+
+/// Where one component's data sits in the assembled system.
+struct NodeSlots {
+    std::uint32_t index = 0; ///< position in the order the components were added
+    int in_edge = -1, out_edge = -1;
+    int first_residual = 0; ///< row of its first kept equation
+    int first_control = 0;  ///< index of its first control unknown
+    int dropped = -1;       ///< local index of the mass balance dropped to close the loop
+};
+
+// ---- optional parts of ComponentModel (AnyComponent always has them) ------------------------
+template <class C>
+void initial_controls(const C& c, std::span<double> u) {
+    if constexpr (requires { c.initial_controls(u); })
+        c.initial_controls(u);
+    else
+        for (double& x : u) x = 0.0;
+}
+template <class C>
+[[nodiscard]] bool senses_evaporator_outlet(const C& c) {
+    if constexpr (requires { c.senses_evaporator_outlet(); })
+        return c.senses_evaporator_outlet();
+    else
+        return false;
+}
+template <class C>
+void bind_sensor(C& c, const EdgeState* e) {
+    if constexpr (requires { c.bind_sensor(e); }) c.bind_sensor(e);
+}
+template <class C>
+[[nodiscard]] bool control_saturated(const C& c, std::span<const double> u) {
+    if constexpr (requires { c.control_saturated(u); })
+        return c.control_saturated(u);
+    else
+        return false;
+}
+
+template <class L, class C>
+std::span<double> controls_of(L& loop, const C& c, const NodeSlots& n) {
+    return loop.controls().subspan(static_cast<std::size_t>(n.first_control), static_cast<std::size_t>(c.n_controls()));
+}
+
+template <class L>
+void unpack(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
+    auto state = loop.state();
+    auto controls = loop.controls();
+    for (std::size_t e = 0; e < state.size(); ++e) {
+        state[e].p = x[3 * e] * scale::pressure;
+        state[e].h = x[3 * e + 1] * scale::enthalpy;
+        state[e].m = x[3 * e + 2] * scale::mass_flow;
+    }
+    for (Eigen::Index k = 3 * static_cast<Eigen::Index>(state.size()); k < loop.n_unknowns(); ++k)
+        controls[static_cast<std::size_t>(k) - 3 * state.size()] = x[k];
+}
+
+template <class L>
+void pack(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
+    auto state = loop.state();
+    auto controls = loop.controls();
+    for (std::size_t e = 0; e < state.size(); ++e) {
+        x[3 * e] = state[e].p / scale::pressure;
+        x[3 * e + 1] = state[e].h / scale::enthalpy;
+        x[3 * e + 2] = state[e].m / scale::mass_flow;
+    }
+    for (std::size_t k = 0; k < controls.size(); ++k) x[static_cast<Eigen::Index>(3 * state.size() + k)] = controls[k];
+}
+
+/// Scaled residuals at x, rows in flow order. false: a property call refused x.
+template <class L>
+bool residuals(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
+    unpack(loop, x);
+    auto state = loop.state();
+    const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        std::span<double> blk = loop.block().first(static_cast<std::size_t>(c.n_equations()));
+        if (!c.residuals(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+                         state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n), blk,
+                         loop.property_error()))
+            return false;
+        int row = n.first_residual;
+        for (int k = 0; k < c.n_equations(); ++k)
+            if (k != n.dropped) r[row++] = blk[static_cast<std::size_t>(k)];
+        return true;
+    });
+    if (!ok) return false;
+    for (Eigen::Index k = 0; k < r.size(); ++k)
+        if (!std::isfinite(r[k])) return false;
+    return true;
+}
+
+/// Forward-difference Jacobian, component by component: each component's residuals depend only
+/// on the unknowns listed in vars(node), so perturbing those and re-evaluating that component
+/// gives its rows as a full finite-difference Jacobian would.
+template <class L>
+bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::MatrixXd> J) {
+    unpack(loop, x);
+    J.setZero();
+    auto state = loop.state();
+    auto controls = loop.controls();
+    const auto ne = static_cast<int>(state.size());
+    auto var_ref = [&](int k) -> double& {
+        if (k < 3 * ne) {
+            EdgeState& e = state[static_cast<std::size_t>(k / 3)];
+            return k % 3 == 0 ? e.p : (k % 3 == 1 ? e.h : e.m);
+        }
+        return controls[static_cast<std::size_t>(k - 3 * ne)];
+    };
+    auto var_scale = [&](int k) {
+        if (k >= 3 * ne) return 1.0;
+        return k % 3 == 0 ? scale::pressure : (k % 3 == 1 ? scale::enthalpy : scale::mass_flow);
+    };
+    const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        const auto neq = static_cast<std::size_t>(c.n_equations());
+        std::span<double> base = loop.base_block().first(neq), pert = loop.block().first(neq);
+        const auto& in = state[static_cast<std::size_t>(n.in_edge)];
+        const auto& out = state[static_cast<std::size_t>(n.out_edge)];
+        if (!c.residuals(loop.props(), in, out, controls_of(loop, c, n), base, loop.property_error())) return false;
+        for (int k : loop.vars(n.index)) {
+            double& v = var_ref(k);
+            const double saved = v;
+            const double step = 1.4901161193847656e-08 * std::max(std::fabs(x[k]), 1.0);
+            v = saved + step * var_scale(k);
+            const double actual = (v - saved) / var_scale(k);
+            const bool good = c.residuals(loop.props(), in, out, controls_of(loop, c, n), pert, loop.property_error());
+            v = saved;
+            if (!good) return false;
+            int row = n.first_residual;
+            for (std::size_t q = 0; q < neq; ++q) {
+                if (static_cast<int>(q) == n.dropped) continue;
+                J(row++, k) = (pert[q] - base[q]) / actual;
+            }
+        }
+        return true;
+    });
+    return ok && J.allFinite();
+}
+
+/// Pressures stay positive and below the EOS limit; mass flows stay positive (a reversed flow is
+/// not a state of a vapour-compression loop).
+inline void clamp(const PropertyService& props, std::size_t n_edges, Eigen::Ref<Eigen::VectorXd> x) {
+    const double p_max = props.fluid().p_max().si() / scale::pressure;
+    for (std::size_t e = 0; e < n_edges; ++e) {
+        x[3 * e] = std::clamp(x[3 * e], 1e-3, p_max);
+        x[3 * e + 2] = std::max(x[3 * e + 2], 1e-9);
+    }
+}
+
+/// One sequential-substitution pass, in place. Twice around the loop: pressures set downstream
+/// (condenser, evaporator) reach the components upstream of them on the second pass.
+template <class L>
+bool picard_sweep(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
+    unpack(loop, x);
+    auto state = loop.state();
+    for (int pass = 0; pass < 2; ++pass) {
+        const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            return c.sweep(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+                           state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n));
+        });
+        if (!ok) return false;
+    }
+    pack(loop, x);
+    return true;
+}
+
+template <class L>
+bool controls_saturated(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
+    unpack(loop, x);
+    return !loop.for_each_added(
+        [&](const auto& c, const NodeSlots& n) { return !control_saturated(c, controls_of(loop, c, n)); });
+}
+
+/// The automatic initial guess (scaled unknowns) from the components' boundary conditions.
+template <class L>
+void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    GuessHints g;
+    loop.for_each_added([&](const auto& c, const NodeSlots&) {
+        c.hints(props, g);
+        return true;
+    });
+    const auto& f = props.fluid();
+    const double Tc = f.T_critical().si();
+    // Without hints: condensing at 45 C and evaporating at 0 C, kept inside the fluid's range.
+    auto p_at = [&](double T, double fallback) {
+        T = std::clamp(T, f.T_min().si() + 1.0, Tc - 5.0);
+        auto s = props.sat_t(T);
+        return s ? 0.5 * (s->p_bubble.si() + s->p_dew.si()) : fallback;
+    };
+    double p_hi = g.p_high > 0 ? g.p_high : p_at(318.15, 0.5 * f.p_critical().si());
+    double p_lo = g.p_low > 0 ? g.p_low : p_at(273.15, 0.1 * f.p_critical().si());
+    if (p_lo >= p_hi) p_lo = 0.5 * p_hi;
+    // Typical states: 5 K of subcooling and of superheat, saturation as a fallback.
+    auto h_at = [&](double p, bool liquid, double dT) {
+        auto sat = props.sat_p(p);
+        if (!sat) return liquid ? 2e5 : 4e5;
+        auto st = props.tp(liquid ? sat->T_bubble.si() - dT : sat->T_dew.si() + dT, p);
+        if (st) return st->h.si();
+        return liquid ? sat->h_liquid.si() : sat->h_vapor.si();
+    };
+    const double h_liq = h_at(p_hi, true, 5.0);
+    const double h_suction = h_at(p_lo, false, 5.0);
+    const double h_discharge = h_at(p_hi, false, 30.0);
+    const double m = g.m > 0 ? g.m : 0.05;
+    // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
+    bool high = true;
+    double h = h_suction;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        auto& out = state[static_cast<std::size_t>(n.out_edge)];
+        switch (c.role()) {
+        case Role::compressor:
+            high = true;
+            h = h_discharge;
+            break;
+        case Role::condenser:
+        case Role::receiver: h = h_liq; break;
+        case Role::expansion_valve: high = false; break;
+        case Role::evaporator: h = h_suction; break;
+        case Role::other: break;
+        }
+        out.p = high ? p_hi : p_lo;
+        out.h = h;
+        out.m = m;
+        return true;
+    });
+    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
+        detail::initial_controls(c, controls_of(loop, c, n));
+        return true;
+    });
+    // Compressors set the flow and the discharge enthalpy from this suction state.
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        if (c.role() != Role::compressor) return true;
+        EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
+        if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
+            for (auto& e : state) e.m = in.m;
+            state[static_cast<std::size_t>(n.out_edge)].h = out.h;
+        }
+        return true;
+    });
+    pack(loop, x);
+    // Relaxed Picard passes solve boundary-condition (design-mode) cycles outright; for off-design
+    // cycles they may lead astray, so keep whichever start has the smaller residual.
+    const Eigen::Index n_res = loop.n_residuals();
+    auto norm_at = [&](Eigen::Ref<const Eigen::VectorXd> z) {
+        Eigen::Ref<Eigen::VectorXd> r = loop.scratch_residuals();
+        if (!residuals(loop, z, r.head(n_res))) return std::numeric_limits<double>::infinity();
+        return r.head(n_res).cwiseAbs().maxCoeff();
+    };
+    Eigen::Ref<Eigen::VectorXd> swept = loop.scratch_unknowns();
+    swept = x;
+    bool ok = true;
+    for (int pass = 0; pass < 3 && ok; ++pass) ok = picard_sweep(loop, swept);
+    if (ok && norm_at(swept) < norm_at(x)) x = swept;
+}
+
+/// Counts equations against unknowns and picks the mass balance to drop (around a closed loop
+/// the mass balances are linearly dependent: their sum is zero); drops it preferably at the
+/// component whose flow law sets the mass flow. Returns the number of unknowns (= equations).
+template <class L>
+Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
+    int flow_eqs = 0, charge_eqs = 0, n_eq = 0, n_controls = 0;
+    std::string flow_names, charge_names;
+    auto quoted = [&](std::uint32_t i, const char* eq) { return "'" + std::string(loop.name(i)) + "' (" + eq + ")"; };
+    int drop_at = -1;
+    loop.for_each_added([&](const auto& c, NodeSlots& n) {
+        n.dropped = -1;
+        n_controls += c.n_controls();
+        for (int k = 0; k < c.n_equations(); ++k) {
+            const auto info = c.equation(k);
+            if (info.kind == EquationKind::flow) {
+                ++flow_eqs;
+                flow_names += (flow_names.empty() ? "" : ", ") + quoted(n.index, info.name);
+                drop_at = static_cast<int>(n.index);
+            }
+            if (info.kind == EquationKind::charge) {
+                ++charge_eqs;
+                charge_names += (charge_names.empty() ? "" : ", ") + quoted(n.index, info.name);
+            }
+            ++n_eq;
+        }
+        return true;
+    });
+    if (drop_at < 0)
+        loop.for_each_flow([&](const auto&, const NodeSlots& n) {
+            drop_at = static_cast<int>(n.index);
+            return false;
+        });
+    loop.for_each_added([&](const auto& c, NodeSlots& n) {
+        if (static_cast<int>(n.index) != drop_at) return true;
+        for (int k = 0; k < c.n_equations(); ++k)
+            if (c.equation(k).kind == EquationKind::mass_balance) {
+                n.dropped = k;
+                --n_eq;
+                break;
+            }
+        return false;
+    });
+    const int n_unknowns = 3 * static_cast<int>(n_edges) + n_controls;
+    if (n_eq == n_unknowns) return static_cast<Eigen::Index>(n_unknowns);
+    std::string what;
+    if (n_eq < n_unknowns) {
+        if (flow_eqs == 0)
+            what = "nothing sets the mass flow: give the compressor a mass flow, a displacement or a map";
+        else if (charge_eqs == 0)
+            what = "set a subcooling at the condenser outlet or add a receiver";
+        else
+            what = "a pressure level or an outlet state is not specified";
+    } else {
+        if (flow_eqs > 1)
+            what = "the mass flow is set more than once, by " + flow_names + ": keep one";
+        else if (charge_eqs > 1)
+            what = "the charge is fixed more than once, by " + charge_names + ": keep one";
+        else
+            what = "a pressure level or an outlet state is specified twice (for example a fixed saturation "
+                   "temperature together with a controlled valve)";
+    }
+    return ThermoError::format(Errc::validation_error, "%d equations for %d unknowns: %s", n_eq, n_unknowns,
+                               what.c_str());
+}
+
+/// Fills the results from the solved state (connections, per-component reports, totals).
+template <class L>
+void postprocess(L& loop, CycleResults& R) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    double m_ref = 0.0;
+    for (std::size_t e = 0; e < state.size(); ++e) {
+        auto& c = R.connections[e];
+        c.m = state[e].m;
+        m_ref = std::max(m_ref, std::fabs(c.m));
+        auto st = props.ph(state[e].p, state[e].h);
+        if (st) c.state = *st;
+    }
+    R.mass_balance = 0.0;
+    for (std::size_t e = 0; e < state.size(); ++e)
+        R.mass_balance = std::max(R.mass_balance, std::fabs(state[e].m - state[0].m) / std::max(m_ref, 1e-300));
+
+    R.cooling_capacity = R.heating_capacity = R.compressor_power = R.entropy_generation = 0.0;
+    R.superheat = R.subcooling = not_available;
+    double net_heat = 0.0;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        ComponentReport rep;
+        const auto& in = state[static_cast<std::size_t>(n.in_edge)];
+        const auto& out = state[static_cast<std::size_t>(n.out_edge)];
+        c.report(props, in, out, controls_of(loop, c, n), rep);
+        R.components[n.index] = rep;
+        R.entropy_generation += rep.entropy_generation;
+        net_heat += rep.heat_rate;
+        if (rep.heat_rate > 0) R.cooling_capacity += rep.heat_rate;
+        if (rep.heat_rate < 0) R.heating_capacity -= rep.heat_rate;
+        R.compressor_power += rep.power;
+        const auto& out_state = R.connections[static_cast<std::size_t>(n.out_edge)].state;
+        if (c.role() == Role::evaporator && std::isnan(R.superheat)) {
+            if (auto sat = props.sat_p(out.p)) R.superheat = out_state.T.si() - sat->T_dew.si();
+        }
+        if (c.role() == Role::condenser && std::isnan(R.subcooling)) {
+            if (auto sat = props.sat_p(out.p)) R.subcooling = sat->T_bubble.si() - out_state.T.si();
+        }
+        return true;
+    });
+    // First law around the loop: heat in + work in = 0 for a steady closed loop.
+    R.energy_balance = (net_heat + R.compressor_power) / std::max(R.heating_capacity, 1e-300);
+    R.cop_cooling = R.compressor_power > 0 ? R.cooling_capacity / R.compressor_power : 0.0;
+    R.cop_heating = R.compressor_power > 0 ? R.heating_capacity / R.compressor_power : 0.0;
+}
+
+} // namespace entropyk::detail
