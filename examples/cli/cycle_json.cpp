@@ -130,7 +130,6 @@ const auto nonnegative = [](double x) { return x >= 0.0; };
 const auto fraction = [](double x) { return x > 0.0 && x <= 1.0; };
 const auto unit_interval = [](double x) { return x >= 0.0 && x <= 1.0; };
 const auto celsius = [](double x) { return x > -273.15; };
-const auto any_number = [](double) { return true; };
 const std::string a_temperature = "a temperature in °C (above -273.15)";
 
 std::string positive_in(const char* unit) { return std::string("a positive number in ") + unit; }

@@ -12,6 +12,7 @@
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/version.hpp"
 #include "report.hpp"
+#include "svg_diagram.hpp"
 
 namespace {
 
@@ -92,7 +93,16 @@ int run_solve(int argc, char** argv, bool demo) {
                      std::string(to_string(c.results.status)).c_str(), c.results.report);
         return exit_not_converged;
     }
-    if (!o.svg.empty() || !o.ts.empty()) throw InputError("--svg/--ts: diagrams come in the next commit");
+    try {
+        // Render both before writing either: a failure leaves no file behind.
+        const std::string ph = o.svg.empty() ? std::string() : render_ph_svg(c);
+        const std::string ts = o.ts.empty() ? std::string() : render_ts_svg(c);
+        if (!o.svg.empty()) write_file_atomically(o.svg, ph);
+        if (!o.ts.empty()) write_file_atomically(o.ts, ts);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "entropyk: %s\n", e.what());
+        return exit_io;
+    }
     return exit_ok;
 }
 

@@ -9,6 +9,8 @@
   check_cli.py ENTROPYK svg [demo | solve FILE]
       write the p-h and T-s diagrams, check they are well-formed XML and that the dome, the
       processes and the state points lie inside the plot area.
+  check_cli.py ENTROPYK schema SCHEMA.json EXAMPLE.json...
+      the examples follow the JSON Schema, and the schema refuses typical defects.
   check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL] -- ARGS...
       any command line: expected exit code and texts.
 """
@@ -260,9 +262,113 @@ def cmd_svg(exe, argv):
             fail(f"temporary files left behind: {os.listdir(d)}")
 
 
+# ---- a small JSON Schema (2020-12) validator for the keywords docs/cycle-format.schema.json uses --
+def schema_errors(value, schema, root, path="", out=None):
+    out = [] if out is None else out
+    if "$ref" in schema:
+        target = root
+        for part in schema["$ref"].lstrip("#/").split("/"):
+            target = target[part]
+        schema_errors(value, target, root, path, out)
+    t = schema.get("type")
+    types = {"object": dict, "array": list, "string": str, "boolean": bool}
+    if t == "number" and (isinstance(value, bool) or not isinstance(value, (int, float))):
+        out.append(f"{path}: not a number")
+        return out
+    if t == "integer" and (isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value)):
+        out.append(f"{path}: not an integer")
+        return out
+    if t in types and not isinstance(value, types[t]):
+        out.append(f"{path}: not {t}")
+        return out
+    if "const" in schema and value != schema["const"]:
+        out.append(f"{path}: not {schema['const']!r}")
+    if "enum" in schema and value not in schema["enum"]:
+        out.append(f"{path}: not one of {schema['enum']}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        for key, ok in (("minimum", lambda v, b: v >= b), ("maximum", lambda v, b: v <= b),
+                        ("exclusiveMinimum", lambda v, b: v > b), ("exclusiveMaximum", lambda v, b: v < b)):
+            if key in schema and not ok(value, schema[key]):
+                out.append(f"{path}: {value} fails {key} {schema[key]}")
+    if isinstance(value, str) and len(value) < schema.get("minLength", 0):
+        out.append(f"{path}: too short")
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", 1 << 30):
+            out.append(f"{path}: {len(value)} items")
+        if "items" in schema:
+            for i, v in enumerate(value):
+                schema_errors(v, schema["items"], root, f"{path}/{i}", out)
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        for k in schema.get("required", []):
+            if k not in value:
+                out.append(f"{path}/{k}: missing")
+        for k, v in value.items():
+            if k in props:
+                schema_errors(v, props[k], root, f"{path}/{k}", out)
+            elif schema.get("additionalProperties") is False:
+                out.append(f"{path}/{k}: not allowed")
+        for k, needs in schema.get("dependentRequired", {}).items():
+            if k in value:
+                out += [f"{path}/{n}: required by {k}" for n in needs if n not in value]
+    if "oneOf" in schema:
+        n = sum(1 for s in schema["oneOf"] if not schema_errors(value, s, root, path))
+        if n != 1:
+            out.append(f"{path}: matches {n} of the oneOf alternatives")
+    if "not" in schema and not schema_errors(value, schema["not"], root, path):
+        out.append(f"{path}: matches a forbidden schema")
+    return out
+
+
+def cmd_schema(exe, argv):
+    """The example files follow the schema, and the schema refuses what the command refuses."""
+    del exe
+    with open(argv[0], encoding="utf-8") as f:
+        schema = json.load(f)
+    examples = {}
+    for path in argv[1:]:
+        with open(path, encoding="utf-8") as f:
+            examples[os.path.basename(path)] = doc = json.load(f)
+        errs = schema_errors(doc, schema, schema)
+        print(f"{path}: {'valid' if not errs else errs}")
+        if errs:
+            fail(f"{path} does not follow the schema: {errs}")
+    mutations = [
+        ("r410a_heat_pump.json", "/components/1/ua", -3),
+        ("r410a_heat_pump.json", "/components/1/ua", "2400"),
+        ("r410a_heat_pump.json", "/components/1/subcool", 7),
+        ("r410a_heat_pump.json", "/components/1/model", "ntu"),
+        ("r410a_heat_pump.json", "/components/1/secondary/cp", 4180),
+        ("r410a_heat_pump.json", "/components/2/opening", 0.5),
+        ("r410a_heat_pump.json", "/components/0/maps/0/mass_flow", [1, 2, 3]),
+        ("r134a_textbook.json", "/components/2/type", "pump"),
+        ("r134a_textbook.json", "/components/1/saturation_temperature", 40),
+        ("r134a_textbook.json", "/components/1/saturation_point", "dew"),
+        ("r134a_textbook.json", "/components/0/displacement", 30),
+        ("r134a_textbook.json", "/backend", "coolprop"),
+        ("r134a_textbook.json", "/connections/0/via", "pipe"),
+        ("r32_design.json", "/solver/max_iterations", 2.5),
+        ("r32_design.json", "/components/3/superheat", -1),
+    ]
+    for name, ptr, value in mutations:
+        if name not in examples:
+            continue
+        doc = json.loads(json.dumps(examples[name]))
+        parent, key = pointer_parent(doc, ptr)
+        parent[key] = value
+        if not schema_errors(doc, schema, schema):
+            fail(f"the schema accepts {name} with {ptr} = {value!r}")
+    for name, ptr in (("r134a_textbook.json", "/components/0/isentropic_efficiency"), ("r134a_textbook.json", "/refrigerant")):
+        doc = json.loads(json.dumps(examples[name]))
+        parent, key = pointer_parent(doc, ptr)
+        del parent[key]
+        if not schema_errors(doc, schema, schema):
+            fail(f"the schema accepts {name} without {ptr}")
+
+
 def main():
     exe, cmd, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
-    {"example": cmd_example, "bad": cmd_bad, "svg": cmd_svg, "run": cmd_run}[cmd](exe, argv)
+    {"example": cmd_example, "bad": cmd_bad, "svg": cmd_svg, "run": cmd_run, "schema": cmd_schema}[cmd](exe, argv)
     if failures:
         print(f"{len(failures)} failure(s)")
         sys.exit(1)
