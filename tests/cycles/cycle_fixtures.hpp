@@ -78,10 +78,11 @@ struct HeatPumpSpec {
     double UA_cond = 2400.0, UA_evap = 1300.0;
     HxModel model = HxModel::moving_boundary;
     ExpansionValve valve = ExpansionValve::fixed_superheat(5.0_dK);
+    Backend backend = Backend::eos;
 };
 
 inline HeatPump heat_pump(const HeatPumpSpec& s = {}) {
-    HeatPump hp{std::move(*System::create("R410A")), 0, 0, 0, 0};
+    HeatPump hp{std::move(*System::create("R410A", s.backend)), 0, 0, 0, 0};
     hp.comp = *hp.sys.add("compressor", MapCompressor{achp_map(), Frequency{s.speed_hz}});
     hp.cond = *hp.sys.add("condenser", Condenser{s.model, ThermalConductance{s.UA_cond},
                                                  SecondaryFluid::air(from_celsius(s.T_cond_air), 1.4_kg_per_s)}

@@ -45,16 +45,18 @@ struct SolveSettings {
 
 class System {
   public:
-    explicit System(const fluids::Fluid& refrigerant) : props_(refrigerant) {}
+    /// A system for a refrigerant; `backend` picks the EOS (reference accuracy) or the in-memory
+    /// tables (speed; built once per fluid and process, on first use — here, not in a solve).
+    explicit System(const fluids::Fluid& refrigerant, Backend backend = Backend::eos) : props_(refrigerant, backend) {}
     System(System&&) noexcept = default;
     System& operator=(System&&) noexcept = default;
     ~System() = default;
 
     /// A system for a refrigerant given by name (case-insensitive, aliases accepted).
-    static Result<System> create(std::string_view refrigerant) {
+    static Result<System> create(std::string_view refrigerant, Backend backend = Backend::eos) {
         auto f = fluids::find_fluid(refrigerant);
         if (!f) return f.error();
-        return System(**f);
+        return System(**f, backend);
     }
 
     [[nodiscard]] const fluids::Fluid& refrigerant() const noexcept { return props_.fluid(); }
