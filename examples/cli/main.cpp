@@ -89,8 +89,12 @@ int run_solve(int argc, char** argv, bool demo) {
     std::fputs(text.c_str(), stdout);
     std::fflush(stdout);
     if (!c.converged()) {
-        std::fprintf(stderr, "entropyk: %s: the cycle did not converge (%s); no diagram written\n%s", c.source.c_str(),
-                     std::string(to_string(c.results.status)).c_str(), c.results.report);
+        // The table already carries the solver's report; the other formats get it on stderr.
+        std::fprintf(stderr,
+                     "entropyk: %s: no solution (status: %s, %d iterations, residual %.2e); no diagram "
+                     "written\n%s",
+                     c.source.c_str(), std::string(to_string(c.results.status)).c_str(), c.results.iterations,
+                     c.results.residual_norm, o.format == "table" ? "" : c.results.report);
         return exit_not_converged;
     }
     try {

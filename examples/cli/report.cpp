@@ -75,6 +75,15 @@ std::string quality_or_phase(const fluids::State& s) {
 
 std::string role_name(Role r) { return std::string(to_string(r)); }
 
+/// What a component's control value means: a compressor's speed, a valve's opening.
+std::string control_of(const ComponentInfo& k, const ComponentReport& rep) {
+    if (!std::isfinite(rep.control_value)) return "";
+    if (k.role == Role::compressor) return fmt("speed %.1f Hz", rep.control_value);
+    if (k.role == Role::expansion_valve)
+        return fmt("opening %.4f", rep.control_value) + (rep.control_saturated ? " (at its bound)" : "");
+    return "";
+}
+
 } // namespace
 
 std::string format_table(const SolvedCycle& c) {
@@ -103,7 +112,7 @@ std::string format_table(const SolvedCycle& c) {
         std::size_t wn = 9;
         for (const auto& k : c.components) wn = std::max(wn, k.name.size());
         out += "\n" + pad("component", wn) + "  " + pad("model", 28) + pad("Q [W]", 11, true) + pad("W [W]", 11, true) +
-               pad("secondary out [°C]", 20, true) + pad("S_gen [W/K]", 13, true) + "\n";
+               pad("secondary out [°C]", 20, true) + pad("S_gen [W/K]", 13, true) + "  control\n";
         for (std::size_t i = 0; i < c.components.size(); ++i) {
             const auto& k = c.components[i];
             const auto& rep = R.components[i];
@@ -112,7 +121,8 @@ std::string format_table(const SolvedCycle& c) {
                    pad(k.role == Role::compressor ? fmt("%.1f", rep.power) : "-", 11, true) +
                    pad(std::isfinite(rep.secondary_outlet_T) ? fmt("%.2f", rep.secondary_outlet_T - 273.15) : "-", 20,
                        true) +
-                   pad(fmt("%.4f", rep.entropy_generation), 13, true) + "\n";
+                   pad(fmt("%.4f", rep.entropy_generation), 13, true) +
+                   (control_of(k, rep).empty() ? "" : "  " + control_of(k, rep)) + "\n";
         }
         auto line = [&](const char* name, const std::string& value, const char* unit) {
             out += pad(name, 20) + pad(value, 12, true) + (unit[0] ? std::string(" ") + unit : std::string()) + "\n";

@@ -118,6 +118,7 @@ def cmd_bad(exe, argv):
     ap.add_argument("--remove", action="append", default=[], help="JSON pointer of a key to delete")
     ap.add_argument("--set", action="append", default=[], help="POINTER=JSON: a value to replace")
     ap.add_argument("--text", help="the whole file content instead of the base file")
+    ap.add_argument("--stdout", action="append", default=[], help="a text the standard output must contain")
     a = ap.parse_args(argv)
     with open(a.base) as f:
         doc = json.load(f)
@@ -141,6 +142,9 @@ def cmd_bad(exe, argv):
         for m in a.message:
             if m not in err:
                 fail(f"the message does not contain {m!r}")
+        for m in a.stdout:
+            if m not in out:
+                fail(f"the output does not contain {m!r}")
         left = sorted(os.listdir(d))
         if left != ["cycle.json"]:
             fail(f"files left behind: {left}")
