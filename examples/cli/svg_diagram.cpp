@@ -511,6 +511,15 @@ double low_pressure(const SolvedCycle& c) {
     return p;
 }
 
+/// The end of a linear axis at or beyond v: on a tick when that adds little, else on a fifth of
+/// the tick step (so that a wide step does not add a large empty band).
+double axis_end(double v, double step, double span, bool up) {
+    const double on_tick = up ? std::ceil(v / step - 1e-9) * step : std::floor(v / step + 1e-9) * step;
+    if (std::fabs(on_tick - v) <= 0.1 * span) return on_tick;
+    const double fine = step / 5;
+    return up ? std::ceil(v / fine - 1e-9) * fine : std::floor(v / fine + 1e-9) * fine;
+}
+
 std::vector<double> linear_ticks(double lo, double hi, int target) {
     const double step = nice_step(hi - lo, target);
     std::vector<double> t;
@@ -537,8 +546,8 @@ std::string render_ph_svg(const SolvedCycle& c) {
         for (const auto& q : p.pts) h_min = std::min(h_min, q.h), h_max = std::max(h_max, q.h);
     const double span = h_max - h_min;
     const double step = nice_step(span, 7);
-    const double h_lo = std::floor((h_min - 0.02 * span) / step) * step;
-    const double h_hi = std::ceil((h_max + 0.05 * span) / step) * step;
+    const double h_lo = axis_end(h_min - 0.02 * span, step, span, false);
+    const double h_hi = axis_end(h_max + 0.05 * span, step, span, true);
 
     Frame fr{Axis{h_lo / 1e3, h_hi / 1e3, false, plot_x0, plot_x1},
              Axis{p_lo / 1e5, p_hi / 1e5, true, plot_y1, plot_y0}, [](const Pt& q) { return q.h / 1e3; },
@@ -621,10 +630,10 @@ std::string render_ts_svg(const SolvedCycle& c) {
             s_max = std::max(s_max, q.s);
     const double Tspan = T_max - T_min, sspan = s_max - s_min;
     const double Tstep = nice_step(Tspan, 7), sstep = nice_step(sspan / 1e3, 7) * 1e3;
-    const double T_lo = std::floor((T_min - 273.15 - 0.03 * Tspan) / 10.0) * 10.0;
-    const double T_hi = std::ceil((T_max - 273.15 + 0.08 * Tspan) / Tstep) * Tstep;
-    const double s_lo = std::floor((s_min - 0.05 * sspan) / sstep) * sstep;
-    const double s_hi = std::ceil((s_max + 0.08 * sspan) / sstep) * sstep;
+    const double T_lo = axis_end(T_min - 273.15 - 0.03 * Tspan, Tstep, Tspan, false);
+    const double T_hi = axis_end(T_max - 273.15 + 0.08 * Tspan, Tstep, Tspan, true);
+    const double s_lo = axis_end(s_min - 0.03 * sspan, sstep, sspan, false);
+    const double s_hi = axis_end(s_max + 0.08 * sspan, sstep, sspan, true);
 
     Frame fr{Axis{s_lo / 1e3, s_hi / 1e3, false, plot_x0, plot_x1}, Axis{T_lo, T_hi, false, plot_y1, plot_y0},
              [](const Pt& q) { return q.s / 1e3; }, [](const Pt& q) { return q.T - 273.15; }};
@@ -639,6 +648,19 @@ std::string render_ts_svg(const SolvedCycle& c) {
     for (double dec = std::pow(10.0, std::floor(std::log10(p_lo))); dec <= p_top; dec *= 10.0)
         for (double m : {1.0, 2.0, 5.0})
             if (m * dec >= p_lo && m * dec <= p_top) pressures.push_back(m * dec);
+    // A few isobars only: decades when 1-2-5 gives too many, every other decade beyond that.
+    auto keep = [&](auto pred) {
+        std::vector<double> k;
+        for (double p : pressures)
+            if (pred(p)) k.push_back(p);
+        pressures = k;
+    };
+    auto mantissa = [](double p) { return p / std::pow(10.0, std::floor(std::log10(p) + 1e-9)); };
+    if (pressures.size() > 8) keep([&](double p) { return std::fabs(mantissa(p) - 1.0) < 1e-6; });
+    if (pressures.size() > 8) {
+        std::size_t i = 0;
+        keep([&](double) { return i++ % 2 == 0; });
+    }
     const double Tk_lo = T_lo + 273.15 + 1e-6, Tk_hi = T_hi + 273.15;
     for (double p : pressures) {
         std::vector<Pt> iso;
