@@ -467,9 +467,6 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
     if (!fluid) top.fail_at(top.at("refrigerant"), std::string(fluid.error().message()));
     out.fluid = *fluid;
     out.backend = top.choice("backend", {"eos", "tables"}, "eos");
-    if (out.backend == "tables")
-        top.fail_at(top.at("backend"), "the tabular property backend (\"tables\") is not available in this build "
-                                       "yet; use \"eos\" (the equation of state)");
 
     // Solver settings (CLI defaults: a generous time budget, the engine's other defaults).
     SolveSettings settings;
@@ -504,7 +501,8 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
                 throw InputError(source + ": " + path + "/name: expected a name not used by another component, got " +
                                  describe(comps[i]["name"]) + " (also /components/" + std::to_string(k) + ")");
     }
-    System sys(*out.fluid);
+    // The tables are built here (once per fluid and process), never during the solve.
+    System sys(*out.fluid, out.backend == "tables" ? Backend::tables : Backend::eos);
     for (std::size_t i = 0; i < built.size(); ++i) {
         auto idx = built[i].add(sys);
         if (!idx) throw InputError(source + ": /components/" + std::to_string(i) + ": " + idx.error().c_str());

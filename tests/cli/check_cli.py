@@ -2,6 +2,7 @@
 """Drives the `entropyk` command for the CLI tests (tests/cli/CMakeLists.txt).
 
   check_cli.py ENTROPYK example FILE [--check /json/pointer=value:rel_tol ...] [--max /pointer=limit ...]
+                                     [--set /pointer=JSON ...] [--string /pointer=text ...]
       solve FILE with --format json (and table, csv), exit 0, check numbers in the JSON output.
   check_cli.py ENTROPYK bad BASE.json --exit N --message TEXT [--remove PTR] [--set PTR=JSON ...] [--text RAW]
       write BASE with one defect as ./cycle.json in a scratch directory, solve it, expect the exit
@@ -54,15 +55,27 @@ def pointer_parent(doc, ptr):
 
 
 def cmd_example(exe, argv):
+    with tempfile.TemporaryDirectory() as d:
+        example(exe, argv, d)
+
+
+def example(exe, argv, scratch):
     path = argv[0]
-    checks, maxima = [], []
+    checks, maxima, sets, strings = [], [], [], []
     i = 1
     while i < len(argv):
-        if argv[i] == "--check":
-            checks.append(argv[i + 1])
-        elif argv[i] == "--max":
-            maxima.append(argv[i + 1])
+        {"--check": checks, "--max": maxima, "--set": sets, "--string": strings}[argv[i]].append(argv[i + 1])
         i += 2
+    if sets:  # a variant of the file: POINTER=JSON replacements
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+        for s in sets:
+            ptr, value = s.split("=", 1)
+            parent, key = pointer_parent(doc, ptr)
+            parent[key] = json.loads(value)
+        path = os.path.join(scratch, os.path.basename(path))
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(doc, f)
     rc, out, err = run(exe, ["solve", path, "--format", "json"])
     if rc != 0:
         fail(f"solve {path}: exit {rc}\n{err}")
@@ -78,6 +91,12 @@ def cmd_example(exe, argv):
         print(f"{path}: {ptr} = {got!r} (expected {want} +- {tol} rel): {'ok' if ok else 'WRONG'}")
         if not ok:
             fail(f"{path}: {ptr} = {got}, expected {want} within {tol} relative")
+    for c in strings:
+        ptr, want = c.split("=", 1)
+        got = pointer_get(doc, ptr)
+        print(f"{path}: {ptr} = {got!r} (expected {want!r}): {'ok' if got == want else 'WRONG'}")
+        if got != want:
+            fail(f"{path}: {ptr} = {got!r}, expected {want!r}")
     for c in maxima:
         ptr, limit = c.split("=")
         got = pointer_get(doc, ptr)
