@@ -84,7 +84,7 @@ def abi_record(api: Api) -> dict:
     return {
         "abi_version": api.abi_version,
         "enums": {e.c_name: {v.c_name: v.value for v in e.values} for e in api.enums},
-        "structs": {s.c_name: [[f.c_name, f.c_type, f.offset] for f in s.fields] for s in api.structs},
+        "structs": {s.c_name: [[f.c_name, f.abi_type, f.offset] for f in s.fields] for s in api.structs},
         "functions": {f.c_name: f.signature for f in api.functions},
         "constants": {c.c_name: c.value for c in api.constants},
     }

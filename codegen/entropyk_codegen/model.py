@@ -69,12 +69,21 @@ class Handle:
 class Field:
     name: str
     c_name: str
-    c_type: str
+    c_type: str  # element type for arrays
+    count: int  # 0 for a scalar, N for a fixed-size array
     offset: int
     size: int
     unit: str
-    default: str
+    default: str  # the initialiser (a braced list for arrays)
     doc: str
+
+    @property
+    def c_decl(self) -> str:
+        return f"{self.c_type} {self.c_name}" + (f"[{self.count}]" if self.count else "")
+
+    @property
+    def abi_type(self) -> str:
+        return self.c_type + (f"[{self.count}]" if self.count else "")
 
 
 @dataclass(frozen=True)
@@ -280,20 +289,28 @@ class Builder:
         fields, offset = [], 0
         for f in s["fields"]:
             fw = f"{where}.{f['name']}"
-            c_type, size = self.scalar(f["type"], fw)
-            if offset % size:
+            m = re.fullmatch(r"(\w+)\[(\d+)\]", f["type"])
+            count = int(m[2]) if m else 0
+            c_type, align = self.scalar(m[1] if m else f["type"], fw)
+            size = align * max(count, 1)
+            if m and (count < 1 or m[1] == "bool32"):
+                raise ModelError(f"{fw}: arrays are float64[N], int32[N] or uint32[N] with N >= 1")
+            if offset % align:
                 raise ModelError(f"{fw}: implicit padding before this field (offset {offset}, alignment {size}); "
                                  f"add a 'uint32 reserved' field")
-            if f["type"] == "float64" and "unit" not in f:
+            if f["type"].startswith("float64") and "unit" not in f:
                 raise ModelError(f"{fw}: float64 fields need a unit (use unit: \"1\" for dimensionless)")
-            fields.append(Field(f["name"], snake(f["name"]), c_type, offset, size, f.get("unit", ""),
-                                f.get("default", "0"), with_unit(f["doc"], f.get("unit", ""))))
+            default = f.get("default", "0")
+            if count:
+                default = "{" + ", ".join([default] * count) + "}"
+            fields.append(Field(f["name"], snake(f["name"]), c_type, count, offset, size, f.get("unit", ""),
+                                default, with_unit(f["doc"], f.get("unit", ""))))
             offset += size
         if not fields or fields[0].c_name != "struct_size" or fields[0].c_type != "uint32_t":
             raise ModelError(f"{where}: the first field must be 'struct size' of type uint32")
         if len(fields) < 2 or fields[1].size != 4:
             raise ModelError(f"{where}: the second field must be 32 bits wide (the fixed 8-byte struct header)")
-        if offset % max(f.size for f in fields):
+        if offset % 8 and any(f.c_type == "double" for f in fields):
             raise ModelError(f"{where}: implicit tail padding (size {offset}); add a 'uint32 reserved' field")
         c_name = self.names.type(s["name"])
         macro = self.names.constant(s["name"], "init")

@@ -174,7 +174,7 @@ class Rendering(unittest.TestCase):
         self.assertIn("generated/include/entropyk.h", a)
         header = a["generated/include/entropyk.h"]
         for f in api.functions:
-            self.assertIn(f" {f.c_name}(", header)
+            self.assertRegex(header, rf"(?m)(^| ){f.c_name}\(")
             self.assertIn("@note Ownership:", "\n".join(f.doc_lines))
         self.assertNotIn(str(ROOT), "".join(a.values()))
 

@@ -168,8 +168,8 @@ enum {
     /** The multiparameter Helmholtz equation of state (reference accuracy). */
     ENTROPYK_BACKEND_EOS = 0,
     /**
-     * Fast bicubic property tables built from the equation of state. Not built yet: creating a
-     * fluid or a system with it gives ENTROPYK_INVALID_ARGUMENT.
+     * Fast bicubic property tables built from the equation of state. Not available through the C
+     * API yet: creating a fluid or a system with it gives ENTROPYK_INVALID_ARGUMENT.
      */
     ENTROPYK_BACKEND_TABLES = 1
 };
@@ -298,7 +298,7 @@ typedef struct EntropykFluidInfo {
  * failure *out is set to NULL.
  *
  * @param name Fluid name or alias (UTF-8, NUL-terminated).
- * @param backend ENTROPYK_BACKEND_EOS (ENTROPYK_BACKEND_TABLES is not built yet).
+ * @param backend ENTROPYK_BACKEND_EOS (ENTROPYK_BACKEND_TABLES is not available yet).
  * @param[out] out Receives the new handle.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
  *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
@@ -430,6 +430,1387 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state_init(Entrop
  * @note Thread safety: any thread, any time. Allocates: no.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_info_init(EntropykFluidInfo* value);
+
+/* ==== component =================================================================================== */
+/**
+ * Components of a refrigerant loop: one create function per model. A component handle is owned by
+ * the caller until entropyk_system_add_component succeeds; from then on the system owns it and the
+ * handle is no longer valid. A component that is never added is released with
+ * entropyk_component_free. Parameters that need more than a few numbers come in config structs that
+ * start with struct_size (use the *_init functions or *_INIT macros, then set the fields).
+ */
+
+/**
+ * Units of a compressor map's coefficients (equal to entropyk::MapUnits).
+ */
+typedef int32_t EntropykMapUnits;
+/** Values of EntropykMapUnits. */
+enum {
+    /** AHRI 540: saturation temperatures in degF, mass flow in lbm/h, power in W. */
+    ENTROPYK_MAP_UNITS_IP = 0,
+    /** EN 12900: saturation temperatures in degC, mass flow in kg/s, power in W. */
+    ENTROPYK_MAP_UNITS_SI_KG_PER_S = 1,
+    /** EN 12900: saturation temperatures in degC, mass flow in kg/h, power in W. */
+    ENTROPYK_MAP_UNITS_SI_KG_PER_H = 2
+};
+
+/**
+ * Heat-exchanger model (equal to entropyk::HxModel).
+ */
+typedef int32_t EntropykHxModel;
+/** Values of EntropykHxModel. */
+enum {
+    /** One epsilon-NTU exchanger with one UA, refrigerant lumped at saturation. */
+    ENTROPYK_HX_EPSILON_NTU = 0,
+    /** Superheated / two-phase / subcooled zones sharing the UA (zone fractions solved). */
+    ENTROPYK_HX_MOVING_BOUNDARY = 1
+};
+
+/**
+ * The fluid on the other side of a condenser or evaporator.
+ */
+typedef int32_t EntropykSecondary;
+/** Values of EntropykSecondary. */
+enum {
+    /** Dry air. */
+    ENTROPYK_SECONDARY_AIR = 0,
+    /** Liquid water (IAPWS-95) at water_pressure. */
+    ENTROPYK_SECONDARY_WATER = 1,
+    /** An incompressible liquid with the given brine_cp and brine_density. */
+    ENTROPYK_SECONDARY_BRINE = 2
+};
+
+/**
+ * Flow arrangement of a heat exchanger (equal to entropyk::FlowArrangement).
+ */
+typedef int32_t EntropykFlowArrangement;
+/** Values of EntropykFlowArrangement. */
+enum {
+    /** Counter-flow (brazed-plate water exchangers). */
+    ENTROPYK_ARRANGEMENT_COUNTER_FLOW = 0,
+    /** Cross-flow, both fluids unmixed (finned-tube air coils). */
+    ENTROPYK_ARRANGEMENT_CROSS_FLOW = 1
+};
+
+/**
+ * Refrigerant-side pressure drop of a heat exchanger.
+ */
+typedef int32_t EntropykPressureDrop;
+/** Values of EntropykPressureDrop. */
+enum {
+    /** No pressure drop. */
+    ENTROPYK_PRESSURE_DROP_NONE = 0,
+    /** A fixed drop pressure_drop [Pa]. */
+    ENTROPYK_PRESSURE_DROP_FIXED = 1,
+    /** pressure_drop at pressure_drop_mass_flow, scaling with the square of the mass flow. */
+    ENTROPYK_PRESSURE_DROP_QUADRATIC = 2
+};
+
+/**
+ * How an expansion valve sets the flow.
+ */
+typedef int32_t EntropykValveMode;
+/** Values of EntropykValveMode. */
+enum {
+    /** Isenthalpic expansion only (design-mode cycles, where other components fix the flow). */
+    ENTROPYK_VALVE_ISENTHALPIC = 0,
+    /** Holds the evaporator outlet superheat at superheat (an ideal TXV/EXV). */
+    ENTROPYK_VALVE_FIXED_SUPERHEAT = 1,
+    /** Orifice equation with flow_coefficient and a fixed opening. */
+    ENTROPYK_VALVE_ORIFICE = 2,
+    /**
+     * Holds superheat by moving the opening within [min_opening, max_opening]; pinned at a bound
+     * the solve returns ENTROPYK_CONTROL_SATURATION.
+     */
+    ENTROPYK_VALVE_SUPERHEAT_CONTROL = 3
+};
+
+/**
+ * How an isentropic-efficiency compressor sets the mass flow.
+ */
+typedef int32_t EntropykFlowLaw;
+/** Values of EntropykFlowLaw. */
+enum {
+    /** No flow equation (another component fixes the flow). */
+    ENTROPYK_FLOW_LAW_NONE = 0,
+    /** A given mass_flow. */
+    ENTROPYK_FLOW_LAW_FIXED_MASS_FLOW = 1,
+    /** Suction density x displacement x speed x volumetric efficiency. */
+    ENTROPYK_FLOW_LAW_DISPLACEMENT = 2
+};
+
+/**
+ * Which saturation property a fixed-saturation heat exchanger is given.
+ */
+typedef int32_t EntropykSaturationGiven;
+/** Values of EntropykSaturationGiven. */
+enum {
+    /** saturation_temperature [K] (at the bubble or dew point, see point). */
+    ENTROPYK_SATURATION_GIVEN_TEMPERATURE = 0,
+    /** saturation_pressure [Pa]. */
+    ENTROPYK_SATURATION_GIVEN_PRESSURE = 1
+};
+
+/**
+ * For blends with a glide (R410A): where a given saturation temperature applies.
+ */
+typedef int32_t EntropykSaturationPoint;
+/** Values of EntropykSaturationPoint. */
+enum {
+    /** The bubble point for a condenser, the dew point for an evaporator. */
+    ENTROPYK_SATURATION_POINT_DEFAULT = 0,
+    /** The bubble point. */
+    ENTROPYK_SATURATION_POINT_BUBBLE = 1,
+    /** The dew point. */
+    ENTROPYK_SATURATION_POINT_DEW = 2
+};
+
+/**
+ * One component model with its parameters. Owned by the caller until added to a system.
+ */
+typedef struct EntropykComponent EntropykComponent;
+
+/**
+ * A compressor given by its manufacturer's AHRI 540 / EN 12900 ten-coefficient polynomials for mass
+ * flow and power in the suction and discharge dew-point temperatures (coefficients in the map's own
+ * units), corrected for a suction superheat different from the rating and scaled with speed.
+ */
+typedef struct EntropykCompressorConfig {
+    /** sizeof(EntropykCompressorConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_MAP_UNITS_* value. */
+    int32_t units;
+    /** C1..C10 of the mass-flow polynomial [map units]. */
+    double mass_flow_coefficients[10];
+    /** C1..C10 of the power polynomial [map units]. */
+    double power_coefficients[10];
+    /** Suction superheat at which the map was measured [K]. */
+    double rated_superheat;
+    /** Speed at which the map was measured [Hz]. */
+    double rated_frequency;
+    /** Running speed (ENTROPYK_INPUT_COMPRESSOR_SPEED changes it between solves) [Hz]. */
+    double speed;
+    /** F of the Dabiri-Rice suction density correction (1 = pure density ratio). */
+    double superheat_correction_factor;
+    /** Share of the power lost through the shell, in [0, 1). */
+    double heat_loss_fraction;
+} EntropykCompressorConfig;
+
+/** Static initialiser of EntropykCompressorConfig: struct_size and the documented defaults. */
+/* clang-format off */
+#define ENTROPYK_COMPRESSOR_CONFIG_INIT \
+    { \
+        sizeof(EntropykCompressorConfig), \
+        0, \
+        {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, \
+        {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, \
+        11.1, \
+        50.0, \
+        50.0, \
+        0.75, \
+        0.0 \
+    }
+/* clang-format on */
+
+/**
+ * A design-mode compressor with an isentropic efficiency and a flow law.
+ */
+typedef struct EntropykIsentropicCompressorConfig {
+    /** sizeof(EntropykIsentropicCompressorConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_FLOW_LAW_* value. */
+    int32_t flow_law;
+    /** Isentropic efficiency in (0, 1]. */
+    double isentropic_efficiency;
+    /** Mass flow (ENTROPYK_FLOW_LAW_FIXED_MASS_FLOW) [kg/s]. */
+    double mass_flow;
+    /** Displacement per revolution (ENTROPYK_FLOW_LAW_DISPLACEMENT) [m3]. */
+    double displacement;
+    /** Speed (ENTROPYK_FLOW_LAW_DISPLACEMENT) [Hz]. */
+    double speed;
+    /** Volumetric efficiency (ENTROPYK_FLOW_LAW_DISPLACEMENT). */
+    double volumetric_efficiency;
+} EntropykIsentropicCompressorConfig;
+
+/** Static initialiser of EntropykIsentropicCompressorConfig: struct_size and the documented defaults. */
+#define ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT                                                                     \
+    { sizeof(EntropykIsentropicCompressorConfig), 1, 0.7, 0.1, 0.0, 50.0, 1.0 }
+
+/**
+ * A condenser or evaporator with a secondary fluid (air, water, brine) on the other side.
+ */
+typedef struct EntropykHeatExchangerConfig {
+    /** sizeof(EntropykHeatExchangerConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_HX_* value. */
+    int32_t model;
+    /** An ENTROPYK_SECONDARY_* value. */
+    int32_t secondary;
+    /** An ENTROPYK_ARRANGEMENT_* value. */
+    int32_t arrangement;
+    /** An ENTROPYK_PRESSURE_DROP_* value. */
+    int32_t pressure_drop_kind;
+    /** Condensers: 1 to impose the outlet subcooling (the loop's charge condition). */
+    int32_t subcooling_specified;
+    /** Overall conductance, > 0 [W/K]. */
+    double UA;
+    /** Secondary fluid inlet temperature [K]. */
+    double secondary_inlet_temperature;
+    /** Secondary fluid mass flow, > 0 [kg/s]. */
+    double secondary_mass_flow;
+    /** Brine specific heat (ENTROPYK_SECONDARY_BRINE) [J/(kg K)]. */
+    double brine_cp;
+    /** Brine density (ENTROPYK_SECONDARY_BRINE) [kg/m3]. */
+    double brine_density;
+    /** Water loop pressure (ENTROPYK_SECONDARY_WATER) [Pa]. */
+    double water_pressure;
+    /** Outlet subcooling when subcooling_specified (condensers) [K]. */
+    double subcooling;
+    /** The fixed drop, or the drop at pressure_drop_mass_flow [Pa]. */
+    double pressure_drop;
+    /** Nominal mass flow of a quadratic pressure drop [kg/s]. */
+    double pressure_drop_mass_flow;
+} EntropykHeatExchangerConfig;
+
+/** Static initialiser of EntropykHeatExchangerConfig: struct_size and the documented defaults. */
+#define ENTROPYK_HEAT_EXCHANGER_CONFIG_INIT                                                                            \
+    { sizeof(EntropykHeatExchangerConfig), 1, 0, 1, 0, 0, 1000.0, 300.0, 1.0, 3500.0, 1050.0, 300000.0, 0.0, 0.0, 1.0 }
+
+/**
+ * A design-mode condenser or evaporator: a given saturation temperature or pressure and a given
+ * outlet subcooling (condenser) or superheat (evaporator).
+ */
+typedef struct EntropykFixedSaturationConfig {
+    /** sizeof(EntropykFixedSaturationConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_SATURATION_GIVEN_* value. */
+    int32_t given;
+    /** An ENTROPYK_SATURATION_POINT_* value. */
+    int32_t point;
+    /** Set to 0. */
+    uint32_t reserved;
+    /** Saturation temperature (ENTROPYK_SATURATION_GIVEN_TEMPERATURE) [K]. */
+    double saturation_temperature;
+    /** Saturation pressure (ENTROPYK_SATURATION_GIVEN_PRESSURE) [Pa]. */
+    double saturation_pressure;
+    /** Outlet subcooling (condenser) or superheat (evaporator), >= 0 [K]. */
+    double outlet_difference;
+} EntropykFixedSaturationConfig;
+
+/** Static initialiser of EntropykFixedSaturationConfig: struct_size and the documented defaults. */
+#define ENTROPYK_FIXED_SATURATION_CONFIG_INIT                                                                          \
+    { sizeof(EntropykFixedSaturationConfig), 0, 0, 0, 273.15, 0.0, 0.0 }
+
+/**
+ * An expansion valve (isenthalpic) and how it sets the flow.
+ */
+typedef struct EntropykExpansionValveConfig {
+    /** sizeof(EntropykExpansionValveConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_VALVE_* value. */
+    int32_t mode;
+    /** Evaporator outlet superheat set-point (fixed superheat, superheat control) [K]. */
+    double superheat;
+    /** Discharge coefficient x full-open area (orifice, superheat control) [m2]. */
+    double flow_coefficient;
+    /** Opening in [0, 1] (orifice). */
+    double opening;
+    /** Lower bound of the opening (superheat control). */
+    double min_opening;
+    /** Upper bound of the opening (superheat control). */
+    double max_opening;
+} EntropykExpansionValveConfig;
+
+/** Static initialiser of EntropykExpansionValveConfig: struct_size and the documented defaults. */
+#define ENTROPYK_EXPANSION_VALVE_CONFIG_INIT                                                                           \
+    { sizeof(EntropykExpansionValveConfig), 0, 5.0, 0.0, 1.0, 0.05, 1.0 }
+
+/**
+ * Creates a compressor from a manufacturer's map.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config The map and the running speed.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_compressor_create(const EntropykCompressorConfig* config,
+                                                                           EntropykComponent** out);
+
+/**
+ * Creates a design-mode compressor with an isentropic efficiency.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Efficiency and flow law.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_isentropic_compressor_create(const EntropykIsentropicCompressorConfig* config, EntropykComponent** out);
+
+/**
+ * Creates a condenser cooled by a secondary fluid.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Model, UA, secondary fluid, subcooling.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_condenser_create(const EntropykHeatExchangerConfig* config,
+                                                                          EntropykComponent** out);
+
+/**
+ * Creates an evaporator heated by a secondary fluid.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Model, UA, secondary fluid (subcooling fields are ignored).
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_evaporator_create(const EntropykHeatExchangerConfig* config,
+                                                                           EntropykComponent** out);
+
+/**
+ * Creates a design-mode condenser with a given saturation state and subcooling.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Saturation temperature or pressure and the subcooling.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_fixed_saturation_condenser_create(const EntropykFixedSaturationConfig* config, EntropykComponent** out);
+
+/**
+ * Creates a design-mode evaporator with a given saturation state and superheat.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Saturation temperature or pressure and the superheat.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_fixed_saturation_evaporator_create(const EntropykFixedSaturationConfig* config, EntropykComponent** out);
+
+/**
+ * Creates an expansion valve in one of its modes.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Mode and its parameters.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_expansion_valve_create(const EntropykExpansionValveConfig* config, EntropykComponent** out);
+
+/**
+ * Creates a liquid receiver for the condenser outlet: saturated liquid leaves it, which fixes the
+ * loop's charge when no subcooling is specified.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_receiver_create(EntropykComponent** out);
+
+/**
+ * Names the component in messages and reports (default: its kind, e.g. "condenser").
+ *
+ * Call it before adding the component to a system.
+ *
+ * @param component The component.
+ * @param name UTF-8, NUL-terminated, at most 63 bytes.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The name is copied; the caller keeps its string.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_set_name(EntropykComponent* component,
+                                                                            const char* name);
+
+/**
+ * The detail text of the most recent failed call on this component handle; empty when none failed.
+ *
+ * @param component The component.
+ * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_last_error(const EntropykComponent* component,
+                                                                              char* buffer, size_t capacity,
+                                                                              size_t* out_len);
+
+/**
+ * Releases a component that was never added to a system.
+ *
+ * NULL is a no-op; so is a pointer that is not a live component handle. Never call it on a
+ * component a system owns.
+ *
+ * @param component The component to release; invalid afterwards. Ownership passes to the library.
+ * @note Ownership: Takes back a component created by an entropyk_*_create function and not added to
+ *   a system.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT void ENTROPYK_CALL entropyk_component_free(EntropykComponent* component);
+
+/**
+ * Sets *value to ENTROPYK_COMPRESSOR_CONFIG_INIT: struct_size = sizeof(EntropykCompressorConfig)
+ * and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_compressor_config_init(EntropykCompressorConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT: struct_size =
+ * sizeof(EntropykIsentropicCompressorConfig) and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_isentropic_compressor_config_init(EntropykIsentropicCompressorConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_HEAT_EXCHANGER_CONFIG_INIT: struct_size =
+ * sizeof(EntropykHeatExchangerConfig) and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_heat_exchanger_config_init(EntropykHeatExchangerConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_FIXED_SATURATION_CONFIG_INIT: struct_size =
+ * sizeof(EntropykFixedSaturationConfig) and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_fixed_saturation_config_init(EntropykFixedSaturationConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_EXPANSION_VALVE_CONFIG_INIT: struct_size =
+ * sizeof(EntropykExpansionValveConfig) and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value);
+
+/* ==== result ====================================================================================== */
+/**
+ * The outcome of one solve: status, state on every connection, per-component figures and the cycle
+ * figures (capacities, power, COP, superheat, subcooling, balances, iterations, time). A result
+ * handle is a snapshot: later solves of the system do not change it, except the
+ * entropyk_solve_*_into functions, which overwrite the result handle they are given.
+ */
+
+/**
+ * A snapshot of one solve. Created by entropyk_solve_* (one per call) or entropyk_result_create
+ * (reused by entropyk_solve_*_into), released by entropyk_result_free.
+ */
+typedef struct EntropykSolverResult EntropykSolverResult;
+
+/**
+ * All cycle figures of a result at once.
+ */
+typedef struct EntropykCycleSummary {
+    /** sizeof(EntropykCycleSummary), set by the caller. */
+    uint32_t struct_size;
+    /**
+     * The solve's EntropykErrorCode (ENTROPYK_OK, ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT or
+     * ENTROPYK_NON_CONVERGENCE).
+     */
+    int32_t status;
+    /** Solver iterations. */
+    uint32_t iterations;
+    /** 1 when the cycle has an evaporator outlet superheat. */
+    int32_t superheat_available;
+    /** 1 when the cycle has a condenser outlet subcooling. */
+    int32_t subcooling_available;
+    /** Always 0. */
+    uint32_t reserved;
+    /** Heat taken up by the evaporator(s) [W]. */
+    double cooling_capacity;
+    /** Heat rejected by the condenser(s) [W]. */
+    double heating_capacity;
+    /** Shaft power into the refrigerant [W]. */
+    double compressor_power;
+    /** Cooling capacity / compressor power. */
+    double COP_cooling;
+    /** Heating capacity / compressor power. */
+    double COP_heating;
+    /** At the (first) evaporator outlet; 0 when not available [K]. */
+    double superheat;
+    /** At the (first) condenser outlet; 0 when not available [K]. */
+    double subcooling;
+    /** (Q_cond - Q_evap - W) / Q_cond. */
+    double energy_balance;
+    /** Largest relative mass-flow difference between connections. */
+    double mass_balance;
+    /** Sum over the components (>= 0) [W/K]. */
+    double entropy_generation;
+    /** Max-norm of the scaled residuals. */
+    double residual_norm;
+    /** Wall-clock time of the solve [s]. */
+    double solve_time;
+} EntropykCycleSummary;
+
+/** Static initialiser of EntropykCycleSummary: struct_size and the documented defaults. */
+#define ENTROPYK_CYCLE_SUMMARY_INIT                                                                                    \
+    { sizeof(EntropykCycleSummary), 0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
+
+/**
+ * The refrigerant state on one connection (outlet of component from -> inlet of component to).
+ */
+typedef struct EntropykConnectionResult {
+    /** sizeof(EntropykConnectionResult), set by the caller. */
+    uint32_t struct_size;
+    /** Index of the upstream component. */
+    uint32_t from;
+    /** Index of the downstream component. */
+    uint32_t to;
+    /** An ENTROPYK_PHASE_* value. */
+    int32_t phase;
+    /** Temperature [K]. */
+    double T;
+    /** Pressure [Pa]. */
+    double p;
+    /** Specific enthalpy [J/kg]. */
+    double h;
+    /** Specific entropy [J/(kg K)]. */
+    double s;
+    /** Density [kg/m3]. */
+    double rho;
+    /** Vapour quality in two-phase states; ENTROPYK_QUALITY_SINGLE_PHASE otherwise. */
+    double quality;
+    /** Mass flow [kg/s]. */
+    double m;
+} EntropykConnectionResult;
+
+/** Static initialiser of EntropykConnectionResult: struct_size and the documented defaults. */
+#define ENTROPYK_CONNECTION_RESULT_INIT                                                                                \
+    { sizeof(EntropykConnectionResult), 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, -1.0, 0.0 }
+
+/**
+ * Figures of one component (signs: heat and power are positive INTO the refrigerant).
+ */
+typedef struct EntropykComponentResult {
+    /** sizeof(EntropykComponentResult), set by the caller. */
+    uint32_t struct_size;
+    /** 1 when the component's control sits at a bound. */
+    int32_t control_saturated;
+    /** 1 when secondary_outlet_temperature applies. */
+    int32_t has_secondary;
+    /** 1 when control_value applies (valve opening, ...). */
+    int32_t has_control;
+    /** Heat into the refrigerant (an evaporator's capacity; negative for a condenser) [W]. */
+    double heat_rate;
+    /** Shaft power into the refrigerant (compressors) [W]. */
+    double power;
+    /** Power drawn (compressors) [W]. */
+    double electrical_power;
+    /** Entropy generated (>= 0) [W/K]. */
+    double entropy_generation;
+    /** Secondary fluid outlet temperature when has_secondary, else 0 [K]. */
+    double secondary_outlet_temperature;
+    /** The control's value when has_control, else 0. */
+    double control_value;
+} EntropykComponentResult;
+
+/** Static initialiser of EntropykComponentResult: struct_size and the documented defaults. */
+#define ENTROPYK_COMPONENT_RESULT_INIT                                                                                 \
+    { sizeof(EntropykComponentResult), 0, 0, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
+
+/**
+ * Releases a result.
+ *
+ * NULL is a no-op; so is a pointer that is not a live result handle.
+ *
+ * @param result The result to release; invalid afterwards. Ownership passes to the library.
+ * @note Ownership: Takes back a result created by entropyk_solve_* or entropyk_result_create.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT void ENTROPYK_CALL entropyk_result_free(EntropykSolverResult* result);
+
+/**
+ * The solve's outcome as an error code: ENTROPYK_OK, ENTROPYK_CONTROL_SATURATION (converged with a
+ * control at a bound), ENTROPYK_TIMEOUT or ENTROPYK_NON_CONVERGENCE.
+ *
+ * @param result The result.
+ * @param[out] out Receives the status.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_status(const EntropykSolverResult* result,
+                                                                           EntropykErrorCode* out);
+
+/**
+ * All cycle figures at once.
+ *
+ * @param result The result.
+ * @param[out] out Receives the figures; its struct_size must be set.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *out; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_summary(const EntropykSolverResult* result,
+                                                                            EntropykCycleSummary* out);
+
+/**
+ * Cooling COP: cooling capacity / compressor power.
+ *
+ * @param result The result.
+ * @param[out] out Receives the COP.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_cooling(const EntropykSolverResult* result,
+                                                                                double* out);
+
+/**
+ * Heating COP: heating capacity / compressor power.
+ *
+ * @param result The result.
+ * @param[out] out Receives the COP.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_heating(const EntropykSolverResult* result,
+                                                                                double* out);
+
+/**
+ * Heat taken up by the evaporator(s).
+ *
+ * @param result The result.
+ * @param[out] out Receives the capacity [W].
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cooling_capacity(const EntropykSolverResult* result,
+                                                                                     double* out);
+
+/**
+ * Heat rejected by the condenser(s).
+ *
+ * @param result The result.
+ * @param[out] out Receives the capacity [W].
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_heating_capacity(const EntropykSolverResult* result,
+                                                                                     double* out);
+
+/**
+ * Shaft power into the refrigerant.
+ *
+ * @param result The result.
+ * @param[out] out Receives the power [W].
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_compressor_power(const EntropykSolverResult* result,
+                                                                                     double* out);
+
+/**
+ * Max-norm of the scaled residuals at the end of the solve.
+ *
+ * @param result The result.
+ * @param[out] out Receives the norm.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_residual_norm(const EntropykSolverResult* result,
+                                                                                  double* out);
+
+/**
+ * Wall-clock time of the solve.
+ *
+ * @param result The result.
+ * @param[out] out Receives the time [s].
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_solve_time(const EntropykSolverResult* result,
+                                                                               double* out);
+
+/**
+ * The superheat at the (first) evaporator outlet.
+ *
+ * @param result The result.
+ * @param[out] out Receives the superheat [K].
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_superheat(const EntropykSolverResult* result,
+                                                                              double* out);
+
+/**
+ * The subcooling at the (first) condenser outlet.
+ *
+ * @param result The result.
+ * @param[out] out Receives the subcooling [K].
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_subcooling(const EntropykSolverResult* result,
+                                                                               double* out);
+
+/**
+ * Solver iterations of the solve.
+ *
+ * @param result The result.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_iterations(const EntropykSolverResult* result,
+                                                                               uint32_t* out);
+
+/**
+ * The solution vector in SI units: p [Pa], h [J/kg], m [kg/s] for each connection in order, then
+ * the components' control unknowns.
+ *
+ * @param result The result.
+ * @param[out] buffer Receives the values. Caller-owned; may be NULL only together with capacity ==
+ *   0 (a size query).
+ * @param capacity Size of buffer in elements.
+ * @param[out] out_len Receives the number of values, also when the buffer is too small (the needed
+ *   length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_state_vector(const EntropykSolverResult* result,
+                                                                                 double* buffer, size_t capacity,
+                                                                                 size_t* out_len);
+
+/**
+ * The number of connections (edges) of the solved system.
+ *
+ * @param result The result.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_connection_count(const EntropykSolverResult* result,
+                                                                                     uint32_t* out);
+
+/**
+ * The state on one connection, in the order the edges were added.
+ *
+ * @param result The result.
+ * @param index Connection index, < the connection count.
+ * @param[out] out Receives the state; its struct_size must be set.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *out; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_connection(const EntropykSolverResult* result,
+                                                                               uint32_t index,
+                                                                               EntropykConnectionResult* out);
+
+/**
+ * The figures of one component, by the index entropyk_system_add_component returned.
+ *
+ * @param result The result.
+ * @param index Component index.
+ * @param[out] out Receives the figures; its struct_size must be set.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *out; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_component(const EntropykSolverResult* result,
+                                                                              uint32_t index,
+                                                                              EntropykComponentResult* out);
+
+/**
+ * The solver's report: for a failed solve, the largest residuals named by component and equation;
+ * empty after a clean convergence.
+ *
+ * @param result The result.
+ * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_report(const EntropykSolverResult* result,
+                                                                           char* buffer, size_t capacity,
+                                                                           size_t* out_len);
+
+/**
+ * The detail text of the most recent failed call on this result handle; empty when none failed.
+ *
+ * @param result The result.
+ * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_last_error(const EntropykSolverResult* result,
+                                                                           char* buffer, size_t capacity,
+                                                                           size_t* out_len);
+
+/**
+ * Sets *value to ENTROPYK_CYCLE_SUMMARY_INIT: struct_size = sizeof(EntropykCycleSummary) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cycle_summary_init(EntropykCycleSummary* value);
+
+/**
+ * Sets *value to ENTROPYK_CONNECTION_RESULT_INIT: struct_size = sizeof(EntropykConnectionResult)
+ * and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_connection_result_init(EntropykConnectionResult* value);
+
+/**
+ * Sets *value to ENTROPYK_COMPONENT_RESULT_INIT: struct_size = sizeof(EntropykComponentResult) and
+ * the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_result_init(EntropykComponentResult* value);
+
+/* ==== system ====================================================================================== */
+/**
+ * A refrigerant loop built at run time: create the system for a refrigerant, add components,
+ * connect outlets to inlets, finalize (which validates the topology and the equation count and
+ * allocates what the solver needs), then solve as often as needed. Between solves the HIL step
+ * changes inputs with entropyk_system_set_input and solves again, warm-started from the last
+ * solution, without re-finalizing. Calls in the wrong order (add after finalize, solve before it)
+ * give ENTROPYK_INVALID_STATE. One thread at a time per system; independent systems may be used
+ * from different threads at once.
+ */
+
+/**
+ * Inputs a HIL step changes between solves (equal to entropyk::Input).
+ */
+typedef int32_t EntropykInput;
+/** Values of EntropykInput. */
+enum {
+    /** Compressor speed [Hz]. */
+    ENTROPYK_INPUT_COMPRESSOR_SPEED = 0,
+    /** Valve opening in [0, 1] (orifice valves). */
+    ENTROPYK_INPUT_VALVE_OPENING = 1,
+    /** Superheat set-point of a valve [K]. */
+    ENTROPYK_INPUT_SUPERHEAT_SETPOINT = 2,
+    /** Secondary fluid inlet temperature of a heat exchanger [K]. */
+    ENTROPYK_INPUT_SECONDARY_INLET_TEMPERATURE = 3,
+    /** Secondary fluid mass flow of a heat exchanger [kg/s]. */
+    ENTROPYK_INPUT_SECONDARY_MASS_FLOW = 4,
+    /** Saturation temperature of a fixed-saturation heat exchanger [K]. */
+    ENTROPYK_INPUT_SATURATION_TEMPERATURE = 5,
+    /** Outlet subcooling of a condenser [K]. */
+    ENTROPYK_INPUT_SUBCOOLING = 6,
+    /** Outlet superheat of a fixed-saturation evaporator [K]. */
+    ENTROPYK_INPUT_SUPERHEAT = 7,
+    /** Mass flow of a fixed-flow compressor [kg/s]. */
+    ENTROPYK_INPUT_MASS_FLOW = 8,
+    /** Isentropic efficiency of an efficiency compressor [-]. */
+    ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY = 9
+};
+
+/**
+ * A refrigerant loop and its solver workspace. Created by entropyk_system_create, released by
+ * entropyk_system_free (which also releases the components it owns).
+ */
+typedef struct EntropykSystem EntropykSystem;
+
+/**
+ * Settings of a Newton-Raphson solve. A NULL config means these defaults.
+ */
+typedef struct EntropykNewtonConfig {
+    /** sizeof(EntropykNewtonConfig), set by the caller. */
+    uint32_t struct_size;
+    /** Iteration limit, >= 1. */
+    int32_t max_iterations;
+    /** Max-norm of the scaled residuals at convergence, > 0. */
+    double tolerance;
+    /** Wall-clock budget, > 0 (ENTROPYK_TIMEOUT when exceeded) [s]. */
+    double time_budget;
+    /** 1 to start from the automatic initial guess instead of the last solution. */
+    int32_t cold_start;
+    /** Set to 0. */
+    uint32_t reserved;
+} EntropykNewtonConfig;
+
+/** Static initialiser of EntropykNewtonConfig: struct_size and the documented defaults. */
+#define ENTROPYK_NEWTON_CONFIG_INIT                                                                                    \
+    { sizeof(EntropykNewtonConfig), 60, 1e-10, 1.0, 0, 0 }
+
+/**
+ * Settings of a Picard (sequential substitution) solve. A NULL config means these defaults.
+ */
+typedef struct EntropykPicardConfig {
+    /** sizeof(EntropykPicardConfig), set by the caller. */
+    uint32_t struct_size;
+    /** Iteration limit, >= 1. */
+    int32_t max_iterations;
+    /** Max-norm of the scaled residuals at convergence, > 0. */
+    double tolerance;
+    /** Wall-clock budget, > 0 [s]. */
+    double time_budget;
+    /** Relaxation factor in (0, 1]. */
+    double relaxation;
+    /** 1 to start from the automatic initial guess instead of the last solution. */
+    int32_t cold_start;
+    /** Set to 0. */
+    uint32_t reserved;
+} EntropykPicardConfig;
+
+/** Static initialiser of EntropykPicardConfig: struct_size and the documented defaults. */
+#define ENTROPYK_PICARD_CONFIG_INIT                                                                                    \
+    { sizeof(EntropykPicardConfig), 60, 1e-10, 1.0, 0.7, 0, 0 }
+
+/**
+ * Settings of the fallback solve (Newton; on failure Picard to get closer, then Newton again, all
+ * within one budget). A NULL config means these defaults.
+ */
+typedef struct EntropykFallbackConfig {
+    /** sizeof(EntropykFallbackConfig), set by the caller. */
+    uint32_t struct_size;
+    /** Iteration limit of each stage, >= 1. */
+    int32_t max_iterations;
+    /** Max-norm of the scaled residuals at convergence, > 0. */
+    double tolerance;
+    /** Wall-clock budget of the whole solve, > 0 [s]. */
+    double time_budget;
+    /** Relaxation factor of the Picard stage in (0, 1]. */
+    double relaxation;
+    /** 1 to start from the automatic initial guess instead of the last solution. */
+    int32_t cold_start;
+    /** Set to 0. */
+    uint32_t reserved;
+} EntropykFallbackConfig;
+
+/** Static initialiser of EntropykFallbackConfig: struct_size and the documented defaults. */
+#define ENTROPYK_FALLBACK_CONFIG_INIT                                                                                  \
+    { sizeof(EntropykFallbackConfig), 60, 1e-10, 1.0, 0.7, 0, 0 }
+
+/**
+ * Creates an empty system for a refrigerant (name or alias, case-insensitive, as for
+ * entropyk_fluid_create).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param refrigerant Refrigerant name or alias.
+ * @param backend ENTROPYK_BACKEND_EOS (ENTROPYK_BACKEND_TABLES is not available yet).
+ * @param[out] out Receives the new system.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new system and releases it with entropyk_system_free.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_create(const char* refrigerant, EntropykBackend backend,
+                                                                       EntropykSystem** out);
+
+/**
+ * Releases a system and every component it owns.
+ *
+ * NULL is a no-op; so is a pointer that is not a live system handle. Result handles stay valid
+ * (they are snapshots).
+ *
+ * @param system The system to release; invalid afterwards. Ownership passes to the library.
+ * @note Ownership: Takes back the system created by entropyk_system_create.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT void ENTROPYK_CALL entropyk_system_free(EntropykSystem* system);
+
+/**
+ * Adds a component.
+ *
+ * On success the system takes ownership of the component: the handle becomes invalid and must not
+ * be used or freed. On failure the caller still owns it.
+ *
+ * @param system A system that is not finalized yet.
+ * @param component The component (on success only). Ownership passes to the library.
+ * @param[out] out_index Receives the component's index (0, 1, 2, ... in order of addition).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The system takes ownership of the component on success.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_component(EntropykSystem* system,
+                                                                              EntropykComponent* component,
+                                                                              uint32_t* out_index);
+
+/**
+ * Connects the outlet of component `from` to the inlet of component `to`.
+ *
+ * @param system A system that is not finalized yet.
+ * @param from Index of the upstream component.
+ * @param to Index of the downstream component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT, ENTROPYK_VALIDATION_ERROR; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_edge(EntropykSystem* system, uint32_t from,
+                                                                         uint32_t to);
+
+/**
+ * Validates the topology (every port connected once, one loop) and the equation count, lays out the
+ * unknowns and residuals and allocates what the solve needs.
+ *
+ * The detail of a refusal (which port is unconnected, which condition is missing) is in
+ * entropyk_system_last_error.
+ *
+ * @param system The system.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_VALIDATION_ERROR, ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_finalize(EntropykSystem* system);
+
+/**
+ * Changes one input of one component between solves (the HIL step): compressor speed, valve opening
+ * or superheat set-point, secondary inlet temperature or flow, ...
+ *
+ * No re-finalize is needed; the next solve starts from the last solution.
+ *
+ * @param system The system.
+ * @param component Component index.
+ * @param which Which input.
+ * @param value The new value (finite) [SI (see input)].
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_input(EntropykSystem* system, uint32_t component,
+                                                                          EntropykInput which, double value);
+
+/**
+ * The number of components added so far.
+ *
+ * @param system The system.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_component_count(const EntropykSystem* system,
+                                                                                    uint32_t* out);
+
+/**
+ * The detail text of the most recent failed call on this system (e.g. which port is unconnected,
+ * which residuals did not converge); empty when none failed.
+ *
+ * Never truncated silently: a short buffer gives ENTROPYK_BUFFER_TOO_SMALL and the needed length.
+ *
+ * @param system The system.
+ * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_last_error(const EntropykSystem* system, char* buffer,
+                                                                           size_t capacity, size_t* out_len);
+
+/**
+ * Creates an empty result sized for a finalized system, to be filled by the entropyk_solve_*_into
+ * functions without any allocation.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param system A finalized system.
+ * @param[out] out Receives the new result.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_create(const EntropykSystem* system,
+                                                                       EntropykSolverResult** out);
+
+/**
+ * Solves the system, warm-started from the last solution unless the config asks for a cold start.
+ *
+ * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
+ * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
+ * workspace on the first solve); use the _into variant in a HIL loop.
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param[out] out Receives the result.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_newton(EntropykSystem* system,
+                                                                      const EntropykNewtonConfig* config,
+                                                                      EntropykSolverResult** out);
+
+/**
+ * Solves the system, warm-started from the last solution unless the config asks for a cold start.
+ *
+ * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
+ * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
+ * workspace on the first solve); use the _into variant in a HIL loop.
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param[out] out Receives the result.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_picard(EntropykSystem* system,
+                                                                      const EntropykPicardConfig* config,
+                                                                      EntropykSolverResult** out);
+
+/**
+ * Solves the system, warm-started from the last solution unless the config asks for a cold start.
+ *
+ * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
+ * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
+ * workspace on the first solve); use the _into variant in a HIL loop.
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param[out] out Receives the result.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_fallback(EntropykSystem* system,
+                                                                        const EntropykFallbackConfig* config,
+                                                                        EntropykSolverResult** out);
+
+/**
+ * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
+ * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
+ * allocates the solver workspace once).
+ *
+ * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param reused The result to overwrite.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the caller keeps owning the result.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_newton_into(EntropykSystem* system,
+                                                                           const EntropykNewtonConfig* config,
+                                                                           EntropykSolverResult* reused);
+
+/**
+ * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
+ * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
+ * allocates the solver workspace once).
+ *
+ * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param reused The result to overwrite.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the caller keeps owning the result.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_picard_into(EntropykSystem* system,
+                                                                           const EntropykPicardConfig* config,
+                                                                           EntropykSolverResult* reused);
+
+/**
+ * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
+ * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
+ * allocates the solver workspace once).
+ *
+ * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ *
+ * @param system A finalized system.
+ * @param config Settings; NULL means the defaults. May be NULL.
+ * @param reused The result to overwrite.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the caller keeps owning the result.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_fallback_into(EntropykSystem* system,
+                                                                             const EntropykFallbackConfig* config,
+                                                                             EntropykSolverResult* reused);
+
+/**
+ * Sets *value to ENTROPYK_NEWTON_CONFIG_INIT: struct_size = sizeof(EntropykNewtonConfig) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_newton_config_init(EntropykNewtonConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_PICARD_CONFIG_INIT: struct_size = sizeof(EntropykPicardConfig) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_picard_config_init(EntropykPicardConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_FALLBACK_CONFIG_INIT: struct_size = sizeof(EntropykFallbackConfig) and
+ * the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(EntropykFallbackConfig* value);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,10 +1,9 @@
-/* Every error code the C API can return so far, each produced by a real bad call, with its detail
-   text checked. (ENTROPYK_INTERNAL_ERROR has no real bad call: tests/c/capi_helpers.test.cpp covers
-   its mapping. Non-convergence, timeout, control saturation, invalid state and validation errors
-   belong to the system API.) */
+/* Every error code of the C API, each produced by a real bad call, with its detail text checked.
+   (ENTROPYK_INTERNAL_ERROR has no real bad call: tests/c/capi_helpers.test.cpp covers its mapping.) */
 #include <stdint.h>
 
 #include "check.h"
+#include "cycles.h"
 
 static EntropykFluid* r134a(void) {
     EntropykFluid* fluid = NULL;
@@ -158,8 +157,210 @@ static void test_invalid_handle(void) {
     CHECK(zeros[0] == 0);
 }
 
+static const char* system_error(const EntropykSystem* sys) {
+    static char text[1024];
+    size_t len = 0;
+    text[0] = '\0';
+    if (entropyk_system_last_error(sys, text, sizeof text, &len) != ENTROPYK_OK) text[0] = '\0';
+    return text;
+}
+
+/* Calls in the wrong order. */
+static void test_invalid_state(void) {
+    EntropykSystem* sys = NULL;
+    EntropykSolverResult* r = (EntropykSolverResult*)&sys;
+    EntropykComponent* extra = isentropic_compressor(0.7, 0.1);
+    uint32_t index = 0;
+    CHECK_OK(entropyk_system_create("R32", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_CODE(entropyk_solve_newton(sys, NULL, &r), ENTROPYK_INVALID_STATE);
+    CHECK(r == NULL);
+    CHECK(strcmp(system_error(sys), "entropyk_solve_newton: call entropyk_system_finalize first") == 0);
+    CHECK_CODE(entropyk_result_create(sys, &r), ENTROPYK_INVALID_STATE);
+    entropyk_system_free(sys);
+
+    sys = r32_cycle();
+    CHECK_CODE(entropyk_system_add_component(sys, extra, &index), ENTROPYK_INVALID_STATE);
+    CHECK_CONTAINS(system_error(sys), "entropyk_system_add_component: cannot add a component after "
+                                      "entropyk_system_finalize");
+    entropyk_component_free(extra); /* still the caller's after a refused add */
+    CHECK_CODE(entropyk_system_add_edge(sys, 0, 1), ENTROPYK_INVALID_STATE);
+    CHECK_CODE(entropyk_system_finalize(sys), ENTROPYK_INVALID_STATE);
+    CHECK_CONTAINS(system_error(sys), "entropyk_system_finalize: cannot finalize again");
+    entropyk_system_free(sys);
+}
+
+/* A system that is not well posed. */
+static void test_validation_error(void) {
+    EntropykSystem* sys = NULL;
+    EntropykComponent* comp = isentropic_compressor(0.8, 0.1);
+    EntropykComponent* cond = fixed_saturation(1, 318.15, 3.0);
+    EntropykComponent* v = valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0);
+    uint32_t i = 0;
+    CHECK_OK(entropyk_system_create("R32", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_OK(entropyk_component_set_name(comp, "scroll"));
+    CHECK_OK(entropyk_system_add_component(sys, comp, &i));
+    CHECK_OK(entropyk_system_add_component(sys, cond, &i));
+    CHECK_OK(entropyk_system_add_component(sys, v, &i));
+    CHECK_OK(entropyk_system_add_edge(sys, 0, 1));
+    CHECK_OK(entropyk_system_add_edge(sys, 1, 2));
+    /* an outlet takes one connection */
+    CHECK_CODE(entropyk_system_add_edge(sys, 0, 2), ENTROPYK_VALIDATION_ERROR);
+    CHECK_CONTAINS(system_error(sys), "'scroll'");
+    CHECK_CONTAINS(system_error(sys), "outlet is already connected");
+    /* the valve's outlet and the compressor's inlet are unconnected */
+    CHECK_CODE(entropyk_system_finalize(sys), ENTROPYK_VALIDATION_ERROR);
+    CHECK_CONTAINS(system_error(sys), "entropyk_system_finalize: ");
+    CHECK_CONTAINS(system_error(sys), "valve");
+    entropyk_system_free(sys);
+}
+
+/* Solves that do not reach their goal, with a result to inspect. */
+static void test_solve_outcomes(void) {
+    EntropykSystem* sys = heat_pump(60.0);
+    EntropykSolverResult* r = NULL;
+    EntropykNewtonConfig one = ENTROPYK_NEWTON_CONFIG_INIT;
+    EntropykFallbackConfig quick = ENTROPYK_FALLBACK_CONFIG_INIT;
+    EntropykErrorCode status = ENTROPYK_OK;
+    char report[1024];
+    size_t len = 0;
+    CHECK(sys != NULL);
+    if (sys == NULL) return;
+    one.max_iterations = 1;
+    one.cold_start = 1;
+    CHECK_CODE(entropyk_solve_newton(sys, &one, &r), ENTROPYK_NON_CONVERGENCE);
+    CHECK(r != NULL);
+    CHECK_CONTAINS(system_error(sys), "entropyk_solve_newton: did not converge after 1 iterations");
+    CHECK_OK(entropyk_result_get_status(r, &status));
+    CHECK(status == ENTROPYK_NON_CONVERGENCE);
+    CHECK_OK(entropyk_result_get_report(r, report, sizeof report, &len));
+    CHECK(len > 0);
+    CHECK_CONTAINS(report, "'");
+    entropyk_result_free(r);
+
+    quick.time_budget = 1e-9;
+    quick.cold_start = 1;
+    CHECK_CODE(entropyk_solve_fallback(sys, &quick, &r), ENTROPYK_TIMEOUT);
+    CHECK_CONTAINS(system_error(sys), "entropyk_solve_fallback: timed out");
+    CHECK_OK(entropyk_result_get_status(r, &status));
+    CHECK(status == ENTROPYK_TIMEOUT);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* A superheat-controlled valve whose opening limit is too small: converged, control pinned. */
+static void test_control_saturation(void) {
+    EntropykSystem* sys = heat_pump_with(valve(ENTROPYK_VALVE_SUPERHEAT_CONTROL, 5.0, 2.0e-6, 0.05, 1.0), 60.0);
+    EntropykSolverResult* r = NULL;
+    EntropykFallbackConfig cold = ENTROPYK_FALLBACK_CONFIG_INIT;
+    EntropykComponentResult v = ENTROPYK_COMPONENT_RESULT_INIT;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    double opening = 0.0;
+    cold.cold_start = 1;
+    CHECK(sys != NULL);
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_solve_fallback(sys, &cold, &r));
+    CHECK_OK(entropyk_result_get_component(r, VALVE, &v));
+    CHECK(v.has_control && v.control_value > 0.05 && v.control_value < 1.0 && !v.control_saturated);
+    opening = v.control_value;
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+
+    sys = heat_pump_with(valve(ENTROPYK_VALVE_SUPERHEAT_CONTROL, 5.0, 2.0e-6, 0.01, 0.5 * opening), 60.0);
+    CHECK(sys != NULL);
+    if (sys == NULL) return;
+    CHECK_CODE(entropyk_solve_fallback(sys, &cold, &r), ENTROPYK_CONTROL_SATURATION);
+    CHECK_CONTAINS(system_error(sys), "entropyk_solve_fallback: converged with a control saturated");
+    CHECK_OK(entropyk_result_get_component(r, VALVE, &v));
+    CHECK(v.control_saturated);
+    CHECK_REL(v.control_value, 0.5 * opening, 1e-9);
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_CONTROL_SATURATION && s.superheat > 5.1);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* Bad numbers and enum values in the system and component API. */
+static void test_system_invalid_argument(void) {
+    EntropykSystem* sys = r32_cycle();
+    EntropykComponent* c = NULL;
+    EntropykHeatExchangerConfig hx = ENTROPYK_HEAT_EXCHANGER_CONFIG_INIT;
+    EntropykIsentropicCompressorConfig ic = ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT;
+    EntropykExpansionValveConfig vc = ENTROPYK_EXPANSION_VALVE_CONFIG_INIT;
+    EntropykNewtonConfig nc = ENTROPYK_NEWTON_CONFIG_INIT;
+    EntropykSolverResult* r = NULL;
+    hx.UA = -5.0; /* negative UA */
+    CHECK_CODE(entropyk_evaporator_create(&hx, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    hx.UA = 1000.0;
+    hx.secondary_mass_flow = -1.0; /* negative flow */
+    CHECK_CODE(entropyk_condenser_create(&hx, &c), ENTROPYK_INVALID_ARGUMENT);
+    hx.secondary_mass_flow = NAN;
+    CHECK_CODE(entropyk_condenser_create(&hx, &c), ENTROPYK_INVALID_ARGUMENT);
+    hx.secondary_mass_flow = 1.0;
+    hx.model = 7;
+    CHECK_CODE(entropyk_condenser_create(&hx, &c), ENTROPYK_INVALID_ARGUMENT);
+    ic.isentropic_efficiency = 1.5;
+    CHECK_CODE(entropyk_isentropic_compressor_create(&ic, &c), ENTROPYK_INVALID_ARGUMENT);
+    vc.mode = -1;
+    CHECK_CODE(entropyk_expansion_valve_create(&vc, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    CHECK_CODE(entropyk_system_set_input(sys, COMP, ENTROPYK_INPUT_MASS_FLOW, NAN), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(strcmp(system_error(sys), "entropyk_system_set_input: 'value' is NaN") == 0);
+    CHECK_CODE(entropyk_system_set_input(sys, COMP, 42, 1.0), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_system_set_input(sys, 17, ENTROPYK_INPUT_MASS_FLOW, 1.0), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_system_set_input(sys, VALVE, ENTROPYK_INPUT_COMPRESSOR_SPEED, 50.0), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(system_error(sys), "'valve'");
+    nc.tolerance = -1.0;
+    CHECK_CODE(entropyk_solve_newton(sys, &nc, &r), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(system_error(sys), "config->tolerance");
+    CHECK(r == NULL);
+    entropyk_system_free(sys);
+    CHECK_CODE(entropyk_system_create("R134a", ENTROPYK_BACKEND_TABLES, &sys), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(entropyk_error_string(ENTROPYK_INVALID_ARGUMENT), "argument");
+    CHECK_CODE(entropyk_system_create("nope", ENTROPYK_BACKEND_EOS, &sys), ENTROPYK_FLUID_ERROR);
+    CHECK(sys == NULL);
+}
+
+/* Handles of the wrong kind, and NULL handles. */
+static void test_system_handles(void) {
+    EntropykFluid* fluid = r134a();
+    EntropykSystem* sys = r32_cycle();
+    EntropykSolverResult* r = NULL;
+    uint32_t index = 0, n = 0;
+    CHECK_CODE(entropyk_system_finalize((EntropykSystem*)(void*)fluid), ENTROPYK_INVALID_HANDLE);
+    CHECK_CODE(entropyk_system_add_component(sys, (EntropykComponent*)(void*)fluid, &index), ENTROPYK_INVALID_HANDLE);
+    CHECK_CONTAINS(system_error(sys), "not a live EntropykComponent handle");
+    CHECK_CODE(entropyk_system_add_component(sys, NULL, &index), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_solve_newton_into(sys, NULL, (EntropykSolverResult*)(void*)fluid), ENTROPYK_INVALID_HANDLE);
+    CHECK_CODE(entropyk_result_get_connection_count((const EntropykSolverResult*)(void*)sys, &n),
+               ENTROPYK_INVALID_HANDLE);
+    CHECK_CODE(entropyk_system_get_component_count(sys, NULL), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_solve_newton(sys, NULL, NULL), ENTROPYK_NULL_POINTER);
+    CHECK_OK(entropyk_solve_newton(sys, NULL, &r));
+    CHECK_CODE(entropyk_result_get_connection(r, 99, NULL), ENTROPYK_NULL_POINTER);
+    {
+        EntropykConnectionResult c = ENTROPYK_CONNECTION_RESULT_INIT;
+        char text[256];
+        size_t len = 0;
+        CHECK_CODE(entropyk_result_get_connection(r, 99, &c), ENTROPYK_INVALID_ARGUMENT);
+        CHECK_OK(entropyk_result_last_error(r, text, sizeof text, &len));
+        CHECK(strcmp(text, "entropyk_result_get_connection: connection index 99: the system has 4 connections") == 0);
+    }
+    entropyk_result_free(r);
+    entropyk_fluid_free((EntropykFluid*)(void*)sys);     /* ignored: not a fluid */
+    entropyk_system_free((EntropykSystem*)(void*)fluid); /* ignored: not a system */
+    entropyk_system_free(sys);
+    entropyk_fluid_free(fluid);
+}
+
 int main(void) {
     test_error_strings();
+    test_invalid_state();
+    test_validation_error();
+    test_solve_outcomes();
+    test_control_saturation();
+    test_system_invalid_argument();
+    test_system_handles();
     test_fluid_error();
     test_null_pointer();
     test_invalid_argument();

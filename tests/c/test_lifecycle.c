@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "cycles.h"
 
 static void test_versions(void) {
     CHECK(strcmp(entropyk_version(), ENTROPYK_VERSION_STRING) == 0);
@@ -89,8 +90,70 @@ static void test_many_handles(void) {
     for (i = 63; i >= 0; --i) entropyk_fluid_free(fluids[i]);
 }
 
+/* Every component kind: created, named, freed without being added; NULL frees are no-ops. */
+static void test_components(void) {
+    EntropykComponent* c[8];
+    EntropykCompressorConfig comp = ENTROPYK_COMPRESSOR_CONFIG_INIT;
+    EntropykIsentropicCompressorConfig icomp = ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT;
+    EntropykHeatExchangerConfig hx = ENTROPYK_HEAT_EXCHANGER_CONFIG_INIT;
+    EntropykFixedSaturationConfig fs = ENTROPYK_FIXED_SATURATION_CONFIG_INIT;
+    EntropykExpansionValveConfig v = ENTROPYK_EXPANSION_VALVE_CONFIG_INIT;
+    int i;
+    comp.mass_flow_coefficients[0] = 0.05;
+    comp.power_coefficients[0] = 1000.0;
+    comp.units = ENTROPYK_MAP_UNITS_SI_KG_PER_S;
+    CHECK_OK(entropyk_compressor_create(&comp, &c[0]));
+    CHECK_OK(entropyk_isentropic_compressor_create(&icomp, &c[1]));
+    CHECK_OK(entropyk_condenser_create(&hx, &c[2]));
+    CHECK_OK(entropyk_evaporator_create(&hx, &c[3]));
+    CHECK_OK(entropyk_fixed_saturation_condenser_create(&fs, &c[4]));
+    CHECK_OK(entropyk_fixed_saturation_evaporator_create(&fs, &c[5]));
+    CHECK_OK(entropyk_expansion_valve_create(&v, &c[6]));
+    CHECK_OK(entropyk_receiver_create(&c[7]));
+    for (i = 0; i < 8; ++i) {
+        CHECK(c[i] != NULL);
+        CHECK_OK(entropyk_component_set_name(c[i], "part"));
+        entropyk_component_free(c[i]);
+    }
+    entropyk_component_free(NULL);
+    entropyk_system_free(NULL);
+    entropyk_result_free(NULL);
+}
+
+/* Ownership: the system owns what it was given; results are snapshots that outlive it. */
+static void test_system_ownership(void) {
+    EntropykSystem* sys = NULL;
+    EntropykComponent* comp = isentropic_compressor(0.8, 0.1);
+    EntropykSolverResult *r = NULL, *reused = NULL;
+    uint32_t index = 99, count = 0;
+    double cop = 0.0;
+    CHECK_OK(entropyk_system_create("R32", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_OK(entropyk_system_add_component(sys, comp, &index)); /* comp is the system's now */
+    CHECK(index == 0);
+    CHECK_OK(entropyk_system_get_component_count(sys, &count));
+    CHECK(count == 1);
+    entropyk_system_free(sys); /* frees the component too (valgrind / ASan check it) */
+
+    sys = r32_cycle();
+    CHECK(sys != NULL);
+    CHECK_OK(entropyk_system_get_component_count(sys, &count));
+    CHECK(count == 4);
+    CHECK_OK(entropyk_result_create(sys, &reused));
+    CHECK_OK(entropyk_solve_newton(sys, NULL, &r));
+    CHECK_OK(entropyk_solve_newton_into(sys, NULL, reused));
+    entropyk_system_free(sys);
+    CHECK_OK(entropyk_result_get_cop_cooling(r, &cop)); /* the result outlives its system */
+    CHECK_REL(cop, 4.348012, 1e-4);
+    CHECK_OK(entropyk_result_get_cop_cooling(reused, &cop));
+    CHECK_REL(cop, 4.348012, 1e-4);
+    entropyk_result_free(r);
+    entropyk_result_free(reused);
+}
+
 int main(void) {
     test_versions();
+    test_components();
+    test_system_ownership();
     test_every_fluid();
     test_aliases();
     test_free_and_failed_create();

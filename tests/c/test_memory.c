@@ -2,6 +2,7 @@
    exercised repeatedly. Run under AddressSanitizer (asan preset) and valgrind (c.test_memory.valgrind):
    zero leaks, zero errors. */
 #include "check.h"
+#include "cycles.h"
 
 enum { ROUNDS = 200 };
 
@@ -37,10 +38,47 @@ static void one_round(int round) {
     entropyk_fluid_free(NULL);
 }
 
+/* Systems: built, solved (every outcome), refused calls, freed; components never added freed. */
+static void system_round(int round) {
+    EntropykSystem* sys = round % 2 ? r32_cycle() : cengel_11_1();
+    EntropykSolverResult *r = NULL, *reused = NULL;
+    EntropykComponent* spare = isentropic_compressor(0.7, 0.1);
+    EntropykNewtonConfig one = ENTROPYK_NEWTON_CONFIG_INIT;
+    char text[1024];
+    double state[64];
+    size_t len = 0;
+    uint32_t index = 0;
+    CHECK(sys != NULL);
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_solve_newton(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_state_vector(r, state, 64, &len));
+    CHECK_OK(entropyk_result_get_report(r, text, sizeof text, &len));
+    entropyk_result_free(r);
+    CHECK_OK(entropyk_result_create(sys, &reused));
+    CHECK_OK(entropyk_solve_fallback_into(sys, NULL, reused));
+    one.max_iterations = 1;
+    one.cold_start = 1;
+    one.tolerance = 1e-14;
+    (void)entropyk_solve_newton(sys, &one, &r); /* converged or not, a result to free */
+    entropyk_result_free(r);
+    CHECK_CODE(entropyk_system_add_component(sys, spare, &index), ENTROPYK_INVALID_STATE);
+    CHECK_CODE(entropyk_result_get_state_vector(reused, state, 1, &len), ENTROPYK_BUFFER_TOO_SMALL);
+    CHECK_OK(entropyk_system_last_error(sys, text, sizeof text, &len));
+    entropyk_component_free(spare);
+    entropyk_result_free(reused);
+    entropyk_system_free(sys);
+}
+
 int main(void) {
     EntropykFluid* held[32];
     int i;
     for (i = 0; i < ROUNDS; ++i) one_round(i);
+    for (i = 0; i < 6; ++i) system_round(i);
+    {
+        EntropykSystem* hp = heat_pump(55.0); /* the off-design models' allocations */
+        CHECK(hp != NULL);
+        entropyk_system_free(hp);
+    }
     for (i = 0; i < 32; ++i) CHECK_OK(entropyk_fluid_create("R290", ENTROPYK_BACKEND_EOS, &held[i]));
     for (i = 0; i < 32; i += 2) entropyk_fluid_free(held[i]);
     for (i = 1; i < 32; i += 2) entropyk_fluid_free(held[i]);

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "entropyk/capi/errors.hpp"
+#include "entropyk/capi/handle.hpp"
 #include "entropyk/core/result.hpp"
 
 namespace entropyk::capi {
@@ -85,6 +86,28 @@ Result<void> init_struct(S* s, const S& defaults) {
     require_not_null(s, "struct pointer");
     *s = defaults;
     return {};
+}
+
+/// Reads a caller's versioned input struct: the fields that fit into in->struct_size, `defaults`
+/// for the rest (an older, smaller caller gets the defaults of the fields it does not know).
+template <class S>
+[[nodiscard]] S read_versioned(const S* in, const S& defaults, const char* name) {
+    if (in == nullptr) return defaults;
+    require_struct_size(in, name);
+    S out = defaults;
+    const std::size_t n = std::min<std::size_t>(in->struct_size, sizeof(S));
+    std::memcpy(reinterpret_cast<unsigned char*>(&out) + sizeof(std::uint32_t),
+                reinterpret_cast<const unsigned char*>(in) + sizeof(std::uint32_t), n - sizeof(std::uint32_t));
+    out.struct_size = sizeof(S);
+    return out;
+}
+
+/// entropyk_<object>_last_error for every handle kind (called with Record::no: reading the detail
+/// never overwrites it).
+template <Handle H>
+Result<void> last_error_of(const H& self, char* buffer, std::size_t capacity, std::size_t* out_len) {
+    const ThermoError e = self.last_error.load();
+    return copy_out_string(e.message(), buffer, capacity, out_len);
 }
 
 } // namespace entropyk::capi

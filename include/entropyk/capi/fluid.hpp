@@ -46,8 +46,9 @@ static_assert(sizeof(EntropykFluidState) == 88 && offsetof(EntropykFluidState, T
 inline void require_supported_backend(EntropykBackend backend) {
     if (backend == ENTROPYK_BACKEND_EOS) return;
     if (backend == ENTROPYK_BACKEND_TABLES)
-        raise(Errc::invalid_argument, "the tables backend (ENTROPYK_BACKEND_TABLES) is not built yet; "
-                                      "use ENTROPYK_BACKEND_EOS");
+        raise(Errc::invalid_argument,
+              "the tables backend (ENTROPYK_BACKEND_TABLES) is not available through the C API yet; "
+              "use ENTROPYK_BACKEND_EOS");
     raise(Errc::invalid_argument, "unknown backend %d (use ENTROPYK_BACKEND_EOS)", static_cast<int>(backend));
 }
 

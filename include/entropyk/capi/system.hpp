@@ -1,0 +1,216 @@
+// capi helpers of the system module (codegen/api/system.api.yaml): the EntropykSystem handle, the
+// graph calls (add, connect, finalize, set_input) and the solves, which fill result handles.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <utility>
+
+#include <entropyk.h>
+
+#include "entropyk/capi/buffers.hpp"
+#include "entropyk/capi/component.hpp"
+#include "entropyk/capi/errors.hpp"
+#include "entropyk/capi/fluid.hpp"
+#include "entropyk/capi/handle.hpp"
+#include "entropyk/capi/invoke.hpp"
+#include "entropyk/capi/result.hpp"
+#include "entropyk/cycles.hpp"
+
+namespace entropyk::capi {
+
+struct SystemData {
+    System system;
+};
+
+} // namespace entropyk::capi
+
+/// The object behind an EntropykSystem*.
+struct EntropykSystem {
+    static constexpr entropyk::capi::HandleKind kind = entropyk::capi::HandleKind::system;
+    static constexpr const char* c_name = "EntropykSystem";
+
+    entropyk::capi::HandleHeader header;
+    mutable entropyk::capi::ErrorSlot last_error;
+    std::unique_ptr<entropyk::capi::SystemData> data;
+};
+
+namespace entropyk::capi {
+
+static_assert(Handle<EntropykSystem>);
+
+// EntropykInput is entropyk::Input, value for value.
+static_assert(ENTROPYK_INPUT_COMPRESSOR_SPEED == static_cast<int>(Input::compressor_speed));
+static_assert(ENTROPYK_INPUT_VALVE_OPENING == static_cast<int>(Input::valve_opening));
+static_assert(ENTROPYK_INPUT_SUPERHEAT_SETPOINT == static_cast<int>(Input::superheat_setpoint));
+static_assert(ENTROPYK_INPUT_SECONDARY_INLET_TEMPERATURE == static_cast<int>(Input::secondary_inlet_temperature));
+static_assert(ENTROPYK_INPUT_SECONDARY_MASS_FLOW == static_cast<int>(Input::secondary_mass_flow));
+static_assert(ENTROPYK_INPUT_SATURATION_TEMPERATURE == static_cast<int>(Input::saturation_temperature));
+static_assert(ENTROPYK_INPUT_SUBCOOLING == static_cast<int>(Input::subcooling));
+static_assert(ENTROPYK_INPUT_SUPERHEAT == static_cast<int>(Input::superheat));
+static_assert(ENTROPYK_INPUT_MASS_FLOW == static_cast<int>(Input::mass_flow));
+static_assert(ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY == static_cast<int>(Input::isentropic_efficiency));
+
+// The solver configs' documented defaults (codegen/api/system.api.yaml) are the C++ defaults.
+inline constexpr EntropykPicardConfig picard_defaults = ENTROPYK_PICARD_CONFIG_INIT;
+static_assert(picard_defaults.max_iterations == SolveSettings{}.max_iterations);
+static_assert(picard_defaults.tolerance == SolveSettings{}.tolerance);
+static_assert(picard_defaults.time_budget == SolveSettings{}.time_budget_s);
+static_assert(picard_defaults.relaxation == SolveSettings{}.picard_relaxation);
+
+/// entropyk_system_create
+inline Result<void> system_create(const char* refrigerant, EntropykBackend backend, EntropykSystem** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    const Result<const fluids::Fluid*> fluid = lookup_fluid(refrigerant, "refrigerant");
+    if (!fluid) return fluid.error();
+    require_supported_backend(backend);
+    *out = make_handle<EntropykSystem>(std::make_unique<SystemData>(SystemData{System(**fluid)}));
+    return {};
+}
+
+inline void require_not_finalized(const EntropykSystem& self, const char* what) {
+    if (self.data->system.finalized())
+        raise(Errc::invalid_state, "cannot %s after entropyk_system_finalize (build a new system instead)", what);
+}
+
+inline void require_finalized(const EntropykSystem& self) {
+    if (!self.data->system.finalized()) raise(Errc::invalid_state, "call entropyk_system_finalize first");
+}
+
+/// entropyk_system_add_component: on success the component's model moves into the system and
+/// the component handle is released.
+inline Result<void> system_add_component(EntropykSystem& self, EntropykComponent* component, std::uint32_t* out_index) {
+    require_not_null(out_index, "out_index");
+    EntropykComponent& c = checked_handle(component);
+    require_not_finalized(self, "add a component");
+    const Result<std::uint32_t> index = self.data->system.add_erased(c.data->name, std::move(c.data->model));
+    if (!index) return index.error();
+    *out_index = *index;
+    free_handle(component);
+    return {};
+}
+
+/// entropyk_system_add_edge
+inline Result<void> system_add_edge(EntropykSystem& self, std::uint32_t from, std::uint32_t to) {
+    require_not_finalized(self, "add an edge");
+    return self.data->system.connect(from, to);
+}
+
+/// entropyk_system_finalize
+inline Result<void> system_finalize(EntropykSystem& self) {
+    require_not_finalized(self, "finalize again");
+    return self.data->system.finalize();
+}
+
+/// entropyk_system_set_input
+inline Result<void> system_set_input(EntropykSystem& self, std::uint32_t component, EntropykInput which, double value) {
+    require_enum(which, ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY, "which");
+    require_finite(value, "value");
+    return self.data->system.set_input(component, static_cast<Input>(which), value);
+}
+
+/// entropyk_system_get_component_count
+inline Result<void> system_get_component_count(const EntropykSystem& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    *out = static_cast<std::uint32_t>(self.data->system.component_count());
+    return {};
+}
+
+/// entropyk_result_create: a result sized for the system, for the _into solves.
+inline Result<void> result_create(const EntropykSystem& self, EntropykSolverResult** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finalized(self);
+    const System& s = self.data->system;
+    auto data = std::make_unique<ResultData>();
+    data->results = s.results();
+    data->state.assign(s.state_vector().begin(), s.state_vector().end());
+    *out = make_handle<EntropykSolverResult>(std::move(data));
+    return {};
+}
+
+/// The settings and start mode of a C solver config (NULL = the documented defaults).
+template <class Config>
+[[nodiscard]] Config config_defaults() noexcept;
+template <>
+[[nodiscard]] inline EntropykNewtonConfig config_defaults<EntropykNewtonConfig>() noexcept {
+    return EntropykNewtonConfig ENTROPYK_NEWTON_CONFIG_INIT;
+}
+template <>
+[[nodiscard]] inline EntropykPicardConfig config_defaults<EntropykPicardConfig>() noexcept {
+    return EntropykPicardConfig ENTROPYK_PICARD_CONFIG_INIT;
+}
+template <>
+[[nodiscard]] inline EntropykFallbackConfig config_defaults<EntropykFallbackConfig>() noexcept {
+    return EntropykFallbackConfig ENTROPYK_FALLBACK_CONFIG_INIT;
+}
+
+template <class Config>
+std::pair<SolveSettings, StartMode> read_settings(const Config* config) {
+    const Config c = read_versioned(config, config_defaults<Config>(), "config");
+    SolveSettings s;
+    s.max_iterations = c.max_iterations;
+    s.tolerance = c.tolerance;
+    s.time_budget_s = c.time_budget;
+    if (c.max_iterations < 1)
+        raise(Errc::invalid_argument, "config->max_iterations = %d: expected >= 1", c.max_iterations);
+    if (!(c.tolerance > 0.0 && std::isfinite(c.tolerance)))
+        raise(Errc::invalid_argument, "config->tolerance = %g: expected a positive number", c.tolerance);
+    if (!(c.time_budget > 0.0 && std::isfinite(c.time_budget)))
+        raise(Errc::invalid_argument, "config->time_budget = %g s: expected a positive number", c.time_budget);
+    if constexpr (requires { c.relaxation; }) {
+        if (!(c.relaxation > 0.0 && c.relaxation <= 1.0))
+            raise(Errc::invalid_argument, "config->relaxation = %g: expected a value in (0, 1]", c.relaxation);
+        s.picard_relaxation = c.relaxation;
+    }
+    return {s, c.cold_start != 0 ? StartMode::cold : StartMode::warm};
+}
+
+/// Copies a solve's outcome into a result; no allocation when `into` was sized for the system.
+inline void fill_result(const System& s, ResultData& into) {
+    into.results = s.results();
+    const auto v = s.state_vector();
+    into.state.assign(v.begin(), v.end());
+}
+
+/// The solve's code, with the solver's report as the detail.
+[[nodiscard]] inline Result<void> outcome(const CycleResults& r) {
+    const EntropykErrorCode code = status_code(r.status);
+    if (code == ENTROPYK_OK) return {};
+    return ThermoError::format(static_cast<Errc>(code), "%s after %d iterations (residual norm %.3g)%s%s",
+                               std::string(to_string(r.status)).c_str(), r.iterations, r.residual_norm,
+                               r.report[0] != '\0' ? ": " : "", r.report);
+}
+
+/// entropyk_solve_newton / _picard / _fallback
+template <SolverMethod Method, class Config>
+Result<void> solve(EntropykSystem& self, const Config* config, EntropykSolverResult** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    const auto [settings, start] = read_settings(config);
+    require_finalized(self);
+    System& s = self.data->system;
+    s.solve(Method, settings, start);
+    auto data = std::make_unique<ResultData>();
+    fill_result(s, *data);
+    *out = make_handle<EntropykSolverResult>(std::move(data));
+    return outcome(s.results());
+}
+
+/// entropyk_solve_newton_into / _picard_into / _fallback_into: the HIL step, no allocation.
+template <SolverMethod Method, class Config>
+Result<void> solve_into(EntropykSystem& self, const Config* config, EntropykSolverResult* reused) {
+    EntropykSolverResult& r = checked_handle(reused);
+    const auto [settings, start] = read_settings(config);
+    require_finalized(self);
+    System& s = self.data->system;
+    if (r.data->results.connections.size() != s.connection_count() ||
+        r.data->results.components.size() != s.component_count() || r.data->state.capacity() < s.state_vector().size())
+        raise(Errc::invalid_argument, "the result was not made for this system (use entropyk_result_create)");
+    s.solve(Method, settings, start);
+    fill_result(s, *r.data);
+    return outcome(s.results());
+}
+
+} // namespace entropyk::capi
