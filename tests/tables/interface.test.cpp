@@ -115,12 +115,11 @@ TEST_CASE("tables: derivatives of the interpolant", "[tables][derivatives]") {
             CHECK(
                 close((b->rho.si() - a->rho.si()) / (2 * dp), D.drho_dp, std::fabs(D.drho_dp) + 1e-3 * e.rho.si() / p));
             CHECK(close((d->s.si() - c->s.si()) / (2 * dh), D.ds_dh, std::fabs(D.ds_dh)));
-            // And the thermodynamic identities: (ds/dh)_p = 1/T, (ds/dp)_h = -1/(rho T). The second is
-            // a small quantity in liquids, resolved to ~1e-2 at the lowest pressures.
+            // And the thermodynamic identities: (ds/dh)_p = 1/T, (ds/dp)_h = -1/(rho T).
             CHECK(std::fabs(D.ds_dh * e.T.si() - 1.0) <= 1e-5);
             const double id = std::fabs(-D.ds_dp * e.rho.si() * e.T.si() - 1.0);
             worst = std::max(worst, id);
-            CHECK(id <= 1e-2);
+            CHECK(id <= 3e-4);
         }
         std::printf("%-8s (ds/dp)_h of the interpolant vs -1/(rho T): max relative deviation %.1e\n", name, worst);
     }

@@ -56,39 +56,67 @@ struct SaturationSlopes {
     return {dT_dp, P.cp * dT_dp + dh_dp_T(P), P.cp / P.T * dT_dp - dv_dT_p, (rT * dT_dp + 1.0 / P.dp_drho_T) / P.rho};
 }
 
-/// Newton's method on (T, rho) for p(T, rho) = p and h(T, rho) = h from a nearby guess, with
-/// step limits and no phase-stability test (so that boundary nodes may sit a round-off inside
-/// the dome on the metastable continuation). Requires (dp/drho)_T > 0 along the way. Converged
-/// to 1e-13 relative.
-[[nodiscard]] inline bool newton_ph(const FluidData& f, double p, double h, double& T, double& rho,
-                                    Properties& out) noexcept {
-    if (!(T > 0.0) || !(rho > 0.0)) return false;
+/// One Newton step on (T, rho) for p(T, rho) = p and h(T, rho) = h: the EOS state at (T, rho)
+/// and the step (dT, drho) to the root. False if the Jacobian is singular or the state unstable.
+struct NewtonStep {
+    Properties P;
+    double dT = 0.0, drho = 0.0;
+};
+[[nodiscard]] inline bool newton_step(const FluidData& f, double p, double h, double T, double rho,
+                                      NewtonStep& out) noexcept {
     helmholtz::TauPart tp;
+    helmholtz::prepare_tau(f, f.T_reducing / T, tp);
+    out.P = helmholtz::properties_at(f, tp, T, rho);
+    const Properties& P = out.P;
+    if (!(P.dp_drho_T > 0.0) || !std::isfinite(P.h)) return false;
+    const double F1 = P.p - p, F2 = P.h - h;
+    const double pT = P.dp_dT_rho, pr = P.dp_drho_T;
+    const double hT = P.cv + pT / rho;
+    const double hr = (pr - T * pT / rho) / rho;
+    const double det = pT * hr - pr * hT;
+    if (!(std::fabs(det) > 0.0)) return false;
+    out.dT = -(F1 * hr - pr * F2) / det;
+    out.drho = -(pT * F2 - hT * F1) / det;
+    return std::isfinite(out.dT) && std::isfinite(out.drho);
+}
+
+/// Entropy at (T + dT, rho + drho) to first order: (ds/dT)_rho = cv/T, (ds/drho)_T =
+/// -(dp/dT)_rho / rho^2.
+[[nodiscard]] inline double s_after(const NewtonStep& st) noexcept {
+    const Properties& P = st.P;
+    return P.s + P.cv / P.T * st.dT - P.dp_dT_rho / (P.rho * P.rho) * st.drho;
+}
+
+/// Newton's method on (T, rho) for (p, h) from a nearby guess, with step limits and no
+/// phase-stability test (so that nodes may lie on the metastable continuation of a phase).
+/// Stops when the step is below tol (relative) and takes that last step; Newton converges
+/// quadratically, so the result is exact to round-off, and out holds the EOS properties at
+/// the previous iterate with T, rho, p, h, s moved to the root (the other fields are off by
+/// ~tol relative).
+[[nodiscard]] inline bool newton_ph(const FluidData& f, double p, double h, double& T, double& rho, Properties& out,
+                                    double tol = 1e-9) noexcept {
+    if (!(T > 0.0) || !(rho > 0.0)) return false;
+    NewtonStep st;
     for (int it = 0; it < 40; ++it) {
-        helmholtz::prepare_tau(f, f.T_reducing / T, tp);
-        const Properties P = helmholtz::properties_at(f, tp, T, rho);
-        if (!(P.dp_drho_T > 0.0) || !std::isfinite(P.h)) return false;
-        const double F1 = P.p - p, F2 = P.h - h;
-        const double pT = P.dp_dT_rho, pr = P.dp_drho_T;
-        const double hT = P.cv + pT / rho;
-        const double hr = (pr - T * pT / rho) / rho;
-        const double det = pT * hr - pr * hT;
-        if (!(std::fabs(det) > 0.0)) return false;
-        double dT = -(F1 * hr - pr * F2) / det;
-        double dr = -(pT * F2 - hT * F1) / det;
-        const bool done = std::fabs(dT) <= 1e-13 * T && std::fabs(dr) <= 1e-13 * rho;
-        if (done) {
-            out = P;
+        if (!newton_step(f, p, h, T, rho, st)) return false;
+        double dT = st.dT, dr = st.drho;
+        if (std::fabs(dT) <= tol * T && std::fabs(dr) <= tol * rho) {
+            out = st.P;
+            out.s = s_after(st);
+            T += dT;
+            rho += dr;
+            out.T = T;
+            out.rho = rho;
+            out.p = p;
+            out.h = h;
             return true;
         }
         // Step limits: at most 10 % in T and 30 % in rho per step.
         const double sT = std::fabs(dT) > 0.1 * T ? 0.1 * T / std::fabs(dT) : 1.0;
         const double sr = std::fabs(dr) > 0.3 * rho ? 0.3 * rho / std::fabs(dr) : 1.0;
         const double sc = sT < sr ? sT : sr;
-        dT *= sc;
-        dr *= sc;
-        T += dT;
-        rho += dr;
+        T += dT * sc;
+        rho += dr * sc;
         if (!(T > 0.2 * f.T_min) || !(rho > 0.0) || rho > 1.5 * f.rho_triple_liquid) return false;
     }
     return false;
@@ -99,10 +127,10 @@ struct SaturationSlopes {
 /// either if the side does not matter). Returns false when neither works.
 enum class Side { dense, light, any };
 [[nodiscard]] inline bool node_state(const Fluid& fl, double p, double h, Side side, double& T, double& rho,
-                                     Properties& out) noexcept {
+                                     Properties& out, double tol = 1e-9) noexcept {
     const FluidData& f = fl.data();
     double T0 = T, r0 = rho;
-    if (newton_ph(f, p, h, T0, r0, out)) {
+    if (newton_ph(f, p, h, T0, r0, out, tol)) {
         const bool ok = side == Side::any || (side == Side::dense ? r0 >= f.rho_critical : r0 <= f.rho_critical);
         if (ok) {
             T = T0;

@@ -4,6 +4,7 @@
 // marked unusable (the caller then falls back to the EOS).
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -54,6 +55,8 @@ class Grid {
     }
 
     /// Values and gradients at (Lx, Ly); bx/dbx = hermite(Lx.t)/hermite_dt(Lx.t), same for y.
+    /// Without all_gradients the gradient of s is left out (fx[q_s], fy[q_s] = 0).
+    template <bool all_gradients = true>
     [[nodiscard]] GridPoint eval(const Locus& Lx, const Locus& Ly, const Basis& bx, const Basis& dbx, const Basis& by,
                                  const Basis& dby) const noexcept {
         const GridNode& n00 = nodes_[Lx.cell * ny_ + Ly.cell];
@@ -68,67 +71,95 @@ class Grid {
             const double* c = n10.v[k];
             const double* d = n11.v[k];
             // Along y on the two x-edges: g = f(y), gx = f_x(y), and their y-derivatives.
-            const double ya0 = wy * by.d0, ya1 = wy * by.d1, yd0 = wy * dby.d0, yd1 = wy * dby.d1;
+            const double ya0 = wy * by.d0, ya1 = wy * by.d1;
             const double g0 = by.v0 * a[0] + ya0 * a[2] + by.v1 * b[0] + ya1 * b[2];
             const double gx0 = by.v0 * a[1] + ya0 * a[3] + by.v1 * b[1] + ya1 * b[3];
-            const double gu0 = dby.v0 * a[0] + yd0 * a[2] + dby.v1 * b[0] + yd1 * b[2];
-            const double gxu0 = dby.v0 * a[1] + yd0 * a[3] + dby.v1 * b[1] + yd1 * b[3];
             const double g1 = by.v0 * c[0] + ya0 * c[2] + by.v1 * d[0] + ya1 * d[2];
             const double gx1 = by.v0 * c[1] + ya0 * c[3] + by.v1 * d[1] + ya1 * d[3];
-            const double gu1 = dby.v0 * c[0] + yd0 * c[2] + dby.v1 * d[0] + yd1 * d[2];
-            const double gxu1 = dby.v0 * c[1] + yd0 * c[3] + dby.v1 * d[1] + yd1 * d[3];
             const double xa0 = wx * bx.d0, xa1 = wx * bx.d1;
             out.f[k] = bx.v0 * g0 + xa0 * gx0 + bx.v1 * g1 + xa1 * gx1;
+            if (!all_gradients && k == q_s) {
+                out.fx[k] = out.fy[k] = 0.0;
+                continue;
+            }
+            const double yd0 = wy * dby.d0, yd1 = wy * dby.d1;
+            const double gu0 = dby.v0 * a[0] + yd0 * a[2] + dby.v1 * b[0] + yd1 * b[2];
+            const double gxu0 = dby.v0 * a[1] + yd0 * a[3] + dby.v1 * b[1] + yd1 * b[3];
+            const double gu1 = dby.v0 * c[0] + yd0 * c[2] + dby.v1 * d[0] + yd1 * d[2];
+            const double gxu1 = dby.v0 * c[1] + yd0 * c[3] + dby.v1 * d[1] + yd1 * d[3];
             out.fx[k] = (dbx.v0 * g0 + dbx.v1 * g1) / wx + dbx.d0 * gx0 + dbx.d1 * gx1;
             out.fy[k] = (bx.v0 * gu0 + xa0 * gxu0 + bx.v1 * gu1 + xa1 * gxu1) / wy;
         }
         return out;
     }
 
-    /// Along the line x (Lx, bx = hermite(Lx.t)): the y in [0, 1]... of the axis where quantity k
-    /// equals target (k must increase with y along the line). False if the target lies outside
-    /// the values at the ends of the line or in an unusable cell.
-    [[nodiscard]] bool invert_y(const Locus& Lx, const Basis& bx, std::size_t k, double target,
-                                Locus& Ly) const noexcept {
-        const std::size_t ny = ny_;
-        const GridNode* c0 = &nodes_[Lx.cell * ny];
-        const GridNode* c1 = &nodes_[(Lx.cell + 1) * ny];
+    /// Along the line x (Lx, bx = hermite(Lx.t)): the eta where quantity k equals target, searched
+    /// over the nodes 0..jmax starting at eta_guess (k must be monotonic in eta there: increasing,
+    /// or decreasing if !increasing). False if the target lies outside the line's range or in an
+    /// unusable cell.
+    [[nodiscard]] bool invert_y(const Locus& Lx, const Basis& bx, std::size_t k, double target, bool increasing,
+                                std::size_t jmax, double eta_guess, Locus& Ly) const noexcept {
+        if (jmax < 1) return false;
+        const double sg = increasing ? 1.0 : -1.0;
+        const GridNode* c0 = &nodes_[Lx.cell * ny_];
+        const GridNode* c1 = &nodes_[(Lx.cell + 1) * ny_];
         const double xa0 = Lx.width * bx.d0, xa1 = Lx.width * bx.d1;
         auto value = [&](std::size_t j) {
-            return bx.v0 * c0[j].v[k][0] + xa0 * c0[j].v[k][1] + bx.v1 * c1[j].v[k][0] + xa1 * c1[j].v[k][1];
+            return sg * (bx.v0 * c0[j].v[k][0] + xa0 * c0[j].v[k][1] + bx.v1 * c1[j].v[k][0] + xa1 * c1[j].v[k][1]);
         };
         auto slope = [&](std::size_t j) {
-            return bx.v0 * c0[j].v[k][2] + xa0 * c0[j].v[k][3] + bx.v1 * c1[j].v[k][2] + xa1 * c1[j].v[k][3];
+            return sg * (bx.v0 * c0[j].v[k][2] + xa0 * c0[j].v[k][3] + bx.v1 * c1[j].v[k][2] + xa1 * c1[j].v[k][3]);
         };
-        std::size_t lo = 0, hi = ny - 1;
-        double flo = value(lo), fhi = value(hi);
-        if (!(target >= flo && target <= fhi)) return false;
-        // Interpolation search for the cell j with value(j) <= target <= value(j + 1).
-        while (hi - lo > 1) {
-            const double frac = (target - flo) / (fhi - flo);
-            auto j = lo + static_cast<std::size_t>(frac * static_cast<double>(hi - lo));
-            if (j <= lo) j = lo + 1;
-            if (j >= hi) j = hi - 1;
-            const double fj = value(j);
-            if (fj <= target) {
+        const double y = sg * target;
+        // Guided search from the guess: secant steps on the node values along the line, kept
+        // inside the bracket of what is known ([lo, hi] holds the crossing).
+        std::size_t lo = 0, hi = jmax;
+        std::size_t j = ay_.locate(eta_guess).cell;
+        if (j + 1 > jmax) j = jmax - 1;
+        double flo = 0.0, fhi = 0.0;
+        bool found = false;
+        for (int it = 0; it < 12; ++it) {
+            const double a = value(j), b = value(j + 1);
+            if (a <= y && y <= b) {
                 lo = j;
-                flo = fj;
-                if (hi - lo > 1) {
-                    const double fn = value(lo + 1);
-                    if (fn >= target) {
-                        hi = lo + 1;
-                        fhi = fn;
-                    }
-                }
-            } else {
+                hi = j + 1;
+                flo = a;
+                fhi = b;
+                found = true;
+                break;
+            }
+            const double step = b > a ? (y - (y < a ? a : b)) / (b - a) : (y < a ? -1.0 : 1.0);
+            if (y < a) {
+                if (j == 0) return false; // below the line's range
                 hi = j;
-                fhi = fj;
-                if (hi - lo > 1) {
-                    const double fp = value(hi - 1);
-                    if (fp <= target) {
-                        lo = hi - 1;
-                        flo = fp;
-                    }
+                const double d = std::ceil(-step);
+                const std::size_t dj = d >= static_cast<double>(j) ? j : static_cast<std::size_t>(d < 1.0 ? 1.0 : d);
+                j -= dj;
+                if (j < lo) j = lo;
+            } else {
+                if (j + 1 >= jmax) return false; // above the line's range
+                lo = j + 1;
+                const double d = std::ceil(step);
+                j += static_cast<std::size_t>(
+                    d < 1.0 ? 1.0 : (d > static_cast<double>(jmax) ? static_cast<double>(jmax) : d));
+                if (j + 1 > hi) j = hi - 1;
+            }
+            if (hi <= lo) return false;
+        }
+        if (!found) {
+            // Bisection on the remaining bracket (non-monotonic data never get here in practice).
+            flo = value(lo);
+            fhi = value(hi);
+            if (!(y >= flo && y <= fhi)) return false;
+            while (hi - lo > 1) {
+                const std::size_t m = lo + (hi - lo) / 2;
+                const double fm = value(m);
+                if (fm <= y) {
+                    lo = m;
+                    flo = fm;
+                } else {
+                    hi = m;
+                    fhi = fm;
                 }
             }
         }
@@ -137,10 +168,10 @@ class Grid {
         const double wy = ay_.cell_width(lo);
         const double s0 = wy * slope(lo), s1 = wy * slope(lo + 1);
         double a = 0.0, b = 1.0;
-        double u = fhi > flo ? (target - flo) / (fhi - flo) : 0.5;
+        double u = fhi > flo ? (y - flo) / (fhi - flo) : 0.5;
         for (int it = 0; it < 30; ++it) {
             const Basis h = hermite(u), dh = hermite_dt(u);
-            const double F = h.v0 * flo + h.d0 * s0 + h.v1 * fhi + h.d1 * s1 - target;
+            const double F = h.v0 * flo + h.d0 * s0 + h.v1 * fhi + h.d1 * s1 - y;
             const double dF = dh.v0 * flo + dh.d0 * s0 + dh.v1 * fhi + dh.d1 * s1;
             if (F < 0.0)
                 a = u;
@@ -150,7 +181,7 @@ class Grid {
             if (!(un >= a && un <= b)) un = 0.5 * (a + b);
             const double du = un - u;
             u = un;
-            if (std::fabs(du) < 1e-15 || b - a < 1e-15) break;
+            if (std::fabs(du) < 1e-9 || b - a < 1e-15) break; // quadratic: the error is now ~du^2
         }
         Ly = {lo, u, wy};
         return true;

@@ -118,7 +118,8 @@ struct FdWeights {
     return {b / (a * (a + b)), -(a + b) / (a * b), (a + 2.0 * b) / (b * (a + b))};
 }
 
-/// d/dx at node i of values g(i) on an axis, second order (one-sided at the ends).
+/// d/dx at node i of values g(i) on an axis: fourth order inside uniform stretches, second order
+/// next to segment junctions (one-sided at the ends).
 template <class G>
 [[nodiscard]] double fd_derivative(const Axis& ax, std::size_t i, G&& g) {
     const std::size_t n = ax.nodes();
@@ -134,6 +135,13 @@ template <class G>
         return w.w0 * g(n - 3) + w.w1 * g(n - 2) + w.w2 * g(n - 1);
     }
     const double a = ax.node(i) - ax.node(i - 1), b = ax.node(i + 1) - ax.node(i);
+    if (i >= 2 && i + 2 < n) {
+        // Fourth order where the five nodes are equally spaced.
+        const double a2 = ax.node(i - 1) - ax.node(i - 2), b2 = ax.node(i + 2) - ax.node(i + 1);
+        const double tol = 1e-9 * a;
+        if (std::fabs(b - a) <= tol && std::fabs(a2 - a) <= tol && std::fabs(b2 - a) <= tol)
+            return (g(i - 2) - 8.0 * g(i - 1) + 8.0 * g(i + 1) - g(i + 2)) / (12.0 * a);
+    }
     const FdWeights w = fd_central(a, b);
     return w.w0 * g(i - 1) + w.w1 * g(i) + w.w2 * g(i + 1);
 }

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <string_view>
 
 #include "entropyk/fluids/tabular/hermite.hpp"
 
@@ -37,21 +38,40 @@ struct AxisSpec {
 }
 
 /// Cell widths of the grids. x = ln p; the subcritical breaks are at the given fractions of the
-/// critical pressure, the supercritical ones at multiples of it.
+/// critical pressure, the supercritical ones at multiples of it. eta widths are in units of the
+/// region's enthalpy scale (liquid: h'(p) - h(T_min, p) at most; vapour: h(T_max, p) - h''(p) at
+/// most; supercritical: h(T_max, p) - h(T_min, p)).
 struct TableLayout {
-    // Liquid and vapour x axis: ln p up to 0.02, 0.3, 0.8 p_c and beyond.
-    double sub_break[3] = {0.02, 0.3, 0.8};
-    double sub_width[4] = {0.25, 0.05, 0.02, 0.01};
-    // Liquid y (uniform).
-    double liquid_width = 1.0 / 48.0;
-    // Vapour y: finer next to the saturation curve.
-    double vapor_break[3] = {0.05, 0.25, 2.0};
-    double vapor_width[4] = {0.005, 0.01, 0.02, 0.02};
+    // Liquid and vapour x axis: ln p up to 0.001, 0.02, 0.5 p_c and beyond.
+    double sub_break[3] = {0.001, 0.02, 0.5};
+    double sub_width[4] = {0.25, 0.1, 0.04, 0.015};
+    // Liquid eta (uniform).
+    double liquid_width = 1.0 / 96.0;
+    // Vapour eta: fine within vapor_fine_margin of the closest approach of the saturation curve,
+    // medium within vapor_medium_margin, coarse beyond (the hot, nearly ideal gas).
+    double vapor_fine_width = 0.0035, vapor_medium_width = 0.01, vapor_coarse_width = 0.02;
+    double vapor_fine_margin = 0.08, vapor_medium_margin = 0.3;
     // Supercritical x: ln p up to 1.5, 4 p_c and beyond.
     double super_break[3] = {1.5, 4.0, 1e300};
-    double super_width[4] = {0.01, 0.03, 0.1, 0.1};
-    // Supercritical y (uniform).
-    double super_y_width = 1.0 / 128.0;
+    double super_width[4] = {0.01, 0.03, 0.05, 0.05};
+    // Supercritical eta (uniform).
+    double super_y_width = 1.0 / 192.0;
 };
+
+/// The layout used for a fluid: the defaults, refined where the build check showed the defaults
+/// to leave EOS cells in commonly used states: the low-temperature saturated vapour of water
+/// (IAPWS-95's second virial coefficient varies steeply below ~300 K: finer ln p below 0.02 p_c
+/// and finer eta next to the saturation curve) and of CO2 near its triple point.
+[[nodiscard]] inline TableLayout layout_for(std::string_view fluid_name) noexcept {
+    TableLayout L;
+    if (fluid_name == "Water") {
+        L.sub_width[0] = 0.1;
+        L.sub_width[1] = 0.05;
+        L.vapor_fine_width = 0.0017;
+    } else if (fluid_name == "R744") {
+        L.vapor_fine_width = 0.002;
+    }
+    return L;
+}
 
 } // namespace entropyk::fluids::tabular

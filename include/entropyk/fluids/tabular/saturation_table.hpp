@@ -37,7 +37,7 @@ inline constexpr std::size_t sat_quantities = 8;
 struct SatLocus {
     const HermiteTable1D<sat_quantities>* table;
     Locus L;
-    Basis b, db;
+    Basis b;
     double dcoord_dx; ///< d(table coordinate)/d(ln p)
 };
 
@@ -70,13 +70,12 @@ class SaturationTable {
             s.dcoord_dx = p / (p_end_ - p);
         }
         s.b = hermite(s.L.t);
-        s.db = hermite_dt(s.L.t);
         return s;
     }
     [[nodiscard]] static double value(const SatLocus& s, std::size_t k) noexcept { return s.table->value(s.L, s.b, k); }
     /// d/d(ln p) of quantity k.
     [[nodiscard]] static double slope_x(const SatLocus& s, std::size_t k) noexcept {
-        return s.table->slope(s.L, s.db, k) * s.dcoord_dx;
+        return s.table->slope(s.L, hermite_dt(s.L.t), k) * s.dcoord_dx;
     }
 
     /// Builds the tables from the EOS; the range ends early where the EOS saturation fails.

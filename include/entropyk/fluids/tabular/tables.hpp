@@ -17,6 +17,7 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "entropyk/fluids/backend.hpp"
@@ -46,7 +47,10 @@ struct TableInfo {
     double build_seconds = 0.0;
     std::size_t bytes = 0;
     std::size_t saturation_nodes = 0;
-    std::size_t grid_nodes = 0, grid_cells = 0, eos_cells = 0, failed_nodes = 0;
+    std::size_t grid_nodes = 0;    ///< computed nodes of the three grids
+    std::size_t grid_cells = 0;    ///< cells that can hold single-phase states
+    std::size_t eos_cells = 0;     ///< of these, cells served by the EOS (failed the build check)
+    std::size_t failed_nodes = 0;  ///< node solves that failed (their cells use the EOS)
     double p_min = 0.0;            ///< lowest pressure served by the tables (triple point)
     double p_liquid_min = 0.0;     ///< liquid served from here (bubble point at T_min + 0.5 K)
     double p_saturation_max = 0.0; ///< saturation tables end here (T_c - T_sat: a few mK)
@@ -58,13 +62,15 @@ class Tables {
     /// The shared tables of a fluid, built on first use (thread-safe).
     [[nodiscard]] static const Tables& get(const Fluid& fluid);
 
-    /// Builds the tables now (normally use get() / tables_for()).
-    explicit Tables(const Fluid& fluid, const tabular::TableLayout& layout = {},
-                    const tabular::CheckTolerances& tol = {})
+    /// Builds the tables now (normally use get() / tables_for()), with the fluid's layout.
+    explicit Tables(const Fluid& fluid) : Tables(fluid, tabular::layout_for(fluid.name())) {}
+    /// Builds the tables with another layout or check tolerances (experiments, tests).
+    Tables(const Fluid& fluid, const tabular::TableLayout& layout, const tabular::CheckTolerances& tol = {})
         : fluid_(&fluid), sat_(fluid) {
         const auto t0 = std::chrono::steady_clock::now();
         const helmholtz::FluidData& f = fluid.data();
         p_sc_ = fluids::detail::saturation_p_max(f);
+        p_max_ = f.p_max;
         const double p_lo = sat_.p_min(), p_top = sat_.p_max();
         // Liquid from the bubble point at T_min + 0.5 K (the liquid region degenerates at the
         // triple point).
@@ -78,28 +84,23 @@ class Tables {
         const AxisSpec sub{{lpc + std::log(layout.sub_break[0]), lpc + std::log(layout.sub_break[1]),
                             lpc + std::log(layout.sub_break[2])},
                            {layout.sub_width[0], layout.sub_width[1], layout.sub_width[2], layout.sub_width[3]}};
-        const AxisSpec liq_y{{2.0, 2.0, 2.0}, {layout.liquid_width, 1.0, 1.0, 1.0}};
-        const AxisSpec vap_y{
-            {layout.vapor_break[0], layout.vapor_break[1], layout.vapor_break[2]},
-            {layout.vapor_width[0], layout.vapor_width[1], layout.vapor_width[2], layout.vapor_width[3]}};
         const AxisSpec sup_x{
             {lpc + std::log(layout.super_break[0]), lpc + std::log(layout.super_break[1]),
              layout.super_break[2] > 1e100 ? 1e300 : lpc + std::log(layout.super_break[2])},
             {layout.super_width[0], layout.super_width[1], layout.super_width[2], layout.super_width[3]}};
-        const AxisSpec sup_y{{2.0, 2.0, 2.0}, {layout.super_y_width, 1.0, 1.0, 1.0}};
         using tabular::Region;
         using tabular::RegionKind;
         liq_ = Region(fluid, sat_, RegionKind::liquid, p_liq, p_top, make_axis(std::log(p_liq), std::log(p_top), sub),
-                      make_axis(0.0, 1.0, liq_y), tol);
+                      layout, tol);
         vap_ = Region(fluid, sat_, RegionKind::vapor, p_lo, p_top, make_axis(std::log(p_lo), std::log(p_top), sub),
-                      make_axis(0.0, 1.0, vap_y), tol);
+                      layout, tol);
         sup_ = Region(fluid, sat_, RegionKind::supercritical, p_sc_, f.p_max,
-                      make_axis(std::log(p_sc_), std::log(f.p_max), sup_x), make_axis(0.0, 1.0, sup_y), tol);
+                      make_axis(std::log(p_sc_), std::log(f.p_max), sup_x), layout, tol);
         info_.saturation_nodes = sat_.nodes();
         for (const Region* r : {&liq_, &vap_, &sup_}) {
-            info_.grid_nodes += r->grid().x_axis().nodes() * r->grid().y_axis().nodes();
-            info_.grid_cells += r->grid().cells();
-            info_.eos_cells += r->grid().unusable_cells();
+            info_.grid_nodes += r->computed_nodes();
+            info_.grid_cells += r->cells_in_region();
+            info_.eos_cells += r->eos_cells();
             info_.failed_nodes += r->failed_nodes();
         }
         info_.bytes = sizeof(Tables) + sat_.bytes() + liq_.bytes() + vap_.bytes() + sup_.bytes();
@@ -123,18 +124,15 @@ class Tables {
 
     // ---- the PropertyBackend calls --------------------------------------------------------------
     [[nodiscard]] Result<State> flash_ph(Pressure p, SpecificEnthalpy h) const noexcept {
-        State st;
-        if (ph(p.si(), h.si(), st, nullptr)) return st;
+        if (std::optional<State> s = ph<false>(p.si(), h.si(), nullptr)) return *s;
         return fluid_->flash_ph(p, h);
     }
     [[nodiscard]] Result<State> flash_ps(Pressure p, SpecificEntropy s) const noexcept {
-        State st;
-        if (py(p.si(), s.si(), tabular::q_s, st)) return st;
+        if (std::optional<State> st = py(p.si(), s.si(), tabular::q_s)) return *st;
         return fluid_->flash_ps(p, s);
     }
     [[nodiscard]] Result<State> flash_tp(Temperature T, Pressure p) const noexcept {
-        State st;
-        if (py(p.si(), T.si(), tabular::q_T, st)) return st;
+        if (std::optional<State> st = py(p.si(), T.si(), tabular::q_T)) return *st;
         return fluid_->flash_tp(T, p);
     }
     [[nodiscard]] Result<State> flash_pq(Pressure p, double quality) const noexcept {
@@ -149,12 +147,8 @@ class Tables {
         const double P = p.si();
         if (!sat_.contains(P)) return fluid_->saturation_p(p);
         const tabular::SatLocus sl = sat_.locate(P, std::log(P));
-        SaturationState s;
-        s.T_bubble = Temperature{sat_.value(sl, tabular::sq_T_liquid)};
-        s.T_dew = Temperature{sat_.value(sl, tabular::sq_T_vapor)};
-        s.p_bubble = s.p_dew = p;
-        fill_saturated(sl, sl, s);
-        return s;
+        return saturated(sl, sl, Temperature{sat_.value(sl, tabular::sq_T_liquid)},
+                         Temperature{sat_.value(sl, tabular::sq_T_vapor)}, p, p);
     }
     [[nodiscard]] Result<SaturationState> saturation_t(Temperature T) const noexcept {
         const helmholtz::FluidData& f = fluid_->data();
@@ -170,12 +164,7 @@ class Tables {
         if (!sat_.contains(pb) || !sat_.contains(pd)) return fluid_->saturation_t(T);
         const tabular::SatLocus lb = sat_.locate(pb, std::log(pb));
         const tabular::SatLocus ld = pd == pb ? lb : sat_.locate(pd, std::log(pd));
-        SaturationState s;
-        s.T_bubble = s.T_dew = T;
-        s.p_bubble = Pressure{pb};
-        s.p_dew = Pressure{pd};
-        fill_saturated(lb, ld, s);
-        return s;
+        return saturated(lb, ld, T, T, Pressure{pb}, Pressure{pd});
     }
 
     // ---- beyond the common interface -----------------------------------------------------------
@@ -183,7 +172,8 @@ class Tables {
     [[nodiscard]] Result<StateWithDerivatives> flash_ph_with_derivatives(Pressure p,
                                                                          SpecificEnthalpy h) const noexcept {
         StateWithDerivatives out;
-        if (ph(p.si(), h.si(), out.state, &out.d)) {
+        if (std::optional<State> s = ph<true>(p.si(), h.si(), &out.d)) {
+            out.state = *s;
             out.from_table = true;
             return out;
         }
@@ -196,122 +186,145 @@ class Tables {
 
     /// True when (p, h) is served by the tables (false: the EOS computes it).
     [[nodiscard]] bool covers_ph(Pressure p, SpecificEnthalpy h) const noexcept {
-        State st;
-        return ph(p.si(), h.si(), st, nullptr);
+        return ph<false>(p.si(), h.si(), nullptr).has_value();
+    }
+    /// True when (T, p) is served by the tables.
+    [[nodiscard]] bool covers_tp(Temperature T, Pressure p) const noexcept {
+        return py(p.si(), T.si(), tabular::q_T).has_value();
     }
 
   private:
     using Region = tabular::Region;
 
-    // (p, h): true if served by the tables.
-    bool ph(double P, double H, State& st, PhDerivatives* J) const noexcept {
-        if (!(P >= sat_.p_min() && P <= fluid_->data().p_max) || !std::isfinite(H)) return false;
+    // (p, h); nullopt: not served by the tables.
+    template <bool with_derivatives>
+    std::optional<State> ph(double P, double H, PhDerivatives* J) const noexcept {
+        if (!(P >= sat_.p_min() && P <= p_max_) || !std::isfinite(H)) return std::nullopt;
         const double x = std::log(P);
         if (P <= sat_.p_max()) {
             const tabular::SatLocus sl = sat_.locate(P, x);
             const double hl = sat_.value(sl, tabular::sq_h_liquid);
-            if (H < hl) return P >= liq_.p_lo() && single_phase(liq_, P, x, H, &sl, st, J);
+            if (H < hl) {
+                if (P < liq_.p_lo()) return std::nullopt;
+                return single_phase<with_derivatives>(liq_, P, x, H, J);
+            }
             const double hv = sat_.value(sl, tabular::sq_h_vapor);
-            if (H > hv) return single_phase(vap_, P, x, H, &sl, st, J);
+            if (H > hv) return single_phase<with_derivatives>(vap_, P, x, H, J);
             const double q = (H - hl) / (hv - hl);
-            st = two_phase(sl, P, q);
-            if (J) two_phase_derivatives(sl, P, q, hl, hv, *J);
-            return true;
+            if (with_derivatives) two_phase_derivatives(sl, P, q, hl, hv, *J);
+            return two_phase(sl, P, q);
         }
-        if (P < p_sc_) return false; // within a few mK of the critical point
-        return single_phase(sup_, P, x, H, nullptr, st, J);
+        if (P < p_sc_) return std::nullopt; // within a few mK of the critical point
+        return single_phase<with_derivatives>(sup_, P, x, H, J);
     }
 
-    // (p, y) for y = s (k = q_s) or T (k = q_T): true if served by the tables.
-    bool py(double P, double Y, std::size_t k, State& st) const noexcept {
-        if (!(P >= sat_.p_min() && P <= fluid_->data().p_max) || !std::isfinite(Y)) return false;
+    // (p, y) for y = s (k = q_s) or T (k = q_T); nullopt: not served by the tables.
+    std::optional<State> py(double P, double Y, std::size_t k) const noexcept {
+        if (!(P >= sat_.p_min() && P <= p_max_) || !std::isfinite(Y)) return std::nullopt;
         const double x = std::log(P);
+        const bool by_T = k == tabular::q_T;
         if (P <= sat_.p_max()) {
             const tabular::SatLocus sl = sat_.locate(P, x);
-            const bool by_T = k == tabular::q_T;
             const double yl = sat_.value(sl, by_T ? tabular::sq_T_liquid : tabular::sq_s_liquid);
-            if (by_T ? Y <= yl : Y < yl) return P >= liq_.p_lo() && inverse(liq_, P, x, k, Y, &sl, st);
+            if (by_T ? Y <= yl : Y < yl) {
+                if (P < liq_.p_lo()) return std::nullopt;
+                return inverse(liq_, P, x, k, Y, yl, sat_.value(sl, tabular::sq_h_liquid));
+            }
             const double yv = sat_.value(sl, by_T ? tabular::sq_T_vapor : tabular::sq_s_vapor);
-            if (Y > yv) return inverse(vap_, P, x, k, Y, &sl, st);
-            if (by_T) return false; // inside the glide of R410A: the EOS gives the error
-            st = two_phase(sl, P, (Y - yl) / (yv - yl));
-            return true;
+            if (Y > yv) return inverse(vap_, P, x, k, Y, yv, sat_.value(sl, tabular::sq_h_vapor));
+            if (by_T) return std::nullopt; // inside the glide of R410A: the EOS gives the error
+            return two_phase(sl, P, (Y - yl) / (yv - yl));
         }
-        if (P < p_sc_) return false;
-        return inverse(sup_, P, x, k, Y, nullptr, st);
+        if (P < p_sc_) return std::nullopt;
+        return inverse(sup_, P, x, k, Y, 0.0, 0.0);
     }
 
-    bool single_phase(const Region& R, double P, double x, double H, const tabular::SatLocus* sl, State& st,
-                      PhDerivatives* J) const noexcept {
+    template <bool with_derivatives>
+    std::optional<State> single_phase(const Region& R, double P, double x, double H, PhDerivatives* J) const noexcept {
         using namespace tabular;
         const Grid& g = R.grid();
         const Locus Lx = g.x_axis().locate(x);
         const Basis bx = hermite(Lx.t), dbx = hermite_dt(Lx.t);
-        const Bounds B = R.bounds(Lx, bx, dbx, sl);
-        const double y = (H - B.lo) / (B.up - B.lo);
-        if (!(y >= 0.0 && y <= 1.0)) return false;
-        const Locus Ly = g.y_axis().locate(y);
-        if (!g.usable(Lx.cell, Ly.cell)) return false;
-        const GridPoint gp = g.eval(Lx, Ly, bx, dbx, hermite(Ly.t), hermite_dt(Ly.t));
-        fill_single(R, P, H, y, B, gp, st, J);
-        return true;
+        const Anchors A = R.anchors(Lx, bx, dbx);
+        const Mapping M = R.map(A, H);
+        if (!(M.eta >= 0.0 && M.eta <= R.eta_limit())) return std::nullopt;
+        const Locus Ly = g.y_axis().locate(M.eta);
+        if (!g.usable(Lx.cell, Ly.cell)) return std::nullopt;
+        const GridPoint gp = g.eval<with_derivatives>(Lx, Ly, bx, dbx, hermite(Ly.t), hermite_dt(Ly.t));
+        return make_state(R, P, H, M, gp, J);
     }
 
-    bool inverse(const Region& R, double P, double x, std::size_t k, double Y, const tabular::SatLocus* sl,
-                 State& st) const noexcept {
+    /// (p, T) or (p, s) in a region: y_sat / h_sat are T or s and h on the saturation curve at p
+    /// (for the first guess; unused above p_c).
+    std::optional<State> inverse(const Region& R, double P, double x, std::size_t k, double Y, double y_sat,
+                                 double h_sat) const noexcept {
         using namespace tabular;
+        const helmholtz::FluidData& f = fluid_->data();
         const Grid& g = R.grid();
         const Locus Lx = g.x_axis().locate(x);
         const Basis bx = hermite(Lx.t), dbx = hermite_dt(Lx.t);
+        const Anchors A = R.anchors(Lx, bx, dbx);
+        // First guess: y linear in eta between the anchor isotherm and the far end of the
+        // region (the saturation curve, or the other isotherm above p_c).
+        const bool by_T = k == q_T;
+        const double y0 = by_T ? (R.kind() == RegionKind::vapor ? f.T_max : f.T_min) : R.anchor_s(Lx, bx, true);
+        double y1 = y_sat, eta1 = 1.0;
+        if (R.kind() == RegionKind::supercritical)
+            y1 = by_T ? f.T_max : R.anchor_s(Lx, bx, false);
+        else
+            eta1 = R.eta_of(A, h_sat);
+        const double guess = y1 != y0 ? eta1 * (Y - y0) / (y1 - y0) : 0.5 * eta1;
         Locus Ly;
-        if (!g.invert_y(Lx, bx, k, Y, Ly)) return false;
-        const GridPoint gp = g.eval(Lx, Ly, bx, dbx, hermite(Ly.t), hermite_dt(Ly.t));
-        const Bounds B = R.bounds(Lx, bx, dbx, sl);
-        const double y = g.y_axis().node(Ly.cell) + Ly.t * Ly.width;
-        const double H = B.lo + y * (B.up - B.lo);
-        fill_single(R, P, H, y, B, gp, st, nullptr);
-        if (k == q_T)
+        const std::size_t jmax = std::min(R.column_top(Lx.cell), R.column_top(Lx.cell + 1));
+        if (!g.invert_y(Lx, bx, k, Y, R.increasing(), jmax, guess, Ly)) return std::nullopt;
+        const GridPoint gp = g.eval<false>(Lx, Ly, bx, dbx, hermite(Ly.t), hermite_dt(Ly.t));
+        const double eta = g.y_axis().node(Ly.cell) + Ly.t * Ly.width;
+        const double H = R.h_of(A, eta);
+        State st = make_state(R, P, H, R.map(A, H), gp, nullptr);
+        if (by_T)
             st.T = Temperature{Y};
         else
             st.s = SpecificEntropy{Y};
-        return true;
+        return st;
     }
 
-    void fill_single(const Region& R, double P, double H, double y, const tabular::Bounds& B,
-                     const tabular::GridPoint& g, State& st, PhDerivatives* J) const noexcept {
+    State make_state(const Region& R, double P, double H, const tabular::Mapping& M, const tabular::GridPoint& g,
+                     PhDerivatives* J) const noexcept {
         using namespace tabular;
-        const double inv_dh = 1.0 / (B.up - B.lo);
-        const double yx = -(B.lo_x + y * (B.up_x - B.lo_x)) * inv_dh; // (dy/dlnp)_h
+        const double inv_p = 1.0 / P;
         const double T = g.f[q_T];
-        const double T_h = g.fy[q_T] * inv_dh;
-        const double T_p = (g.fx[q_T] + g.fy[q_T] * yx) / P;
+        const double T_h = g.fy[q_T] * M.eta_h;
+        const double T_p = (g.fx[q_T] + g.fy[q_T] * M.eta_x) * inv_p;
         const double rho = std::exp(g.f[q_lnrho]);
-        const double r_h = rho * g.fy[q_lnrho] * inv_dh;
-        const double r_p = rho * (g.fx[q_lnrho] + g.fy[q_lnrho] * yx) / P;
-        const double det = T_p * r_h - T_h * r_p;
-        const double dr_dp_s = r_p + r_h / rho; // (drho/dp)_s: dh = dp/rho along an isentrope
-        st.T = Temperature{T};
-        st.p = Pressure{P};
-        st.rho = Density{rho};
-        st.h = SpecificEnthalpy{H};
-        st.s = SpecificEntropy{g.f[q_s]};
-        st.u = SpecificEnthalpy{H - P / rho};
-        st.cp = SpecificHeat{1.0 / T_h};
-        st.cv = SpecificHeat{-dr_dp_s / det};
-        st.w = Speed{dr_dp_s > 0.0 ? std::sqrt(1.0 / dr_dp_s) : 0.0};
-        st.quality = -1.0;
+        const double inv_rho = 1.0 / rho;
+        const double l_h = g.fy[q_lnrho] * M.eta_h;                           // (d ln rho/dh)_p
+        const double l_p = (g.fx[q_lnrho] + g.fy[q_lnrho] * M.eta_x) * inv_p; // (d ln rho/dp)_h
+        // (drho/dp)_s = (drho/dp)_h + (drho/dh)_p / rho (dh = dp/rho along an isentrope); cv from
+        // the inverse Jacobian of (T, rho) -> (p, h).
+        const double dr_dp_s = rho * l_p + l_h;
+        const double det = rho * (T_p * l_h - T_h * l_p);
         const fluids::detail::Branch br = R.kind() == RegionKind::liquid  ? fluids::detail::Branch::liquid
                                           : R.kind() == RegionKind::vapor ? fluids::detail::Branch::vapor
                                                                           : fluids::detail::Branch::supercritical;
-        st.phase = fluids::detail::classify(fluid_->data(), T, P, br);
         if (J) {
             J->dT_dp = T_p;
             J->dT_dh = T_h;
-            J->drho_dp = r_p;
-            J->drho_dh = r_h;
-            J->ds_dp = (g.fx[q_s] + g.fy[q_s] * yx) / P;
-            J->ds_dh = g.fy[q_s] * inv_dh;
+            J->drho_dp = rho * l_p;
+            J->drho_dh = rho * l_h;
+            J->ds_dp = (g.fx[q_s] + g.fy[q_s] * M.eta_x) * inv_p;
+            J->ds_dh = g.fy[q_s] * M.eta_h;
         }
+        return State{Temperature{T},
+                     Pressure{P},
+                     Density{rho},
+                     SpecificEnthalpy{H},
+                     SpecificEntropy{g.f[q_s]},
+                     SpecificEnthalpy{H - P * inv_rho},
+                     SpecificHeat{1.0 / T_h},
+                     SpecificHeat{-dr_dp_s / det},
+                     Speed{dr_dp_s > 0.0 ? 1.0 / std::sqrt(dr_dp_s) : 0.0},
+                     -1.0,
+                     fluids::detail::classify(fluid_->data(), T, P, br)};
     }
 
     State two_phase(const tabular::SatLocus& sl, double P, double q) const noexcept {
@@ -320,21 +333,19 @@ class Tables {
         const double hl = sat_.value(sl, sq_h_liquid), hv = sat_.value(sl, sq_h_vapor);
         const double sl_ = sat_.value(sl, sq_s_liquid), sv = sat_.value(sl, sq_s_vapor);
         const double vl = std::exp(-sat_.value(sl, sq_lnrho_liquid)), vv = std::exp(-sat_.value(sl, sq_lnrho_vapor));
-        State s;
         const double v = (1.0 - q) * vl + q * vv;
         const double h = (1.0 - q) * hl + q * hv;
-        s.T = Temperature{(1.0 - q) * Tl + q * Tv};
-        s.p = Pressure{P};
-        s.rho = Density{1.0 / v};
-        s.h = SpecificEnthalpy{h};
-        s.s = SpecificEntropy{(1.0 - q) * sl_ + q * sv};
-        s.u = SpecificEnthalpy{h - P * v};
-        s.cp = SpecificHeat{undefined_in_two_phase};
-        s.cv = SpecificHeat{undefined_in_two_phase};
-        s.w = Speed{undefined_in_two_phase};
-        s.quality = q;
-        s.phase = Phase::two_phase;
-        return s;
+        return State{Temperature{(1.0 - q) * Tl + q * Tv},
+                     Pressure{P},
+                     Density{1.0 / v},
+                     SpecificEnthalpy{h},
+                     SpecificEntropy{(1.0 - q) * sl_ + q * sv},
+                     SpecificEnthalpy{h - P * v},
+                     SpecificHeat{undefined_in_two_phase},
+                     SpecificHeat{undefined_in_two_phase},
+                     Speed{undefined_in_two_phase},
+                     q,
+                     Phase::two_phase};
     }
 
     void two_phase_derivatives(const tabular::SatLocus& sl, double P, double q, double hl, double hv,
@@ -364,14 +375,19 @@ class Tables {
         J.drho_dh = -rho2 * vh;
     }
 
-    void fill_saturated(const tabular::SatLocus& lb, const tabular::SatLocus& ld, SaturationState& s) const noexcept {
+    SaturationState saturated(const tabular::SatLocus& lb, const tabular::SatLocus& ld, Temperature Tb, Temperature Td,
+                              Pressure pb, Pressure pd) const noexcept {
         using namespace tabular;
-        s.rho_liquid = Density{std::exp(sat_.value(lb, sq_lnrho_liquid))};
-        s.rho_vapor = Density{std::exp(sat_.value(ld, sq_lnrho_vapor))};
-        s.h_liquid = SpecificEnthalpy{sat_.value(lb, sq_h_liquid)};
-        s.h_vapor = SpecificEnthalpy{sat_.value(ld, sq_h_vapor)};
-        s.s_liquid = SpecificEntropy{sat_.value(lb, sq_s_liquid)};
-        s.s_vapor = SpecificEntropy{sat_.value(ld, sq_s_vapor)};
+        return SaturationState{Tb,
+                               Td,
+                               pb,
+                               pd,
+                               Density{std::exp(sat_.value(lb, sq_lnrho_liquid))},
+                               Density{std::exp(sat_.value(ld, sq_lnrho_vapor))},
+                               SpecificEnthalpy{sat_.value(lb, sq_h_liquid)},
+                               SpecificEnthalpy{sat_.value(ld, sq_h_vapor)},
+                               SpecificEntropy{sat_.value(lb, sq_s_liquid)},
+                               SpecificEntropy{sat_.value(ld, sq_s_vapor)}};
     }
 
     /// Derivatives from the EOS for states the tables do not serve.
@@ -406,7 +422,7 @@ class Tables {
     const Fluid* fluid_;
     tabular::SaturationTable sat_;
     Region liq_, vap_, sup_;
-    double p_sc_ = 0.0;
+    double p_sc_ = 0.0, p_max_ = 0.0;
     TableInfo info_{};
 };
 
