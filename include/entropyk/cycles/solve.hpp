@@ -68,10 +68,13 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     results.iterations = summary.iterations;
     results.residual_norm = summary.residual_norm;
     results.solve_time_s = summary.solve_time_s;
-    const std::size_t used = std::min(summary.report(results.report, sizeof results.report), sizeof results.report - 1);
-    if (!summary.converged() && loop.property_error().code() != Errc::ok)
-        std::snprintf(results.report + used, sizeof results.report - used, "last property error: %s\n",
-                      loop.property_error().c_str());
+    summary.report(results.report, sizeof results.report);
+    if (!summary.converged() && loop.property_error().code() != Errc::ok) {
+        // Appended without snprintf, whose output g++ 12 cannot bound here (-Wformat-truncation).
+        solvers::detail::append(results.report, sizeof results.report, "last property error: ");
+        solvers::detail::append(results.report, sizeof results.report, loop.property_error().c_str());
+        solvers::detail::append(results.report, sizeof results.report, "\n");
+    }
     have_solution = summary.converged();
     if (summary.converged()) {
         detail::unpack(loop, x);
