@@ -87,8 +87,8 @@ def example(exe, argv, scratch):
         ptr, rest = c.split("=")
         want, tol = (float(x) for x in rest.split(":"))
         got = pointer_get(doc, ptr)
-        ok = got is not None and abs(got - want) <= tol * abs(want)
-        print(f"{path}: {ptr} = {got!r} (expected {want} +- {tol} rel): {'ok' if ok else 'WRONG'}")
+        ok = got is not None and abs(got - want) <= tol * max(abs(want), 1.0)  # absolute near 0
+        print(f"{path}: {ptr} = {got!r} (expected {want} +- {tol} rel, abs below 1): {'ok' if ok else 'WRONG'}")
         if not ok:
             fail(f"{path}: {ptr} = {got}, expected {want} within {tol} relative")
     for c in strings:

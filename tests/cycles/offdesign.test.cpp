@@ -164,3 +164,54 @@ TEST_CASE("the heat pump on the property tables agrees with the EOS", "[cycles][
     for (std::size_t i = 0; i < re.connections.size(); ++i)
         CHECK_THAT(rt.connections[i].state.p.si(), WithinRel(re.connections[i].state.p.si(), 1e-5));
 }
+
+TEST_CASE("a liquid receiver is the charge condition when no subcooling is given", "[cycles][offdesign]") {
+    auto sys = std::move(*System::create("R410A"));
+    const auto comp = *sys.add("compressor", MapCompressor{achp_map(), 60.0_Hz});
+    const auto cond = *sys.add(
+        "condenser", Condenser{HxModel::moving_boundary, 2400.0_W_per_K, SecondaryFluid::air(35.0_degC, 1.4_kg_per_s)});
+    const auto rec = *sys.add("receiver", Receiver{});
+    const auto valve = *sys.add("valve", ExpansionValve::fixed_superheat(5.0_dK));
+    const auto evap = *sys.add("evaporator", Evaporator{HxModel::moving_boundary, 1300.0_W_per_K,
+                                                        SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)});
+    REQUIRE(sys.connect(comp, cond));
+    REQUIRE(sys.connect(cond, rec));
+    REQUIRE(sys.connect(rec, valve));
+    REQUIRE(sys.connect(valve, evap));
+    REQUIRE(sys.connect(evap, comp));
+    auto f = sys.finalize();
+    INFO((f ? "" : std::string(f.error().message())));
+    REQUIRE(f.has_value());
+    const auto& r = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(r.report);
+    REQUIRE(r.converged());
+    check_balances(r);
+    CHECK(r.subcooling == Approx(0.0).margin(1e-6)); // saturated liquid leaves the condenser
+    CHECK(r.superheat == Approx(5.0).margin(1e-6));
+    CHECK(r.components[rec].heat_rate == Approx(0.0).margin(1e-9));
+}
+
+TEST_CASE("a receiver together with a subcooling specification fixes the charge twice", "[cycles][validation]") {
+    auto sys = std::move(*System::create("R410A"));
+    const auto comp = *sys.add("compressor", MapCompressor{achp_map(), 60.0_Hz});
+    const auto cond = *sys.add(
+        "cond",
+        Condenser{HxModel::epsilon_ntu, 2400.0_W_per_K, SecondaryFluid::air(35.0_degC, 1.4_kg_per_s)}.with_subcooling(
+            3.0_dK));
+    const auto rec = *sys.add("rec", Receiver{});
+    const auto valve = *sys.add("valve", ExpansionValve::fixed_superheat(5.0_dK));
+    const auto evap = *sys.add(
+        "evap", Evaporator{HxModel::epsilon_ntu, 1300.0_W_per_K, SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)});
+    REQUIRE(sys.connect(comp, cond));
+    REQUIRE(sys.connect(cond, rec));
+    REQUIRE(sys.connect(rec, valve));
+    REQUIRE(sys.connect(valve, evap));
+    REQUIRE(sys.connect(evap, comp));
+    const auto f = sys.finalize();
+    REQUIRE_FALSE(f);
+    const std::string m(f.error().message());
+    CHECK(m.find("16 equations for 15 unknowns") != std::string::npos);
+    CHECK(
+        m.find("the charge is fixed more than once, by 'cond' (outlet subcooling), 'rec' (saturated liquid outlet)") !=
+        std::string::npos);
+}

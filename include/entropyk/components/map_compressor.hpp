@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
+#include <span>
 
 #include "entropyk/components/component.hpp"
 #include "entropyk/components/compressor_map.hpp"
@@ -34,7 +35,10 @@ class MapCompressor {
     MapCompressor(const CompressorMap& map, Frequency speed, Options opt = {}) : MapCompressor({map}, speed, opt) {}
     /// Maps at several frequencies (at most 8), interpolated in frequency.
     MapCompressor(std::initializer_list<CompressorMap> maps, Frequency speed, Options opt = {})
-        : speed_(speed.si()), opt_(opt) {
+        : MapCompressor(std::span<const CompressorMap>(maps.begin(), maps.size()), speed, opt) {}
+    /// The same from a run-time list (validate() refuses more than max_maps).
+    MapCompressor(std::span<const CompressorMap> maps, Frequency speed, Options opt = {})
+        : requested_maps_(maps.size()), speed_(speed.si()), opt_(opt) {
         for (const auto& m : maps)
             if (n_maps_ < max_maps) maps_[n_maps_++] = m;
         std::sort(maps_.begin(), maps_.begin() + static_cast<std::ptrdiff_t>(n_maps_),
@@ -54,6 +58,9 @@ class MapCompressor {
 
     [[nodiscard]] Result<void> validate() const {
         if (n_maps_ == 0) return fail(Errc::invalid_argument, "a map compressor needs at least one map");
+        if (requested_maps_ > max_maps)
+            return ThermoError::format(Errc::invalid_argument, "%zu maps given: at most %zu frequencies are supported",
+                                       requested_maps_, max_maps);
         if (!detail::finite_positive(speed_))
             return ThermoError::format(Errc::invalid_argument, "speed = %g Hz: expected a positive number", speed_);
         for (std::size_t i = 0; i < n_maps_; ++i) {
@@ -182,6 +189,7 @@ class MapCompressor {
 
     std::array<CompressorMap, max_maps> maps_{};
     std::size_t n_maps_ = 0;
+    std::size_t requested_maps_ = 0;
     double speed_;
     Options opt_;
 };

@@ -45,7 +45,7 @@ struct CycleResults {
 
     double cooling_capacity = 0.0;     ///< W, heat taken up by the evaporator(s)
     double heating_capacity = 0.0;     ///< W, heat rejected by the condenser(s)
-    double compressor_power = 0.0;     ///< W, shaft power into the refrigerant
+    double compressor_power = 0.0;     ///< W, what the compressor(s) draw (shell losses included)
     double cop_cooling = 0.0;          ///< cooling capacity / compressor power
     double cop_heating = 0.0;          ///< heating capacity / compressor power
     double superheat = not_available;  ///< K, at the (first) evaporator outlet

@@ -367,7 +367,7 @@ void postprocess(L& loop, CycleResults& R) {
 
     R.cooling_capacity = R.heating_capacity = R.compressor_power = R.entropy_generation = 0.0;
     R.superheat = R.subcooling = not_available;
-    double net_heat = 0.0;
+    double net_heat = 0.0, refrigerant_power = 0.0;
     loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         ComponentReport rep;
         const auto& in = state[static_cast<std::size_t>(n.in_edge)];
@@ -378,7 +378,10 @@ void postprocess(L& loop, CycleResults& R) {
         net_heat += rep.heat_rate;
         if (rep.heat_rate > 0) R.cooling_capacity += rep.heat_rate;
         if (rep.heat_rate < 0) R.heating_capacity -= rep.heat_rate;
-        R.compressor_power += rep.power;
+        // COP counts what the compressor draws (shell losses included); the first law around the
+        // loop counts what reaches the refrigerant.
+        R.compressor_power += rep.electrical_power;
+        refrigerant_power += rep.power;
         const auto& out_state = R.connections[static_cast<std::size_t>(n.out_edge)].state;
         if (c.role() == Role::evaporator && std::isnan(R.superheat)) {
             if (auto sat = props.sat_p(out.p)) R.superheat = out_state.T.si() - sat->T_dew.si();
@@ -389,7 +392,7 @@ void postprocess(L& loop, CycleResults& R) {
         return true;
     });
     // First law around the loop: heat in + work in = 0 for a steady closed loop.
-    R.energy_balance = (net_heat + R.compressor_power) / std::max(R.heating_capacity, 1e-300);
+    R.energy_balance = (net_heat + refrigerant_power) / std::max(R.heating_capacity, 1e-300);
     R.cop_cooling = R.compressor_power > 0 ? R.cooling_capacity / R.compressor_power : 0.0;
     R.cop_heating = R.compressor_power > 0 ? R.heating_capacity / R.compressor_power : 0.0;
 }
