@@ -57,7 +57,7 @@ template <class Fluid, class OtherFluid>
 inline constexpr bool one_refrigerant_per_loop = std::is_same_v<Fluid, OtherFluid>;
 template <class T>
 inline constexpr bool secondary_streams_stay_out_of_the_refrigerant_loop = !is_secondary_stream<T>;
-template <class Chain>
+template <class Fluid, std::size_t Components>
 inline constexpr bool only_a_closed_cycle_can_be_solved = false;
 template <class SecondaryPort>
 inline constexpr bool every_port_is_connected = std::is_same_v<SecondaryPort, port::connected>;
@@ -201,7 +201,7 @@ class CycleChain {
     /// Rule 6: an open chain has unconnected ports, so it cannot be solved.
     template <class... Args>
     const CycleResults& solve(Args&&...) const {
-        static_assert(typed::only_a_closed_cycle_can_be_solved<CycleChain>,
+        static_assert(typed::only_a_closed_cycle_can_be_solved<Fluid, sizeof...(Stages)>,
                       "rule 6 (only a closed cycle can be solved): this chain is open (its last outlet and first "
                       "inlet are unconnected); end it with | close_loop, then call solve() on the result");
         static const CycleResults none{};
