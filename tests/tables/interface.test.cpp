@@ -11,13 +11,14 @@ static_assert(PropertyBackend<Fluid>);
 static_assert(PropertyBackend<Tables>);
 
 TEST_CASE("tables: build time and memory of every fluid", "[tables][build]") {
-    std::printf("%-8s %10s %9s %10s %10s %9s %9s\n", "fluid", "build [s]", "MB", "sat nodes", "grid nodes", "EOS cells",
-                "of cells");
+    std::printf("%-8s %10s %8s %9s %10s %10s %9s %9s\n", "fluid", "build [s]", "CPU [s]", "MB", "sat nodes",
+                "grid nodes", "EOS cells", "of cells");
     for (const Fluid* fp : all_fluids()) {
         const Tables t(*fp);
         const TableInfo& i = t.info();
-        std::printf("%-8s %10.3f %9.2f %10zu %10zu %9zu %9zu\n", std::string(fp->name()).c_str(), i.build_seconds,
-                    static_cast<double>(i.bytes) / 1e6, i.saturation_nodes, i.grid_nodes, i.eos_cells, i.grid_cells);
+        std::printf("%-8s %10.3f %8.3f %9.2f %10zu %10zu %9zu %9zu\n", std::string(fp->name()).c_str(), i.build_seconds,
+                    i.build_cpu_seconds, static_cast<double>(i.bytes) / 1e6, i.saturation_nodes, i.grid_nodes,
+                    i.eos_cells, i.grid_cells);
         CHECK(i.bytes <= 16u * 1024u * 1024u);
         CHECK(i.failed_nodes == 0);
         CHECK(&t.fluid() == fp);
@@ -119,7 +120,7 @@ TEST_CASE("tables: derivatives of the interpolant", "[tables][derivatives]") {
             CHECK(std::fabs(D.ds_dh * e.T.si() - 1.0) <= 1e-5);
             const double id = std::fabs(-D.ds_dp * e.rho.si() * e.T.si() - 1.0);
             worst = std::max(worst, id);
-            CHECK(id <= 3e-4);
+            CHECK(id <= 1e-4);
         }
         std::printf("%-8s (ds/dp)_h of the interpolant vs -1/(rho T): max relative deviation %.1e\n", name, worst);
     }

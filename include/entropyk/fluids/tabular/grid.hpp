@@ -17,9 +17,16 @@ namespace entropyk::fluids::tabular {
 enum Quantity : std::size_t { q_T = 0, q_lnrho = 1, q_s = 2 };
 inline constexpr std::size_t grid_quantities = 3;
 
-/// One node: for each quantity f, df/dx, df/dy, d2f/dxdy (per unit x and y).
-struct GridNode {
+/// One node as built: for each quantity f, df/dx, df/dy, d2f/dxdy (per unit x and y).
+struct NodeData {
     double v[grid_quantities][4];
+};
+
+/// One node as stored (96 bytes). The derivatives stay in double: in float their rounding
+/// (through the differences of edge values) would cost the interpolant's d/dlnp ~1e-3 in liquids.
+struct GridNode {
+    double f[grid_quantities];
+    double d[grid_quantities][3];
 };
 
 /// Interpolated values and gradients at one point, per unit x and y.
@@ -38,8 +45,15 @@ class Grid {
     [[nodiscard]] const Axis& x_axis() const noexcept { return ax_; }
     [[nodiscard]] const Axis& y_axis() const noexcept { return ay_; }
     [[nodiscard]] bool empty() const noexcept { return nodes_.empty(); }
-    [[nodiscard]] GridNode& node(std::size_t i, std::size_t j) noexcept { return nodes_[i * ny_ + j]; }
     [[nodiscard]] const GridNode& node(std::size_t i, std::size_t j) const noexcept { return nodes_[i * ny_ + j]; }
+    /// Stores node (i, j).
+    void set_node(std::size_t i, std::size_t j, const NodeData& n) noexcept {
+        GridNode& g = nodes_[i * ny_ + j];
+        for (std::size_t k = 0; k < grid_quantities; ++k) {
+            g.f[k] = n.v[k][0];
+            for (std::size_t m = 0; m < 3; ++m) g.d[k][m] = n.v[k][m + 1];
+        }
+    }
     [[nodiscard]] bool usable(std::size_t ci, std::size_t cj) const noexcept {
         return usable_[ci * ay_.cells() + cj] != 0;
     }
@@ -66,10 +80,10 @@ class Grid {
         const double wx = Lx.width, wy = Ly.width;
         GridPoint out;
         for (std::size_t k = 0; k < grid_quantities; ++k) {
-            const double* a = n00.v[k];
-            const double* b = n01.v[k];
-            const double* c = n10.v[k];
-            const double* d = n11.v[k];
+            const double a[4] = {n00.f[k], n00.d[k][0], n00.d[k][1], n00.d[k][2]};
+            const double b[4] = {n01.f[k], n01.d[k][0], n01.d[k][1], n01.d[k][2]};
+            const double c[4] = {n10.f[k], n10.d[k][0], n10.d[k][1], n10.d[k][2]};
+            const double d[4] = {n11.f[k], n11.d[k][0], n11.d[k][1], n11.d[k][2]};
             // Along y on the two x-edges: g = f(y), gx = f_x(y), and their y-derivatives.
             const double ya0 = wy * by.d0, ya1 = wy * by.d1;
             const double g0 = by.v0 * a[0] + ya0 * a[2] + by.v1 * b[0] + ya1 * b[2];
@@ -105,10 +119,10 @@ class Grid {
         const GridNode* c1 = &nodes_[(Lx.cell + 1) * ny_];
         const double xa0 = Lx.width * bx.d0, xa1 = Lx.width * bx.d1;
         auto value = [&](std::size_t j) {
-            return sg * (bx.v0 * c0[j].v[k][0] + xa0 * c0[j].v[k][1] + bx.v1 * c1[j].v[k][0] + xa1 * c1[j].v[k][1]);
+            return sg * (bx.v0 * c0[j].f[k] + xa0 * c0[j].d[k][0] + bx.v1 * c1[j].f[k] + xa1 * c1[j].d[k][0]);
         };
         auto slope = [&](std::size_t j) {
-            return sg * (bx.v0 * c0[j].v[k][2] + xa0 * c0[j].v[k][3] + bx.v1 * c1[j].v[k][2] + xa1 * c1[j].v[k][3]);
+            return sg * (bx.v0 * c0[j].d[k][1] + xa0 * c0[j].d[k][2] + bx.v1 * c1[j].d[k][1] + xa1 * c1[j].d[k][2]);
         };
         const double y = sg * target;
         // Guided search from the guess: secant steps on the node values along the line, kept
@@ -181,7 +195,7 @@ class Grid {
             if (!(un >= a && un <= b)) un = 0.5 * (a + b);
             const double du = un - u;
             u = un;
-            if (std::fabs(du) < 1e-9 || b - a < 1e-15) break; // quadratic: the error is now ~du^2
+            if (std::fabs(du) < 1e-7 || b - a < 1e-15) break; // quadratic: the error is now ~du^2
         }
         Ly = {lo, u, wy};
         return true;

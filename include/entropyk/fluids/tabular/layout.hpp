@@ -44,7 +44,7 @@ struct AxisSpec {
 struct TableLayout {
     // Liquid and vapour x axis: ln p up to 0.001, 0.02, 0.5 p_c and beyond.
     double sub_break[3] = {0.001, 0.02, 0.5};
-    double sub_width[4] = {0.25, 0.1, 0.04, 0.015};
+    double sub_width[4] = {0.1, 0.05, 0.04, 0.015};
     // Liquid eta (uniform).
     double liquid_width = 1.0 / 96.0;
     // Vapour eta: fine within vapor_fine_margin of the closest approach of the saturation curve,
@@ -54,22 +54,22 @@ struct TableLayout {
     // Supercritical x: ln p up to 1.5, 4 p_c and beyond.
     double super_break[3] = {1.5, 4.0, 1e300};
     double super_width[4] = {0.01, 0.03, 0.05, 0.05};
-    // Supercritical eta (uniform).
+    // Supercritical eta: uniform, and finer by this factor over the pseudo-critical ridge.
     double super_y_width = 1.0 / 192.0;
+    double super_ridge_refinement = 3.0;
 };
 
-/// The layout used for a fluid: the defaults, refined where the build check showed the defaults
-/// to leave EOS cells in commonly used states: the low-temperature saturated vapour of water
-/// (IAPWS-95's second virial coefficient varies steeply below ~300 K: finer ln p below 0.02 p_c
-/// and finer eta next to the saturation curve) and of CO2 near its triple point.
+/// The layout used for a fluid: the defaults, with finer eta next to the saturation curve for
+/// the low-temperature saturated vapour of water (whose EOS varies steeply there, IAPWS-95's
+/// second virial coefficient below ~300 K) and of CO2 near its triple point (their enthalpy
+/// scale, up to T_max = 1273 K / 1100 K, makes the default eta cells coarse in kJ/kg).
 [[nodiscard]] inline TableLayout layout_for(std::string_view fluid_name) noexcept {
     TableLayout L;
     if (fluid_name == "Water") {
-        L.sub_width[0] = 0.1;
-        L.sub_width[1] = 0.05;
         L.vapor_fine_width = 0.0017;
     } else if (fluid_name == "R744") {
         L.vapor_fine_width = 0.002;
+        L.vapor_medium_width = 0.006;
     }
     return L;
 }

@@ -178,8 +178,21 @@ class Region {
             }
             eta_limit_ = eta_axis_.hi();
         } else {
-            const double w = layout.super_y_width;
-            const AxisSpec spec{{2.0, 3.0, 4.0}, {w, w, w, w}};
+            // Finer eta over the pseudo-critical ridge: where T_c - 10 K .. T_c + 60 K lie on the
+            // isobars p_c .. 2 p_c.
+            double ea = 1.0, eb = 0.0;
+            for (const double m : {1.0, 1.1, 1.25, 1.5, 2.0}) {
+                const double p = std::min(m * p_lo, p_hi);
+                const double hlo = eos_h(f, f.T_min, p), hhi = eos_h(f, f.T_max, p);
+                const double ha = eos_h(f, std::max(f.T_critical - 10.0, f.T_min), p);
+                const double hb = eos_h(f, std::min(f.T_critical + 60.0, f.T_max), p);
+                if (!(hhi > hlo) || !std::isfinite(ha) || !std::isfinite(hb)) continue;
+                ea = std::min(ea, (ha - hlo) / (hhi - hlo));
+                eb = std::max(eb, (hb - hlo) / (hhi - hlo));
+            }
+            const double w = layout.super_y_width, wf = w / layout.super_ridge_refinement;
+            const AxisSpec spec =
+                eb > ea ? AxisSpec{{ea, eb, 4.0}, {w, wf, w, w}} : AxisSpec{{2.0, 3.0, 4.0}, {w, w, w, w}};
             eta_axis_ = make_axis(0.0, 1.0, spec);
             eta_limit_ = 1.0;
         }
@@ -188,6 +201,7 @@ class Region {
         const std::size_t ny = ay.nodes();
         top_.assign(nx, 0);
         std::vector<unsigned char> ok(nx * ny, 0);
+        std::vector<NodeData> work(nx * ny); // node data in double until the grid is complete
         // Where each column stops: a few cells past the saturation curve of this isobar and of its
         // neighbours (their difference stencils reach across).
         auto boundary_eta = [&](std::size_t i) {
@@ -264,7 +278,7 @@ class Region {
                 const double he = kind == RegionKind::liquid  ? scale_
                                   : kind == RegionKind::vapor ? -scale_
                                                               : A.hi - A.lo; // dh/deta
-                GridNode& n = grid_.node(i, j);
+                NodeData& n = work[i * ny + j];
                 n.v[q_T][0] = d.T;
                 n.v[q_T][1] = d.T_x + d.T_h * hx;
                 n.v[q_T][2] = d.T_h * he;
@@ -306,11 +320,15 @@ class Region {
             for (std::size_t j = 0; j < ny; ++j) {
                 if (!good[i * ny + j]) continue;
                 for (std::size_t k = 0; k < grid_quantities; ++k) {
-                    const double dyx = fd_derivative(ay, j, [&](std::size_t jj) { return grid_.node(i, jj).v[k][1]; });
-                    const double dxy = fd_derivative(ax, i, [&](std::size_t ii) { return grid_.node(ii, j).v[k][2]; });
-                    grid_.node(i, j).v[k][3] = 0.5 * (dyx + dxy);
+                    const double dyx = fd_derivative(ay, j, [&](std::size_t jj) { return work[i * ny + jj].v[k][1]; });
+                    const double dxy = fd_derivative(ax, i, [&](std::size_t ii) { return work[ii * ny + j].v[k][2]; });
+                    work[i * ny + j].v[k][3] = 0.5 * (dyx + dxy);
                 }
             }
+        for (std::size_t i = 0; i < nx; ++i)
+            for (std::size_t j = 0; j < ny; ++j)
+                if (ok[i * ny + j]) grid_.set_node(i, j, work[i * ny + j]);
+        work = std::vector<NodeData>();
         // Cell-centre check against the EOS (cells wholly past the saturation curve are never
         // used and not checked).
         const double s_floor = f.R;
@@ -362,6 +380,11 @@ class Region {
 
   private:
     static double node_pressure(const Axis& ax, std::size_t i) noexcept { return std::exp(ax.node(i)); }
+    /// EOS enthalpy at (T, p) on the stable branch (NaN if the density solve fails).
+    static double eos_h(const helmholtz::FluidData& f, double T, double p) noexcept {
+        const double r = detail::density_at(f, T, p);
+        return r > 0.0 ? helmholtz::properties_trho(f, T, r).h : std::nan("");
+    }
 
     RegionKind kind_ = RegionKind::liquid;
     Grid grid_;

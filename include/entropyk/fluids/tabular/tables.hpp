@@ -15,6 +15,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -44,7 +45,8 @@ struct StateWithDerivatives {
 
 /// What was built: sizes, ranges, time.
 struct TableInfo {
-    double build_seconds = 0.0;
+    double build_seconds = 0.0;     ///< wall-clock time of the build
+    double build_cpu_seconds = 0.0; ///< CPU time of the building thread (wall time where unknown)
     std::size_t bytes = 0;
     std::size_t saturation_nodes = 0;
     std::size_t grid_nodes = 0;    ///< computed nodes of the three grids
@@ -68,6 +70,7 @@ class Tables {
     Tables(const Fluid& fluid, const tabular::TableLayout& layout, const tabular::CheckTolerances& tol = {})
         : fluid_(&fluid), sat_(fluid) {
         const auto t0 = std::chrono::steady_clock::now();
+        const double c0 = thread_cpu_seconds();
         const helmholtz::FluidData& f = fluid.data();
         p_sc_ = fluids::detail::saturation_p_max(f);
         p_max_ = f.p_max;
@@ -110,6 +113,7 @@ class Tables {
         info_.p_supercritical_min = p_sc_;
         info_.p_max = f.p_max;
         info_.build_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        info_.build_cpu_seconds = c0 >= 0.0 ? thread_cpu_seconds() - c0 : info_.build_seconds;
     }
     Tables(const Tables&) = delete;
     Tables& operator=(const Tables&) = delete;
@@ -195,6 +199,16 @@ class Tables {
 
   private:
     using Region = tabular::Region;
+
+    /// CPU time of the calling thread, or -1 where the platform has no such clock.
+    static double thread_cpu_seconds() noexcept {
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+        timespec ts{};
+        if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+            return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+#endif
+        return -1.0;
+    }
 
     // (p, h); nullopt: not served by the tables.
     template <bool with_derivatives>
