@@ -16,8 +16,8 @@ struct Loop {
 };
 
 template <class Comp, class Cond, class Valve, class Evap>
-Loop make(const char* fluid, Comp comp, Cond cond, Valve valve, Evap evap) {
-    Loop l{std::move(*System::create(fluid)), 0, 0, 0, 0};
+Loop make(const char* fluid, Comp comp, Cond cond, Valve valve, Evap evap, Backend backend = Backend::eos) {
+    Loop l{std::move(*System::create(fluid, backend)), 0, 0, 0, 0};
     l.comp = *l.sys.add("compressor", comp);
     l.cond = *l.sys.add("condenser", cond);
     l.valve = *l.sys.add("valve", valve);
@@ -35,7 +35,7 @@ Loop r32_design() {
                 IsenthalpicValve{}, FixedSaturationEvaporator{5.0_degC, 5.0_dK});
 }
 
-Loop heat_pump() {
+Loop heat_pump(Backend backend = Backend::eos) {
     const CompressorMap map({217.3163128, 5.094492028, -0.593170311, 4.38E-02, -2.14E-02, 1.04E-02, 7.90E-05, -5.73E-05,
                              1.79E-04, -8.08E-05},
                             {-561.3615705, -15.62601841, 46.92506685, -0.217949552, 0.435062616, -0.442400826, 2.25E-04,
@@ -45,7 +45,8 @@ Loop heat_pump() {
                 Condenser{HxModel::moving_boundary, 2400.0_W_per_K, SecondaryFluid::air(35.0_degC, 1.4_kg_per_s)}
                     .with_subcooling(7.0_dK),
                 ExpansionValve::fixed_superheat(5.0_dK),
-                Evaporator{HxModel::moving_boundary, 1300.0_W_per_K, SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)});
+                Evaporator{HxModel::moving_boundary, 1300.0_W_per_K, SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)},
+                backend);
 }
 
 void report(benchmark::State& state, const CycleResults& r) {
@@ -66,12 +67,14 @@ void BM_R32DesignWarm(benchmark::State& state) {
         report(state, l.sys.solve(SolverMethod::newton, {}, StartMode::warm));
     }
 }
+Backend backend_of(const benchmark::State& state) { return state.range(0) ? Backend::tables : Backend::eos; }
+
 void BM_HeatPumpCold(benchmark::State& state) {
-    auto l = heat_pump();
+    auto l = heat_pump(backend_of(state));
     for (auto _ : state) report(state, l.sys.solve(SolverMethod::fallback, {}, StartMode::cold));
 }
 void BM_HeatPumpWarm(benchmark::State& state) {
-    auto l = heat_pump();
+    auto l = heat_pump(backend_of(state));
     (void)l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
     int i = 0;
     SolveSettings s;
@@ -85,8 +88,9 @@ void BM_HeatPumpWarm(benchmark::State& state) {
 
 BENCHMARK(BM_R32DesignCold)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_R32DesignWarm)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_HeatPumpCold)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_HeatPumpWarm)->Unit(benchmark::kMicrosecond);
+// Argument: 0 = EOS, 1 = property tables.
+BENCHMARK(BM_HeatPumpCold)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_HeatPumpWarm)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 
