@@ -30,7 +30,7 @@ using fixed_saturation_evaporator_spec =
     Spec<flow::low_pressure_two_phase, flow::low_pressure_vapor, Role::evaporator, 0, 0, 4>;
 using isenthalpic_valve_spec =
     Spec<flow::high_pressure_liquid, flow::low_pressure_two_phase, Role::expansion_valve, 0, 0, 2>;
-using receiver_spec = Spec<flow::high_pressure_liquid, flow::high_pressure_liquid, Role::receiver, 1, 0, 3>;
+using receiver_spec = Spec<flow::high_pressure_liquid, flow::high_pressure_liquid, Role::receiver, 1, 0, 4>;
 
 /// The models that can be piped into a typed cycle as they are, and their description. A model
 /// of your own joins by specialising this with `using type = Spec<...>;`.
