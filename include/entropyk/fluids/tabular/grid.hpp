@@ -1,4 +1,4 @@
-// A bicubic Hermite grid of T, ln(rho) and s over (x, y) = (ln p, normalised enthalpy). Each node
+// A bicubic Hermite grid of T, ln(rho) and s over (x, y) = (ln p, an enthalpy coordinate). Each node
 // stores value, d/dx, d/dy and d2/dxdy of the three quantities; a cell is interpolated from its
 // four corners (C1 across cells, exact at the nodes, fourth order in the cell size). Cells can be
 // marked unusable (the caller then falls back to the EOS).

@@ -1,18 +1,17 @@
 // One single-phase region of the tables and its construction from the EOS.
 //
-// The region is a bicubic grid over (x, y), x = ln p, y = (h - h_lower(p)) / (h_upper(p) -
-// h_lower(p)) in [0, 1], where the bounding curves are the saturation curve (h' for the liquid,
-// h'' for the vapour, from the saturation tables) and the isotherms T_min / T_max (1-D Hermite
-// tables on the grid's own x nodes). So the liquid and the vapour have separate grids that end
-// exactly on the saturation curve: no cell ever straddles the dome. Above the critical pressure a
-// third grid spans T_min..T_max.
+// The region is a bicubic Hermite grid over (x, eta), x = ln p, eta an enthalpy coordinate
+// anchored on a smooth isotherm (see the constructor). The liquid and the vapour have separate
+// grids, chosen by the saturation tables' h'(p) / h''(p), so no cell ever interpolates across
+// the dome; their nodes continue a few cells past the saturation curve on the phase's own
+// metastable surface. Above the critical pressure a third grid spans T_min..T_max.
 //
-// Node data: T, ln rho, s and their exact (ln p, h) derivatives from the EOS, mapped to (x, y)
-// with the derivatives of the bounding curves; d2/dxdy by second-order differences of the exact
-// first derivatives (average of both directions), which keeps the interpolation fourth order.
+// Node data: T, ln rho, s and their exact (ln p, h) derivatives from the EOS, mapped to
+// (x, eta); d2/dxdy by finite differences of the exact first derivatives (both directions
+// averaged; fourth order inside uniform stretches), which keeps the interpolation fourth order.
 // After the build, every cell is checked at its centre against the EOS; cells that miss the
-// check tolerances (those touching the critical region) and cells next to a failed node are
-// marked unusable: lookups there use the EOS.
+// check tolerances (the critical region, mostly) and cells next to a failed node are marked
+// unusable: lookups there use the EOS.
 #pragma once
 
 #include <algorithm>

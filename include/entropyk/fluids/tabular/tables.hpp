@@ -9,8 +9,9 @@
 //
 // Layout (details in the region / saturation_table headers and docs/fluids.md):
 //   * saturation tables in p (T', T'', h', h'', s', s'', rho', rho''), graded towards p_c;
-//   * three bicubic Hermite grids of T, ln rho and s over (ln p, normalised h): liquid
-//     (T_min .. h'), vapour (h'' .. T_max), supercritical (p >= p_c, T_min .. T_max).
+//   * three bicubic Hermite grids of T, ln rho and s over (ln p, eta): liquid (T_min .. h',
+//     eta = (h - h(T_min, p)) / H), vapour (h'' .. T_max, eta = (h(T_max, p) - h) / H),
+//     supercritical (p >= p_c, T_min .. T_max, eta normalised between the two isotherms).
 #pragma once
 
 #include <chrono>
