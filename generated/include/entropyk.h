@@ -160,7 +160,7 @@ ENTROPYK_EXPORT const char* ENTROPYK_CALL entropyk_error_string(EntropykErrorCod
 #define ENTROPYK_QUALITY_SINGLE_PHASE (-1.0)
 
 /**
- * How properties are computed.
+ * How properties are computed (equal to entropyk::Backend).
  */
 typedef int32_t EntropykBackend;
 /** Values of EntropykBackend. */
@@ -168,8 +168,9 @@ enum {
     /** The multiparameter Helmholtz equation of state (reference accuracy). */
     ENTROPYK_BACKEND_EOS = 0,
     /**
-     * Fast bicubic property tables built from the equation of state. Not available through the C
-     * API yet: creating a fluid or a system with it gives ENTROPYK_INVALID_ARGUMENT.
+     * Fast bicubic Hermite property tables built once per fluid from the equation of state (at the
+     * first create with this backend, which takes a while) and shared read-only. Fluid handles use
+     * them for ENTROPYK_INPUT_PT, _PH, _PS and _PQ and the equation of state for _TQ and _TD.
      */
     ENTROPYK_BACKEND_TABLES = 1
 };
@@ -298,7 +299,7 @@ typedef struct EntropykFluidInfo {
  * failure *out is set to NULL.
  *
  * @param name Fluid name or alias (UTF-8, NUL-terminated).
- * @param backend ENTROPYK_BACKEND_EOS (ENTROPYK_BACKEND_TABLES is not available yet).
+ * @param backend ENTROPYK_BACKEND_EOS or ENTROPYK_BACKEND_TABLES.
  * @param[out] out Receives the new handle.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
  *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
@@ -1511,7 +1512,8 @@ typedef struct EntropykFallbackConfig {
  * On failure *out is set to NULL.
  *
  * @param refrigerant Refrigerant name or alias.
- * @param backend ENTROPYK_BACKEND_EOS (ENTROPYK_BACKEND_TABLES is not available yet).
+ * @param backend ENTROPYK_BACKEND_TABLES for speed (the HIL choice), ENTROPYK_BACKEND_EOS for
+ *   reference accuracy.
  * @param[out] out Receives the new system.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
  *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.

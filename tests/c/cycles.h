@@ -11,11 +11,11 @@ enum { COMP = 0, COND = 1, VALVE = 2, EVAP = 3 };
 
 /* compressor -> condenser -> valve -> evaporator -> compressor, added, connected and finalized.
    Takes ownership of the four components; NULL on any failure. */
-static inline EntropykSystem* loop_of(const char* fluid, EntropykComponent* parts[4]) {
+static inline EntropykSystem* loop_with(const char* fluid, EntropykBackend backend, EntropykComponent* parts[4]) {
     EntropykSystem* sys = NULL;
     uint32_t index = 0;
     int i, ok = 1;
-    if (entropyk_system_create(fluid, ENTROPYK_BACKEND_EOS, &sys) != ENTROPYK_OK) ok = 0;
+    if (entropyk_system_create(fluid, backend, &sys) != ENTROPYK_OK) ok = 0;
     for (i = 0; i < 4; ++i) {
         if (ok && parts[i] != NULL && entropyk_system_add_component(sys, parts[i], &index) == ENTROPYK_OK &&
             index == (uint32_t)i)
@@ -32,6 +32,10 @@ static inline EntropykSystem* loop_of(const char* fluid, EntropykComponent* part
         return NULL;
     }
     return sys;
+}
+
+static inline EntropykSystem* loop_of(const char* fluid, EntropykComponent* parts[4]) {
+    return loop_with(fluid, ENTROPYK_BACKEND_EOS, parts);
 }
 
 static inline EntropykComponent* isentropic_compressor(double efficiency, double mass_flow) {
@@ -137,13 +141,17 @@ static inline EntropykComponent* air_exchanger(int condenser, double UA, double 
 
 /* The R410A air-to-air heat pump of tests/cycles: map compressor, moving-boundary coils with air
    (35 C, 1.4 kg/s and 27 C, 0.6 kg/s), 7 K subcooling, and the given valve. */
-static inline EntropykSystem* heat_pump_with(EntropykComponent* the_valve, double speed) {
+static inline EntropykSystem* heat_pump_on(EntropykBackend backend, EntropykComponent* the_valve, double speed) {
     EntropykComponent* parts[4];
     parts[COMP] = achp_compressor(speed);
     parts[COND] = air_exchanger(1, 2400.0, 308.15, 1.4, 7.0);
     parts[VALVE] = the_valve;
     parts[EVAP] = air_exchanger(0, 1300.0, 300.15, 0.6, 0.0);
-    return loop_of("R410A", parts);
+    return loop_with("R410A", backend, parts);
+}
+
+static inline EntropykSystem* heat_pump_with(EntropykComponent* the_valve, double speed) {
+    return heat_pump_on(ENTROPYK_BACKEND_EOS, the_valve, speed);
 }
 
 static inline EntropykSystem* heat_pump(double speed) {

@@ -25,7 +25,7 @@ static void one_round(int round) {
     CHECK_OK(entropyk_fluid_name(fluid, text, sizeof text, &len));
     /* failures: messages built, exceptions thrown and caught inside the library */
     CHECK_CODE(entropyk_fluid_create("unknown", ENTROPYK_BACKEND_EOS, &failed), ENTROPYK_FLUID_ERROR);
-    CHECK_CODE(entropyk_fluid_create("R32", ENTROPYK_BACKEND_TABLES, &failed), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_fluid_create("R32", 9, &failed), ENTROPYK_INVALID_ARGUMENT);
     CHECK_CODE(entropyk_fluid_create(NULL, ENTROPYK_BACKEND_EOS, &failed), ENTROPYK_NULL_POINTER);
     CHECK_CODE(entropyk_fluid_state(fluid, ENTROPYK_INPUT_PT, NAN, 1.0, &st), ENTROPYK_INVALID_ARGUMENT);
     CHECK_CODE(entropyk_fluid_state(fluid, ENTROPYK_INPUT_PT, 1e5, 1.0, &st), ENTROPYK_FLUID_ERROR);

@@ -12,10 +12,12 @@
 #include "entropyk/capi/errors.hpp"
 #include "entropyk/capi/handle.hpp"
 #include "entropyk/capi/invoke.hpp"
+#include "entropyk/components/properties.hpp"
 #include "entropyk/core/result.hpp"
 #include "entropyk/core/units.hpp"
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/fluids/state.hpp"
+#include "entropyk/fluids/tabular/tables.hpp"
 
 /// The object behind an EntropykFluid* (the C header only declares the name).
 struct EntropykFluid {
@@ -25,7 +27,7 @@ struct EntropykFluid {
     entropyk::capi::HandleHeader header;
     mutable entropyk::capi::ErrorSlot last_error; ///< written by failing calls, also through const handles
     const entropyk::fluids::Fluid* fluid;         ///< immutable, static storage
-    EntropykBackend backend;
+    const entropyk::fluids::Tables* tables;       ///< shared tables (ENTROPYK_BACKEND_TABLES), else NULL
 };
 
 namespace entropyk::capi {
@@ -41,15 +43,14 @@ static_assert(ENTROPYK_PHASE_SUPERCRITICAL_LIQUID == static_cast<int>(fluids::Ph
 static_assert(ENTROPYK_PHASE_SUPERCRITICAL_GAS == static_cast<int>(fluids::Phase::supercritical_gas));
 static_assert(ENTROPYK_UNDEFINED_IN_TWO_PHASE == fluids::undefined_in_two_phase);
 static_assert(sizeof(EntropykFluidState) == 88 && offsetof(EntropykFluidState, T) == 8);
+static_assert(ENTROPYK_BACKEND_EOS == static_cast<int>(Backend::eos));
+static_assert(ENTROPYK_BACKEND_TABLES == static_cast<int>(Backend::tables));
 
-/// A backend value given by a C caller: EOS, or an honest refusal (the tables are not built yet).
+/// A backend value given by a C caller.
 inline void require_supported_backend(EntropykBackend backend) {
-    if (backend == ENTROPYK_BACKEND_EOS) return;
-    if (backend == ENTROPYK_BACKEND_TABLES)
-        raise(Errc::invalid_argument,
-              "the tables backend (ENTROPYK_BACKEND_TABLES) is not available through the C API yet; "
-              "use ENTROPYK_BACKEND_EOS");
-    raise(Errc::invalid_argument, "unknown backend %d (use ENTROPYK_BACKEND_EOS)", static_cast<int>(backend));
+    if (backend == ENTROPYK_BACKEND_EOS || backend == ENTROPYK_BACKEND_TABLES) return;
+    raise(Errc::invalid_argument, "unknown backend %d (use ENTROPYK_BACKEND_EOS or ENTROPYK_BACKEND_TABLES)",
+          static_cast<int>(backend));
 }
 
 /// A fluid name given by a C caller: non-NULL, looked up case-insensitively with aliases.
@@ -65,7 +66,9 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     const Result<const fluids::Fluid*> fluid = lookup_fluid(name, "name");
     if (!fluid) return fluid.error();
     require_supported_backend(backend);
-    *out = make_handle<EntropykFluid>(*fluid, backend);
+    // The tables are built once per fluid (thread-safe) and shared read-only by every handle.
+    const fluids::Tables* tables = backend == ENTROPYK_BACKEND_TABLES ? &fluids::tables_for(**fluid) : nullptr;
+    *out = make_handle<EntropykFluid>(*fluid, tables);
     return {};
 }
 
@@ -87,8 +90,19 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     return c;
 }
 
-/// One flash by input pair (v1, v2 in the order the pair's letters give, SI units).
-inline Result<fluids::State> flash(const fluids::Fluid& f, EntropykInputPair pair, double v1, double v2) {
+/// One flash by input pair (v1, v2 in the order the pair's letters give, SI units). The tables
+/// serve (p,T), (p,h), (p,s) and (p,q); (T,q) and (T,rho) always use the equation of state.
+inline Result<fluids::State> flash(const fluids::Fluid& f, const fluids::Tables* tables, EntropykInputPair pair,
+                                   double v1, double v2) {
+    if (tables != nullptr) {
+        switch (pair) {
+        case ENTROPYK_INPUT_PT: return tables->flash_tp(Temperature{v2}, Pressure{v1});
+        case ENTROPYK_INPUT_PH: return tables->flash_ph(Pressure{v1}, SpecificEnthalpy{v2});
+        case ENTROPYK_INPUT_PS: return tables->flash_ps(Pressure{v1}, SpecificEntropy{v2});
+        case ENTROPYK_INPUT_PQ: return tables->flash_pq(Pressure{v1}, v2);
+        default: break;
+        }
+    }
     switch (pair) {
     case ENTROPYK_INPUT_PT: return f.flash_tp(Temperature{v2}, Pressure{v1});
     case ENTROPYK_INPUT_PH: return f.flash_ph(Pressure{v1}, SpecificEnthalpy{v2});
@@ -117,7 +131,7 @@ inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pai
     require_struct_size(out, "out");
     require_finite(v1, input_name(pair, 0));
     require_finite(v2, input_name(pair, 1));
-    const Result<fluids::State> state = flash(*self.fluid, pair, v1, v2);
+    const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1, v2);
     if (!state) return state.error();
     copy_out_struct(to_c_state(*state), out);
     return {};

@@ -65,7 +65,9 @@ inline Result<void> system_create(const char* refrigerant, EntropykBackend backe
     const Result<const fluids::Fluid*> fluid = lookup_fluid(refrigerant, "refrigerant");
     if (!fluid) return fluid.error();
     require_supported_backend(backend);
-    *out = make_handle<EntropykSystem>(std::make_unique<SystemData>(SystemData{System(**fluid)}));
+    // ENTROPYK_BACKEND_TABLES builds the fluid's tables here (once per fluid), never in a solve.
+    *out = make_handle<EntropykSystem>(
+        std::make_unique<SystemData>(SystemData{System(**fluid, static_cast<Backend>(backend))}));
     return {};
 }
 
