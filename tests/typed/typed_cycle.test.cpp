@@ -13,10 +13,6 @@
 #include "cycles/cycle_fixtures.hpp"
 #include "entropyk/cycles/typed.hpp"
 
-namespace {
-std::atomic<long> g_allocations{0};
-}
-
 // AddressSanitizer replaces operator new itself and refuses a second replacement pairing malloc
 // with free: under ASan the allocation count is left to the non-sanitized presets.
 #if defined(__SANITIZE_ADDRESS__)
@@ -26,24 +22,7 @@ std::atomic<long> g_allocations{0};
 #endif
 
 #if ENTROPYK_TEST_COUNTS_ALLOCATIONS
-// The replacements pair malloc with free; g++ 12 cannot see that and warns about every delete.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-#endif
-void* operator new(std::size_t n) {
-    g_allocations.fetch_add(1, std::memory_order_relaxed);
-    if (void* p = std::malloc(n ? n : 1)) return p;
-    throw std::bad_alloc();
-}
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
+#include "support/counting_new.hpp"
 #endif // ENTROPYK_TEST_COUNTS_ALLOCATIONS
 
 using namespace fixtures;
