@@ -79,6 +79,7 @@ void BM_HeatPumpWarm(benchmark::State& state) {
     int i = 0;
     SolveSettings s;
     s.tolerance = 1e-9;
+    s.reuse_jacobian = state.range(1) != 0;
     for (auto _ : state) {
         // A HIL step: the compressor speed moves by 0.1 Hz.
         (void)l.sys.set_input(l.comp, Input::compressor_speed, 60.0 + 0.1 * (++i % 20));
@@ -90,7 +91,8 @@ BENCHMARK(BM_R32DesignCold)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_R32DesignWarm)->Unit(benchmark::kMicrosecond);
 // Argument: 0 = EOS, 1 = property tables.
 BENCHMARK(BM_HeatPumpCold)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_HeatPumpWarm)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
+// Arguments: backend (0 = EOS, 1 = tables), then Jacobian reuse across steps (1 = on, the default).
+BENCHMARK(BM_HeatPumpWarm)->Args({0, 1})->Args({1, 1})->Args({0, 0})->Args({1, 0})->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

@@ -294,6 +294,67 @@ TEST_CASE("A warm start from the solution converges without iterating", "[solver
     }
 }
 
+namespace {
+/// Broyden's tridiagonal function with its constant term c as an input (c = 1 is MGH problem 30):
+/// a HIL-like system whose input moves between solves.
+struct DrivenTridiagonal {
+    Eigen::Index n = 20;
+    double c = 1.0;
+    Eigen::Index size() const { return n; }
+    bool residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const double left = i > 0 ? x[i - 1] : 0.0;
+            const double right = i + 1 < n ? x[i + 1] : 0.0;
+            r[i] = (3.0 - 2.0 * x[i]) * x[i] - left - 2.0 * right + c;
+        }
+        return true;
+    }
+};
+} // namespace
+
+TEST_CASE("Jacobian reuse: warm steps take chord steps and reach the same root", "[solvers][newton][warm][chord]") {
+    DrivenTridiagonal sys;
+    Newton<DrivenTridiagonal> reusing(sys.n), fresh(sys.n);
+    Options reuse = tight();
+    reuse.reuse_jacobian = true;
+    Eigen::VectorXd x = Eigen::VectorXd::Constant(sys.n, -1.0);
+    REQUIRE(reusing.solve(sys, x, tight()).status == Status::Converged); // keeps its last LU factors
+    Eigen::VectorXd y = x;
+    for (int step = 1; step <= 20; ++step) {
+        sys.c = 1.0 + 0.002 * step; // the input drifts a little every step
+        const Summary a = reusing.solve(sys, x, reuse);
+        const Summary b = fresh.solve(sys, y, tight());
+        REQUIRE(a.status == Status::Converged);
+        REQUIRE(b.status == Status::Converged);
+        CHECK(a.residual_norm <= kSolveTol);
+        CHECK(a.jacobian_evaluations == 0); // the factors of the first solve still contract
+        CHECK(a.chord_steps == a.iterations);
+        CHECK(a.chord_steps >= 1);
+        CHECK(b.chord_steps == 0);
+        CHECK(b.jacobian_evaluations >= 1);
+        CHECK((x - y).cwiseAbs().maxCoeff() < kRootTol);
+    }
+
+    SECTION("a chord step that does not contract gives way to a fresh Jacobian") {
+        sys.c = 40.0; // far from where the kept factors were computed
+        Eigen::VectorXd x0 = x;
+        const Summary a = reusing.solve(sys, x, reuse);
+        const Summary b = fresh.solve(sys, x0, tight());
+        REQUIRE(a.status == Status::Converged);
+        REQUIRE(b.status == Status::Converged);
+        CHECK(a.jacobian_evaluations >= 1);
+        CHECK((x - x0).cwiseAbs().maxCoeff() < kRootTol);
+    }
+
+    SECTION("discard_jacobian() forces a fresh Jacobian") {
+        reusing.discard_jacobian();
+        sys.c = 1.05;
+        const Summary a = reusing.solve(sys, x, reuse);
+        REQUIRE(a.status == Status::Converged);
+        CHECK(a.jacobian_evaluations >= 1);
+    }
+}
+
 TEST_CASE("A converged system with a pinned control reports ConvergedControlSaturation", "[solvers][newton]") {
     SaturatedControl sys;
     Newton<SaturatedControl> newton(2);
@@ -349,6 +410,11 @@ TEST_CASE("Options::validate refuses bad values and names the field", "[solvers]
     CHECK(refused(o, "picard_relaxation"));
     o.picard_relaxation = 1.5;
     CHECK(refused(o, "picard_relaxation"));
+    o = Options{};
+    o.chord_contraction = 1.0;
+    CHECK(refused(o, "chord_contraction"));
+    o.chord_contraction = nan;
+    CHECK(refused(o, "chord_contraction"));
     o = Options{};
     o.fallback_picard_iterations = -2;
     CHECK(refused(o, "fallback_picard_iterations"));

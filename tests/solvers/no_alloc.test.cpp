@@ -185,6 +185,8 @@ TEST_CASE("Solves allocate nothing: 1000 cold and warm solves of every kind", "[
     invalid.tolerance = -1.0;
     char report[2048];
 
+    Options reuse = quick();
+    reuse.reuse_jacobian = true;
     Options few_iterations = quick();
     few_iterations.max_iterations = 10;
 
@@ -205,11 +207,15 @@ TEST_CASE("Solves allocate nothing: 1000 cold and warm solves of every kind", "[
                 x2 << -1.2, 1.0;
                 kind_ok += newton_an.solve(analytic, x2, opt).converged();
                 break;
-            case 1:
+            case 1: {
                 x24.setConstant(-1.0);
-                kind_ok += newton_big.solve(broyden, x24, opt).converged() &&
-                           newton_big.solve(broyden, x24, opt).iterations == 0;
+                const bool ok = newton_big.solve(broyden, x24, opt).converged() &&
+                                newton_big.solve(broyden, x24, opt).iterations == 0;
+                x24.array() += 1e-3; // a HIL-like warm step: chord steps with the kept LU factors
+                const Summary chord = newton_big.solve(broyden, x24, reuse);
+                kind_ok += ok && chord.converged() && chord.chord_steps >= 1;
                 break;
+            }
             case 2:
                 x2 << 0.5, 0.3;
                 x1 << 1.0;

@@ -52,7 +52,10 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     opt.picard_relaxation = settings.picard_relaxation;
 
     loop.property_error() = ThermoError{};
-    if (start == StartMode::cold || !have_solution) detail::initial_guess(loop, x);
+    const bool warm = start == StartMode::warm && have_solution;
+    // Chord steps only from a warm start: the kept factors belong to the last solution's neighbourhood.
+    opt.reuse_jacobian = settings.reuse_jacobian && warm;
+    if (!warm) detail::initial_guess(loop, x);
     solvers::Summary summary;
     switch (method) {
     case SolverMethod::newton: summary = ws.newton.solve(s, x, opt); break;

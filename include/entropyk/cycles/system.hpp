@@ -41,6 +41,11 @@ struct SolveSettings {
     double tolerance = 1e-10;   ///< max-norm of the scaled residuals
     double time_budget_s = 1.0; ///< wall-clock budget, monotonic clock
     double picard_relaxation = 0.7;
+    /// Warm Newton solves first try chord steps with the LU factors of the previous solve's last
+    /// Jacobian (solvers::Options::reuse_jacobian): a HIL step whose inputs moved a little then
+    /// costs a few residual evaluations instead of a finite-difference Jacobian per iteration.
+    /// Cold starts always begin with a fresh Jacobian. The converged answer is the same either way.
+    bool reuse_jacobian = true;
 };
 
 class System {

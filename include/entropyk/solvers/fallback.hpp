@@ -76,6 +76,7 @@ class Fallback {
     static void add_counters(Summary& total, const Summary& phase) noexcept {
         total.iterations += phase.iterations;
         total.picard_iterations += phase.picard_iterations;
+        total.chord_steps += phase.chord_steps;
         total.residual_evaluations += phase.residual_evaluations;
         total.jacobian_evaluations += phase.jacobian_evaluations;
     }
@@ -86,6 +87,7 @@ class Fallback {
         Summary out = outcome;
         out.iterations = total.iterations;
         out.picard_iterations = total.picard_iterations;
+        out.chord_steps = total.chord_steps;
         out.residual_evaluations = total.residual_evaluations;
         out.jacobian_evaluations = total.jacobian_evaluations;
         out.solve_time_s = budget.elapsed_s();

@@ -60,6 +60,16 @@ class Newton {
         if (budget_.expired())
             return stop(s, Status::TimedOut, "the wall-clock budget of %g s ran out after %d iterations",
                         opt_.time_budget_s, sum_.iterations);
+        if (opt_.reuse_jacobian && factors_valid_) {
+            switch (chord_step(s)) {
+            case Search::Accepted: return accept(s);
+            case Search::TimedOut:
+                return stop(s, Status::TimedOut, "the wall-clock budget of %g s ran out during a chord step",
+                            opt_.time_budget_s);
+            case Search::Failed: break; // not contracting enough: fall through to a fresh Jacobian
+            }
+        }
+        factors_valid_ = false;
         Eigen::Index bad = -1;
         switch (detail::jacobian(s, x_, r_, lin_.J, xt_, rt_, opt_, budget_, sum_, bad)) {
         case detail::JacobianOutcome::TimedOut:
@@ -74,7 +84,11 @@ class Newton {
         case detail::JacobianOutcome::Ok: break;
         }
         Search res = Search::Failed;
-        if (lin_.newton(r_, dx_)) res = line_search(s);
+        if (lin_.newton(r_, dx_)) {
+            res = line_search(s);
+            // The LU factors of a Jacobian whose Newton step was accepted serve the next chord steps.
+            factors_valid_ = res == Search::Accepted;
+        }
         if (res == Search::Failed && lin_.regularized(r_, dx_)) res = line_search(s);
         if (res == Search::TimedOut)
             return stop(s, Status::TimedOut, "the wall-clock budget of %g s ran out during the line search",
@@ -83,6 +97,23 @@ class Newton {
             return stop(s, Status::NonConvergence,
                         "no decrease of |r| along the Newton or the regularised direction: x is near a minimum "
                         "of |r| that is not a root (no solution nearby, or a wrong Jacobian)");
+        return accept(s);
+    }
+
+    [[nodiscard]] const Summary& summary() const noexcept { return sum_; }
+    /// The current iterate (the solution once summary().converged()).
+    [[nodiscard]] const Eigen::VectorXd& solution() const noexcept { return x_; }
+    /// Forgets the kept LU factors: the next iteration computes a fresh Jacobian even with
+    /// Options::reuse_jacobian (call it when the system's structure or scaling changed).
+    void discard_jacobian() noexcept { factors_valid_ = false; }
+
+  private:
+    friend class Fallback<S>;
+    enum class Search { Accepted, Failed, TimedOut };
+
+    /// Moves to the trial point xt_ (residuals rt_) found by a line search or a chord step and
+    /// checks for convergence or a stall. Returns true once the solve has finished.
+    bool accept(S& s) {
         const double step_size = detail::relative_step(xt_, x_);
         x_.swap(xt_);
         r_.swap(rt_);
@@ -97,14 +128,6 @@ class Newton {
                         step_size, opt_.min_step, sum_.residual_norm);
         return false;
     }
-
-    [[nodiscard]] const Summary& summary() const noexcept { return sum_; }
-    /// The current iterate (the solution once summary().converged()).
-    [[nodiscard]] const Eigen::VectorXd& solution() const noexcept { return x_; }
-
-  private:
-    friend class Fallback<S>;
-    enum class Search { Accepted, Failed, TimedOut };
 
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt, const detail::Budget& budget) {
         start(s, x, opt, budget);
@@ -139,6 +162,20 @@ class Newton {
             return false;
         }
         return true;
+    }
+
+    /// One chord step from x_ with the kept LU factors: the full step, projected, accepted only if
+    /// it contracts max|r| by opt_.chord_contraction. On Accepted, xt_/rt_/ft_ hold the new point.
+    Search chord_step(S& s) {
+        if (!lin_.solve_factored_newton(r_, dx_)) return Search::Failed;
+        xt_ = x_ + dx_;
+        detail::clamp(s, xt_);
+        const bool ok = detail::evaluate(s, xt_, rt_, sum_);
+        if (budget_.expired()) return Search::TimedOut;
+        if (!ok || !(detail::max_norm(rt_) <= opt_.chord_contraction * sum_.residual_norm)) return Search::Failed;
+        ft_ = 0.5 * rt_.squaredNorm();
+        ++sum_.chord_steps;
+        return Search::Accepted;
     }
 
     /// Armijo backtracking along dx_ from x_; on Accepted, xt_/rt_/ft_ hold the new point.
@@ -189,6 +226,7 @@ class Newton {
     double f_ = 0.0;
     double ft_ = 0.0;
     bool done_ = true;
+    bool factors_valid_ = false; ///< lin_ holds the LU factors of a Jacobian usable for chord steps
 };
 
 } // namespace entropyk::solvers

@@ -37,6 +37,18 @@ struct Options {
     double armijo = 1e-4;
     /// Trial points per line search (each is one residual evaluation) before it gives up.
     int max_backtracks = 30;
+    /// Chord steps (Kelley 2003, "Solving Nonlinear Equations with Newton's Method", SIAM, ch. 2.3:
+    /// the chord and Shamanskii methods; the "modified Newton" of SUNDIALS KINSOL): keep the LU
+    /// factors of the last Jacobian -- also across solve() calls on the same solver object -- and
+    /// try the step they give before computing a new Jacobian. A chord step costs one residual
+    /// evaluation instead of n + 1; it is taken only when it shrinks max|r| by at least
+    /// `chord_contraction`, otherwise the iteration computes a fresh Jacobian and does a full Newton
+    /// step with line search. This is what makes a warm HIL step (inputs moved a little since the
+    /// last solve) cheap. Convergence is still judged only on the residuals, so the answer is the
+    /// same; only the path differs.
+    bool reuse_jacobian = false;
+    /// A chord step is accepted when max|r(x + dx)| <= chord_contraction * max|r(x)|. In (0, 1).
+    double chord_contraction = 0.25;
 
     // ---- Picard --------------------------------------------------------------------------
     /// Relaxation w in (0, 1]:  x <- x + w (x_sweep - x). Halved for a pass whose relaxed point
@@ -60,6 +72,8 @@ struct Options {
             return bad("fd_relative_step", fd_relative_step, "must be in (0, 1)");
         if (!(armijo > 0.0 && armijo < 0.5)) return bad("armijo", armijo, "must be in (0, 0.5)");
         if (max_backtracks < 1) return bad("max_backtracks", max_backtracks, "must be >= 1");
+        if (!(chord_contraction > 0.0 && chord_contraction < 1.0))
+            return bad("chord_contraction", chord_contraction, "must be in (0, 1)");
         if (!(picard_relaxation > 0.0 && picard_relaxation <= 1.0))
             return bad("picard_relaxation", picard_relaxation, "must be in (0, 1]");
         if (fallback_picard_iterations < 0)

@@ -60,6 +60,7 @@ struct Summary {
     Status status = Status::InvalidInput;
     int iterations = 0;        ///< accepted steps, Newton and Picard together
     int picard_iterations = 0; ///< of which Picard passes
+    int chord_steps = 0;       ///< of which Newton steps that reused kept LU factors (Options::reuse_jacobian)
     int residual_evaluations = 0;
     int jacobian_evaluations = 0;
     /// max-norm of the scaled residuals at the returned x (+inf if never evaluated).
@@ -82,8 +83,8 @@ struct Summary {
         Writer w{buf, cap, 0};
         const std::string_view st = to_string(status);
         w.put("status: %.*s: %s\n", static_cast<int>(st.size()), st.data(), message);
-        w.put("iterations: %d (Picard %d), residual evaluations: %d, Jacobians: %d\n", iterations, picard_iterations,
-              residual_evaluations, jacobian_evaluations);
+        w.put("iterations: %d (Picard %d, chord %d), residual evaluations: %d, Jacobians: %d\n", iterations,
+              picard_iterations, chord_steps, residual_evaluations, jacobian_evaluations);
         w.put("residual max-norm: %.3e, time: %.6f s\n", residual_norm, solve_time_s);
         if (worst[0].index >= 0) {
             w.put("largest scaled residuals:\n");
