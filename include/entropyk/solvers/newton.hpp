@@ -142,18 +142,7 @@ class Newton {
         opt_ = opt;
         budget_ = budget;
         done_ = true;
-        if (x0.size() != n_) {
-            detail::set_message(sum_, "x has %ld entries but the solver was built for %ld",
-                                static_cast<long>(x0.size()), static_cast<long>(n_));
-            sum_.solve_time_s = budget_.elapsed_s();
-            return false;
-        }
-        x_ = x0;
-        if (!detail::begin(s, n_, x_, r_, opt_, sum_)) {
-            sum_.status = Status::InvalidInput;
-            sum_.solve_time_s = budget_.elapsed_s();
-            return false;
-        }
+        if (!detail::begin(s, n_, x0, x_, r_, opt_, budget_, sum_)) return false;
         done_ = false;
         f_ = 0.5 * r_.squaredNorm();
         if (sum_.residual_norm <= opt_.tolerance) {

@@ -251,10 +251,10 @@ class LinearStep {
     Eigen::LLT<Eigen::MatrixXd> llt_;
 };
 
-/// Checks sizes, options and the start; evaluates F at the (clamped) start. Returns false, with
-/// sum.status = InvalidInput and a message, when the solve cannot begin.
+/// Checks the system size, the options and the start x; evaluates F at the (clamped) start. Returns
+/// false with a message when the solve cannot begin (begin() sets the status).
 template <NonlinearSystem S>
-bool begin(S& s, Eigen::Index n, Eigen::VectorXd& x, Eigen::VectorXd& r, const Options& opt, Summary& sum) {
+bool check_start(S& s, Eigen::Index n, Eigen::VectorXd& x, Eigen::VectorXd& r, const Options& opt, Summary& sum) {
     if (const Result<void> ok = opt.validate(); !ok) {
         set_message(sum, "%s", ok.error().c_str());
         return false;
@@ -284,6 +284,27 @@ bool begin(S& s, Eigen::Index n, Eigen::VectorXd& x, Eigen::VectorXd& r, const O
         return false;
     }
     sum.residual_norm = max_norm(r);
+    return true;
+}
+
+/// Starts a solve: checks the size of x0, the options and the start, copies x0 into x (clamped)
+/// and evaluates F there into r. Returns false, with sum.status = InvalidInput, a message and the
+/// elapsed time, when the solve cannot begin (x is then only written if x0 had the right size).
+template <NonlinearSystem S>
+bool begin(S& s, Eigen::Index n, Eigen::Ref<const Eigen::VectorXd> x0, Eigen::VectorXd& x, Eigen::VectorXd& r,
+           const Options& opt, const Budget& budget, Summary& sum) {
+    const auto refuse = [&] {
+        sum.status = Status::InvalidInput;
+        sum.solve_time_s = budget.elapsed_s();
+        return false;
+    };
+    if (x0.size() != n) {
+        set_message(sum, "x has %ld entries but the solver was built for %ld", static_cast<long>(x0.size()),
+                    static_cast<long>(n));
+        return refuse();
+    }
+    x = x0;
+    if (!check_start(s, n, x, r, opt, sum)) return refuse();
     return true;
 }
 
