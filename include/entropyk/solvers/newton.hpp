@@ -159,12 +159,14 @@ class Newton {
         if (!lin_.solve_factored_newton(r_, dx_)) return Search::Failed;
         xt_ = x_ + dx_;
         detail::clamp(s, xt_);
-        const bool ok = detail::evaluate(s, xt_, rt_, sum_);
-        if (budget_.expired()) return Search::TimedOut;
-        if (!ok || !(detail::max_norm(rt_) <= opt_.chord_contraction * sum_.residual_norm)) return Search::Failed;
-        ft_ = 0.5 * rt_.squaredNorm();
-        ++sum_.chord_steps;
-        return Search::Accepted;
+        // As in the line search: a good point is taken even if the budget ran out while computing it.
+        if (detail::evaluate(s, xt_, rt_, sum_) &&
+            detail::max_norm(rt_) <= opt_.chord_contraction * sum_.residual_norm) {
+            ft_ = 0.5 * rt_.squaredNorm();
+            ++sum_.chord_steps;
+            return Search::Accepted;
+        }
+        return budget_.expired() ? Search::TimedOut : Search::Failed;
     }
 
     /// Armijo backtracking along dx_ from x_; on Accepted, xt_/rt_/ft_ hold the new point.
