@@ -105,7 +105,14 @@ enum {
     /** An unexpected internal failure (a bug or out of memory); the detail text says which. */
     ENTROPYK_INTERNAL_ERROR = 10,
     /** The handle is not a live object of the expected kind (wrong kind, freed or foreign pointer). */
-    ENTROPYK_INVALID_HANDLE = 11
+    ENTROPYK_INVALID_HANDLE = 11,
+    /**
+     * The solver converged, but the solution breaks a physical law (a compressor lowering the
+     * pressure, negative entropy generation, heat from cold to hot, a state outside the property
+     * model); the result's report names the component and the law. Its figures are the inadmissible
+     * solution, for diagnosis only.
+     */
+    ENTROPYK_NON_PHYSICAL = 12
 };
 
 /**

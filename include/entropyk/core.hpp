@@ -5,3 +5,4 @@
 #include "entropyk/core/numeric.hpp"
 #include "entropyk/core/result.hpp"
 #include "entropyk/core/units.hpp"
+#include "entropyk/core/warning.hpp"

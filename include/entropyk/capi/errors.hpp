@@ -29,10 +29,11 @@ static_assert(ENTROPYK_INVALID_ARGUMENT == static_cast<int>(Errc::invalid_argume
 static_assert(ENTROPYK_BUFFER_TOO_SMALL == static_cast<int>(Errc::buffer_too_small));
 static_assert(ENTROPYK_INTERNAL_ERROR == static_cast<int>(Errc::internal_error));
 static_assert(ENTROPYK_INVALID_HANDLE == static_cast<int>(Errc::invalid_handle));
+static_assert(ENTROPYK_NON_PHYSICAL == static_cast<int>(Errc::non_physical));
 static_assert(sizeof(EntropykErrorCode) == sizeof(Errc));
 
 /// The highest code the C API defines (codes are appended, never renumbered).
-inline constexpr Errc last_errc = Errc::invalid_handle;
+inline constexpr Errc last_errc = Errc::non_physical;
 
 [[nodiscard]] constexpr EntropykErrorCode to_c(Errc code) noexcept { return static_cast<EntropykErrorCode>(code); }
 

@@ -47,6 +47,7 @@ static_assert(Handle<EntropykSolverResult>);
     case SolveStatus::timed_out: return ENTROPYK_TIMEOUT;
     case SolveStatus::non_convergence: return ENTROPYK_NON_CONVERGENCE;
     case SolveStatus::invalid_input: return ENTROPYK_INVALID_ARGUMENT;
+    case SolveStatus::non_physical: return ENTROPYK_NON_PHYSICAL;
     }
     return ENTROPYK_INTERNAL_ERROR;
 }

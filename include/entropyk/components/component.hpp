@@ -15,6 +15,7 @@
 #include "entropyk/components/properties.hpp"
 #include "entropyk/core/error.hpp"
 #include "entropyk/core/result.hpp"
+#include "entropyk/core/warning.hpp"
 
 namespace entropyk {
 
@@ -116,6 +117,26 @@ inline Result<void> not_an_input(std::string_view component, Input which) {
                                static_cast<int>(component.size()), component.data());
 }
 inline bool finite_positive(double x) { return x > 0.0 && x < std::numeric_limits<double>::infinity(); }
+
+/// A refused input changes nothing: the model's set_input runs on a copy (which validates the
+/// whole model with the new value), and the copy replaces the model only when it was accepted.
+/// Component models are small value types without heap members, so the copy does not allocate.
+template <class C>
+[[nodiscard]] Result<void> set_input_atomically(C& c, Input which, double v) {
+    C next = c;
+    Result<void> r = next.set_input(which, v);
+    if (!r) return r;
+    c = next;
+    return r;
+}
+
+/// The optional warnings hook of a model: `void warnings(props, in, out, u, self, Warnings&) const`
+/// adds what the model notices at a solved state (a map read outside its envelope, ...).
+template <class C>
+void component_warnings(const C& c, const PropertyService& p, const EdgeState& in, const EdgeState& out,
+                        std::span<const double> u, std::int32_t self, Warnings& w) {
+    if constexpr (requires { c.warnings(p, in, out, u, self, w); }) c.warnings(p, in, out, u, self, w);
+}
 inline bool finite_nonnegative(double x) { return x >= 0.0 && x < std::numeric_limits<double>::infinity(); }
 } // namespace detail
 

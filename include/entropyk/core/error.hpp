@@ -26,6 +26,7 @@ enum class Errc : std::int32_t {
     buffer_too_small = 9,
     internal_error = 10,
     invalid_handle = 11,
+    non_physical = 12, ///< a solve converged to a state that violates a physical law (see the message)
 };
 
 /// A fixed, human-readable description of each code (the C API's entropyk_error_string).
@@ -43,6 +44,8 @@ constexpr std::string_view describe(Errc code) noexcept {
     case Errc::buffer_too_small: return "the caller's buffer is too small (the needed length was written)";
     case Errc::internal_error: return "internal error";
     case Errc::invalid_handle: return "the handle is not a live object of the expected kind";
+    case Errc::non_physical:
+        return "the solver converged to a physically inadmissible state (see the message for the component and law)";
     }
     return "unknown error code";
 }

@@ -31,7 +31,14 @@ class AnyComponent {
                 ComponentReport& rep) const {
         self_->report(p, in, out, u, rep);
     }
+    /// Atomic: the model's set_input runs on a copy, which replaces the model only if it accepted
+    /// the value (a refused call changes nothing; see detail::set_input_atomically).
     [[nodiscard]] Result<void> set_input(Input which, double v) { return self_->set_input(which, v); }
+    /// Warnings about a solved state that do not fail the solve (map envelope, ...).
+    void warnings(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
+                  std::int32_t self, Warnings& w) const {
+        self_->warnings(p, in, out, u, self, w);
+    }
     /// Initial values of the component's control unknowns (scaled), written into `u`.
     void initial_controls(std::span<double> u) const { self_->initial_controls(u); }
 
@@ -63,6 +70,8 @@ class AnyComponent {
         virtual void report(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
                             ComponentReport&) const = 0;
         virtual Result<void> set_input(Input, double) = 0;
+        virtual void warnings(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
+                              std::int32_t, Warnings&) const = 0;
         virtual void initial_controls(std::span<double>) const = 0;
         virtual bool senses_evaporator_outlet() const = 0;
         virtual void bind_sensor(const EdgeState*) = 0;
@@ -88,7 +97,11 @@ class AnyComponent {
                     ComponentReport& rep) const override {
             c.report(p, in, out, u, rep);
         }
-        Result<void> set_input(Input w, double v) override { return c.set_input(w, v); }
+        Result<void> set_input(Input w, double v) override { return detail::set_input_atomically(c, w, v); }
+        void warnings(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
+                      std::int32_t self, Warnings& w) const override {
+            detail::component_warnings(c, p, in, out, u, self, w);
+        }
         void initial_controls(std::span<double> u) const override {
             if constexpr (requires { c.initial_controls(u); }) {
                 c.initial_controls(u);

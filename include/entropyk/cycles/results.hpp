@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/core/warning.hpp"
 #include "entropyk/fluids/state.hpp"
 
 namespace entropyk {
@@ -18,6 +19,10 @@ enum class SolveStatus : std::int32_t {
     timed_out = 2,
     non_convergence = 3,
     invalid_input = 4,
+    /// The solver converged, but the solution breaks a physical law (a compressor that lowers the
+    /// pressure, negative entropy generation, heat flowing from cold to hot, a state outside the
+    /// property model): never reported as converged. See CycleResults::report for the cause.
+    non_physical = 5,
 };
 
 constexpr std::string_view to_string(SolveStatus s) noexcept {
@@ -27,6 +32,7 @@ constexpr std::string_view to_string(SolveStatus s) noexcept {
     case SolveStatus::timed_out: return "timed out";
     case SolveStatus::non_convergence: return "did not converge";
     case SolveStatus::invalid_input: return "invalid input";
+    case SolveStatus::non_physical: return "converged to a physically inadmissible state";
     }
     return "unknown";
 }
@@ -58,8 +64,12 @@ struct CycleResults {
     int iterations = 0;
     double residual_norm = 0.0; ///< max-norm of the scaled residuals
     double solve_time_s = 0.0;
-    /// For a failed solve: the largest residuals, named "component 'x' (kind): equation".
-    char report[512] = {};
+    /// What the solver did: the status line with the cause first (for a non-physical solution the
+    /// component and the violated law; for a failure the last property error), then the counters
+    /// and the largest residuals, named "component 'x' (kind): equation".
+    char report[1536] = {};
+    /// What the solve noticed without failing (see core/warning.hpp); cleared by every solve.
+    Warnings warnings;
 
     [[nodiscard]] bool converged() const noexcept {
         return status == SolveStatus::converged || status == SolveStatus::converged_control_saturation;

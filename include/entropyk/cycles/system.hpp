@@ -46,6 +46,9 @@ struct SolveSettings {
     /// costs a few residual evaluations instead of a finite-difference Jacobian per iteration.
     /// Cold starts always begin with a fresh Jacobian. The converged answer is the same either way.
     bool reuse_jacobian = true;
+    /// K. A compressor discharge hotter than this adds WarningCode::discharge_temperature to the
+    /// result (the solve still succeeds). 135 C is a common limit for polyolester oils.
+    double discharge_temperature_limit = 408.15;
 };
 
 class System {

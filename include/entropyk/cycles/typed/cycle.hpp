@@ -114,7 +114,7 @@ class TypedCycle {
         if (!std::isfinite(value))
             return ThermoError::format(Errc::invalid_argument, "%s: input value is not a finite number",
                                        label(I).c_str());
-        auto r = std::get<I>(stages_).engine.set_input(which, value);
+        auto r = detail::set_input_atomically(std::get<I>(stages_).engine, which, value);
         if (!r) return ThermoError::format(r.error().code(), "%s: %s", label(I).c_str(), r.error().c_str());
         return {};
     }
