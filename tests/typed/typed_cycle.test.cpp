@@ -318,3 +318,34 @@ TEST_CASE("typed: solves after the first allocate nothing", "[typed][realtime]")
     CHECK(allocs == 0);
 }
 #endif
+
+TEST_CASE("typed: a refused input changes nothing, and an impossible cycle is non-physical", "[typed][admissibility]") {
+    SECTION("refused inputs leave the cycle bit-identical") {
+        auto c = typed_heat_pump();
+        const auto& first = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+        REQUIRE(first.converged());
+        const double cop = first.cop_heating, T2 = first.connections[0].state.T.si();
+        auto speed = c.set_input<0>(Input::compressor_speed, -60.0);
+        REQUIRE_FALSE(speed);
+        CHECK(speed.error().code() == Errc::invalid_argument);
+        auto air = c.set_input<1>(Input::secondary_inlet_temperature, -5.0);
+        REQUIRE_FALSE(air);
+        CHECK(air.error().code() == Errc::invalid_argument);
+        auto sc = c.set_input<1>(Input::subcooling, -3.0);
+        REQUIRE_FALSE(sc);
+        CHECK(std::string(sc.error().message()).find("subcooling = -3 K") != std::string::npos);
+        const auto& again = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+        REQUIRE(again.converged());
+        CHECK(again.cop_heating == cop);
+        CHECK(again.connections[0].state.T.si() == T2);
+    }
+    SECTION("swapped levels") {
+        auto c = cycle<fluids::R32>() | IsentropicCompressor{0.8, 0.1_kg_per_s} |
+                 FixedSaturationCondenser{5.0_degC, 3.0_dK} | IsenthalpicValve{} |
+                 FixedSaturationEvaporator{45.0_degC, 5.0_dK} | close_loop;
+        const auto& r = c.solve(SolverMethod::newton);
+        INFO(r.report);
+        CHECK(r.status == SolveStatus::non_physical);
+        CHECK(std::string(r.report).find("outlet pressure") != std::string::npos);
+    }
+}

@@ -67,6 +67,7 @@ struct ComponentReport {
     double electrical_power = 0.0;   ///< W (what the compressor draws; = power without a loss model)
     double entropy_generation = 0.0; ///< W/K, >= 0 for a physical solution
     double secondary_outlet_T = std::numeric_limits<double>::quiet_NaN(); ///< K, heat exchangers with a secondary fluid
+    double secondary_inlet_T = std::numeric_limits<double>::quiet_NaN();  ///< K, heat exchangers with a secondary fluid
     double control_value = std::numeric_limits<double>::quiet_NaN();      ///< valve opening, compressor speed, ...
     bool control_saturated = false;
 };
@@ -130,12 +131,13 @@ template <class C>
     return r;
 }
 
-/// The optional warnings hook of a model: `void warnings(props, in, out, u, self, Warnings&) const`
-/// adds what the model notices at a solved state (a map read outside its envelope, ...).
+/// The optional warnings hook of a model: `void warnings(props, in, out, u, self, who, Warnings&)
+/// const` adds what the model notices at a solved state (a map read outside its envelope, ...);
+/// `self` is its index, `who` its label ("compressor 'comp'") for the message.
 template <class C>
 void component_warnings(const C& c, const PropertyService& p, const EdgeState& in, const EdgeState& out,
-                        std::span<const double> u, std::int32_t self, Warnings& w) {
-    if constexpr (requires { c.warnings(p, in, out, u, self, w); }) c.warnings(p, in, out, u, self, w);
+                        std::span<const double> u, std::int32_t self, const char* who, Warnings& w) {
+    if constexpr (requires { c.warnings(p, in, out, u, self, who, w); }) c.warnings(p, in, out, u, self, who, w);
 }
 inline bool finite_nonnegative(double x) { return x >= 0.0 && x < std::numeric_limits<double>::infinity(); }
 } // namespace detail

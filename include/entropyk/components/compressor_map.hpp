@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "entropyk/core/units.hpp"
 
@@ -116,6 +117,19 @@ class CompressorMap {
     [[nodiscard]] double rated_superheat() const noexcept { return rated_superheat_; }
     [[nodiscard]] double frequency() const noexcept { return frequency_; }
     [[nodiscard]] MapUnits units() const noexcept { return units_; }
+
+    /// The rated operating envelope (suction and discharge dew-point temperatures, K) that the
+    /// manufacturer publishes with the polynomials (AHRI 540 §5: the coefficients are valid only
+    /// inside it). Optional: a map without one is never flagged for leaving it.
+    [[nodiscard]] CompressorMap with_envelope(Temperature suction_dew_min, Temperature suction_dew_max,
+                                              Temperature discharge_dew_min, Temperature discharge_dew_max) const {
+        CompressorMap m = *this;
+        m.envelope_ = {suction_dew_min.si(), suction_dew_max.si(), discharge_dew_min.si(), discharge_dew_max.si()};
+        return m;
+    }
+    /// {suction min, suction max, discharge min, discharge max} in K; NaN where not given.
+    [[nodiscard]] const std::array<double, 4>& envelope() const noexcept { return envelope_; }
+    [[nodiscard]] bool has_envelope() const noexcept { return !std::isnan(envelope_[0]); }
     [[nodiscard]] const Ahri540Polynomial& mass_polynomial_si() const noexcept { return mass_; }
     [[nodiscard]] const Ahri540Polynomial& power_polynomial_si() const noexcept { return power_; }
 
@@ -124,6 +138,8 @@ class CompressorMap {
     Ahri540Polynomial mass_{}, power_{};
     double rated_superheat_ = 0.0;
     double frequency_ = 0.0;
+    static constexpr double unset = std::numeric_limits<double>::quiet_NaN();
+    std::array<double, 4> envelope_{unset, unset, unset, unset};
 };
 
 } // namespace entropyk

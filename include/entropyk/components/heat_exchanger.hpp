@@ -165,6 +165,7 @@ class SecondaryExchanger {
         ThermoError err;
         double T_out = 0.0;
         if (sec_.outlet_temperature(-rep.heat_rate, T_out, err)) rep.secondary_outlet_T = T_out;
+        rep.secondary_inlet_T = sec_.inlet_temperature();
         auto s1 = props.ph(in.p, in.h);
         auto s2 = props.ph(out.p, out.h);
         if (s1 && s2 && std::isfinite(T_out)) {
@@ -185,7 +186,7 @@ class SecondaryExchanger {
             break;
         default: return detail::not_an_input(Condensing ? "condenser" : "evaporator", which);
         }
-        return sec_.validate();
+        return validate();
     }
 
     [[nodiscard]] const SecondaryFluid& secondary() const noexcept { return sec_; }

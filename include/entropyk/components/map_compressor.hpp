@@ -24,6 +24,9 @@ namespace entropyk {
 struct MapCompressorOptions {
     double superheat_correction_factor = 0.75; ///< F of Dabiri & Rice; 1 = pure density ratio
     double heat_loss_fraction = 0.0;           ///< share of the power lost through the shell
+    /// A speed more than this fraction beyond the lowest/highest map frequency is flagged
+    /// (WarningCode::map_envelope): mass flow and power are then extrapolated from the maps.
+    double speed_margin = 0.1;
 };
 
 class MapCompressor {
@@ -79,6 +82,17 @@ class MapCompressor {
         if (!(opt_.superheat_correction_factor >= 0.0 && opt_.superheat_correction_factor <= 1.0))
             return ThermoError::format(Errc::invalid_argument, "superheat correction factor = %g: expected [0, 1]",
                                        opt_.superheat_correction_factor);
+        for (std::size_t i = 0; i < n_maps_; ++i) {
+            if (!maps_[i].has_envelope()) continue;
+            const auto& e = maps_[i].envelope();
+            if (!(e[0] > 0.0 && e[0] < e[1] && e[2] > 0.0 && e[2] < e[3] && std::isfinite(e[1]) && std::isfinite(e[3])))
+                return ThermoError::format(Errc::invalid_argument,
+                                           "map %zu: envelope suction %g..%g K, discharge %g..%g K: expected positive "
+                                           "finite temperatures with min < max",
+                                           i, e[0], e[1], e[2], e[3]);
+        }
+        if (!(opt_.speed_margin >= 0.0 && opt_.speed_margin < 1.0))
+            return ThermoError::format(Errc::invalid_argument, "speed margin = %g: expected [0, 1)", opt_.speed_margin);
         if (!(opt_.heat_loss_fraction >= 0.0 && opt_.heat_loss_fraction < 1.0))
             return ThermoError::format(Errc::invalid_argument, "heat loss fraction = %g: expected [0, 1)",
                                        opt_.heat_loss_fraction);
@@ -156,6 +170,42 @@ class MapCompressor {
             rep.entropy_generation = in.m * (s2->s.si() - s1->s.si()) + q_loss / s2->T.si();
         }
         rep.control_value = speed_;
+    }
+
+    /// Flags a speed beyond the map frequencies (by more than Options::speed_margin) and suction or
+    /// discharge dew points outside a map's published envelope: the polynomials are then used where
+    /// they were not fitted (AHRI 540 §5) and the figures are extrapolations.
+    void warnings(const PropertyService& props, const EdgeState& in, const EdgeState& out, std::span<const double>,
+                  std::int32_t self, const char* who, Warnings& w) const {
+        const double f_lo = maps_[0].frequency(), f_hi = maps_[n_maps_ - 1].frequency();
+        if (speed_ < f_lo * (1.0 - opt_.speed_margin) || speed_ > f_hi * (1.0 + opt_.speed_margin)) {
+            if (n_maps_ == 1)
+                w.add(WarningCode::map_envelope, self,
+                      "%s: speed %.4g Hz is more than %.0f %% away from the map's %.4g Hz: mass flow and power are "
+                      "scaled beyond the rating",
+                      who, speed_, 100.0 * opt_.speed_margin, f_lo);
+            else
+                w.add(WarningCode::map_envelope, self,
+                      "%s: speed %.4g Hz is outside the map frequencies %.4g..%.4g Hz (+-%.0f %%): mass flow and power "
+                      "are extrapolated",
+                      who, speed_, f_lo, f_hi, 100.0 * opt_.speed_margin);
+        }
+        auto s1 = props.sat_p(in.p);
+        auto s2 = props.sat_p(out.p);
+        if (!s1 || !s2) return;
+        const double Ts = s1->T_dew.si(), Td = s2->T_dew.si();
+        for (std::size_t i = 0; i < n_maps_; ++i) {
+            if (!maps_[i].has_envelope()) continue;
+            const auto& e = maps_[i].envelope();
+            if (Ts < e[0] || Ts > e[1] || Td < e[2] || Td > e[3]) {
+                w.add(WarningCode::map_envelope, self,
+                      "%s: suction dew point %.1f C / discharge dew point %.1f C is outside the envelope of the "
+                      "%.4g Hz map (suction %.1f..%.1f C, discharge %.1f..%.1f C)",
+                      who, Ts - 273.15, Td - 273.15, maps_[i].frequency(), e[0] - 273.15, e[1] - 273.15, e[2] - 273.15,
+                      e[3] - 273.15);
+                return;
+            }
+        }
     }
 
     [[nodiscard]] Result<void> set_input(Input which, double v) {

@@ -36,8 +36,8 @@ class AnyComponent {
     [[nodiscard]] Result<void> set_input(Input which, double v) { return self_->set_input(which, v); }
     /// Warnings about a solved state that do not fail the solve (map envelope, ...).
     void warnings(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
-                  std::int32_t self, Warnings& w) const {
-        self_->warnings(p, in, out, u, self, w);
+                  std::int32_t self, const char* who, Warnings& w) const {
+        self_->warnings(p, in, out, u, self, who, w);
     }
     /// Initial values of the component's control unknowns (scaled), written into `u`.
     void initial_controls(std::span<double> u) const { self_->initial_controls(u); }
@@ -71,7 +71,7 @@ class AnyComponent {
                             ComponentReport&) const = 0;
         virtual Result<void> set_input(Input, double) = 0;
         virtual void warnings(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
-                              std::int32_t, Warnings&) const = 0;
+                              std::int32_t, const char*, Warnings&) const = 0;
         virtual void initial_controls(std::span<double>) const = 0;
         virtual bool senses_evaporator_outlet() const = 0;
         virtual void bind_sensor(const EdgeState*) = 0;
@@ -99,8 +99,8 @@ class AnyComponent {
         }
         Result<void> set_input(Input w, double v) override { return detail::set_input_atomically(c, w, v); }
         void warnings(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
-                      std::int32_t self, Warnings& w) const override {
-            detail::component_warnings(c, p, in, out, u, self, w);
+                      std::int32_t self, const char* who, Warnings& w) const override {
+            detail::component_warnings(c, p, in, out, u, self, who, w);
         }
         void initial_controls(std::span<double> u) const override {
             if constexpr (requires { c.initial_controls(u); }) {

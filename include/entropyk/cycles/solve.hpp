@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "entropyk/cycles/detail/admissibility.hpp"
 #include "entropyk/platform/clock.hpp"
 #include "entropyk/solvers.hpp"
 
@@ -71,18 +72,40 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     results.iterations = summary.iterations;
     results.residual_norm = summary.residual_norm;
     results.solve_time_s = summary.solve_time_s;
-    summary.report(results.report, sizeof results.report);
-    if (!summary.converged() && loop.property_error().code() != Errc::ok) {
-        // Appended without snprintf, whose output g++ 12 cannot bound here (-Wformat-truncation).
+    results.warnings.clear();
+
+    // The figures always describe this solve: the solution when it converged, else the last
+    // iterate the solver returned (NaN wherever the property model refuses it).
+    detail::unpack(loop, x);
+    detail::postprocess(loop, results);
+    ThermoError cause{};
+    if (summary.converged()) {
+        cause = detail::check_admissibility(loop, results,
+                                            detail::AdmissibilityTolerances::for_backend(loop.props().backend()));
+        if (cause.code() != Errc::ok)
+            results.status = SolveStatus::non_physical;
+        else
+            detail::collect_warnings(loop, results, settings.discharge_temperature_limit);
+    } else if (loop.property_error().code() != Errc::ok) {
+        cause = loop.property_error();
+    }
+    // An inadmissible root is no solution: the next warm solve does not start from it.
+    have_solution = results.converged();
+
+    // The report: the cause first (it must survive any cut), then the solver's statistics.
+    std::size_t used = 0;
+    results.report[0] = '\0';
+    if (results.status == SolveStatus::non_physical) {
+        solvers::detail::append(results.report, sizeof results.report, "non-physical solution: ");
+        solvers::detail::append(results.report, sizeof results.report, cause.c_str());
+        solvers::detail::append(results.report, sizeof results.report, "\n");
+    } else if (cause.code() != Errc::ok) {
         solvers::detail::append(results.report, sizeof results.report, "last property error: ");
-        solvers::detail::append(results.report, sizeof results.report, loop.property_error().c_str());
+        solvers::detail::append(results.report, sizeof results.report, cause.c_str());
         solvers::detail::append(results.report, sizeof results.report, "\n");
     }
-    have_solution = summary.converged();
-    if (summary.converged()) {
-        detail::unpack(loop, x);
-        detail::postprocess(loop, results);
-    }
+    used = ::strnlen(results.report, sizeof results.report);
+    summary.report(results.report + used, sizeof results.report - used);
     auto state = loop.state();
     auto controls = loop.controls();
     for (std::size_t e = 0; e < state.size(); ++e) {

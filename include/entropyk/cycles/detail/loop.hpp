@@ -348,7 +348,25 @@ Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
                                what.c_str());
 }
 
-/// Fills the results from the solved state (connections, per-component reports, totals).
+/// The state of a connection whose (p, h) the property model refuses: p and h as they are, every
+/// other property NaN.
+inline fluids::State unavailable_state(double p, double h) noexcept {
+    fluids::State s;
+    s.T = Temperature{not_available};
+    s.p = Pressure{p};
+    s.rho = Density{not_available};
+    s.h = SpecificEnthalpy{h};
+    s.s = SpecificEntropy{not_available};
+    s.u = SpecificEnthalpy{not_available};
+    s.cp = SpecificHeat{not_available};
+    s.cv = SpecificHeat{not_available};
+    s.w = Speed{not_available};
+    s.quality = not_available;
+    return s;
+}
+
+/// Fills the results from the state in the loop (connections, per-component reports, totals):
+/// the solution after a converged solve, the last iterate after a failed one.
 template <class L>
 void postprocess(L& loop, CycleResults& R) {
     const PropertyService& props = loop.props();
@@ -359,7 +377,9 @@ void postprocess(L& loop, CycleResults& R) {
         c.m = state[e].m;
         m_ref = std::max(m_ref, std::fabs(c.m));
         auto st = props.ph(state[e].p, state[e].h);
-        if (st) c.state = *st;
+        // A state the property model refuses is reported as NaN (never left at an earlier solve's
+        // values or at zero); the admissibility check then refuses the solution.
+        c.state = st ? *st : unavailable_state(state[e].p, state[e].h);
     }
     R.mass_balance = 0.0;
     for (std::size_t e = 0; e < state.size(); ++e)
@@ -370,6 +390,8 @@ void postprocess(L& loop, CycleResults& R) {
     double net_heat = 0.0, refrigerant_power = 0.0;
     loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         ComponentReport rep;
+        // NaN unless the model computes it (a model whose property calls fail leaves it unset).
+        rep.entropy_generation = not_available;
         const auto& in = state[static_cast<std::size_t>(n.in_edge)];
         const auto& out = state[static_cast<std::size_t>(n.out_edge)];
         c.report(props, in, out, controls_of(loop, c, n), rep);

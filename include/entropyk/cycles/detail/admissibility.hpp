@@ -1,0 +1,243 @@
+// IWYU pragma: private, include <entropyk/cycles.hpp>
+// The physical admissibility check every converged solution passes before it is reported as
+// converged, and the warnings a solution carries. A Newton solve finds a root of the model's
+// equations; nothing in those equations forbids a root on which the compressor lowers the pressure
+// (condensing and evaporating levels swapped), heat flows from the cold secondary stream into the
+// hot refrigerant, or a state lies outside the property model. Such roots are mathematically
+// exact and physically meaningless, so the engine refuses them here (SolveStatus::non_physical)
+// with a message naming the component and the law it breaks.
+//
+// The laws checked, in this order (the first violation is reported, the number of others added):
+//   1. every connection state is finite, inside the property model, with a positive mass flow;
+//   2. per component, by role: a compressor raises the pressure and takes work (shaft and
+//      electrical power > 0); an expansion valve does not raise the pressure; a condenser rejects
+//      heat and an evaporator takes it up; an exchanger with a secondary stream moves heat only from
+//      hot to cold at both of its ends; every component generates entropy (second law,
+//      S_gen >= -tol with tol scaled by the flow's entropy and the backend's accuracy);
+//   3. the loop's energy and mass balances close.
+// The end-point conditions of item 2 hold for every flow arrangement: the refrigerant outlet meets
+// the secondary inlet temperature somewhere in counter- and cross-flow, and is the refrigerant's
+// coldest (condenser) point in parallel flow, so T_sec,in <= T_ref,out for a condenser and
+// T_sec,in >= T_ref,out for an evaporator are necessary; likewise the mixed secondary outlet cannot
+// be hotter than the hottest refrigerant (condenser) or colder than the coldest (evaporator).
+// (Second-law bounds on exchanger end temperatures: Bejan, "Entropy Generation Minimization",
+// CRC Press 1996, ch. 5; Shah & Sekulic, "Fundamentals of Heat Exchanger Design", Wiley 2003, §3.)
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdio>
+#include <span>
+
+#include "entropyk/components/component.hpp"
+#include "entropyk/core/error.hpp"
+#include "entropyk/core/warning.hpp"
+#include "entropyk/cycles/results.hpp"
+
+namespace entropyk::detail {
+
+/// Tolerances of the check. The property tables reproduce the EOS to ~1e-5 relative, so entropy
+/// and temperature differences computed on them carry that error; on the EOS the solver's residual
+/// tolerance dominates.
+struct AdmissibilityTolerances {
+    double entropy_relative; ///< of m * max(|s_in|, |s_out|, 1 kJ/(kg K))
+    double temperature;      ///< K, secondary end-temperature conditions
+    double balance = 1e-6;   ///< relative energy and mass balance
+    static AdmissibilityTolerances for_backend(Backend b) noexcept {
+        return b == Backend::tables ? AdmissibilityTolerances{2e-5, 5e-3} : AdmissibilityTolerances{1e-8, 1e-4};
+    }
+};
+
+/// Collects the first violation and counts the rest (no allocation).
+class Violations {
+  public:
+    [[gnu::format(printf, 2, 3)]] void add(const char* fmt, ...) noexcept {
+        if (count_++ > 0) return;
+        std::va_list args;
+        va_start(args, fmt);
+        std::vsnprintf(first_, sizeof first_, fmt, args);
+        va_end(args);
+    }
+    [[nodiscard]] int count() const noexcept { return count_; }
+    [[nodiscard]] ThermoError error() const noexcept {
+        if (count_ <= 1) return ThermoError{Errc::non_physical, first_};
+        return ThermoError::format(Errc::non_physical, "%s (and %d more violation%s)", first_, count_ - 1,
+                                   count_ > 2 ? "s" : "");
+    }
+
+  private:
+    int count_ = 0;
+    char first_[ThermoError::capacity - 40] = {};
+};
+
+/// "'name' (role)" of component node `i`, into buf.
+template <class L, class C>
+const char* component_label(L& loop, const C& c, std::uint32_t i, char* buf, std::size_t cap) {
+    const std::string_view n = loop.name(i);
+    const std::string_view r = to_string(c.role());
+    std::snprintf(buf, cap, "%.*s '%.*s'", static_cast<int>(r.size()), r.data(), static_cast<int>(n.size()), n.data());
+    return buf;
+}
+
+/// Checks the solution held in the loop's state and in R (filled by postprocess). Returns an
+/// Errc::ok error when the solution is admissible, else Errc::non_physical with the cause.
+template <class L>
+ThermoError check_admissibility(L& loop, const CycleResults& R, const AdmissibilityTolerances& tol) {
+    const PropertyService& props = loop.props();
+    const std::string_view fluid = props.fluid().name();
+    auto state = loop.state();
+    Violations v;
+    char from[128], to[128];
+
+    // 1. Connection states.
+    for (std::size_t e = 0; e < state.size(); ++e) {
+        const ConnectionResult& cr = R.connections[e];
+        const std::string_view a = loop.name(cr.from), b = loop.name(cr.to);
+        std::snprintf(from, sizeof from, "%.*s", static_cast<int>(a.size()), a.data());
+        std::snprintf(to, sizeof to, "%.*s", static_cast<int>(b.size()), b.data());
+        if (!(std::isfinite(state[e].m) && state[e].m > 0.0)) {
+            v.add("connection '%s' -> '%s': mass flow %g kg/s is not positive (a vapour-compression loop has "
+                  "one flow direction)",
+                  from, to, state[e].m);
+            continue;
+        }
+        auto st = props.ph(state[e].p, state[e].h);
+        if (!st) {
+            v.add("connection '%s' -> '%s': p = %.6g Pa, h = %.6g J/kg is outside the property model of %.*s: %s", from,
+                  to, state[e].p, state[e].h, static_cast<int>(fluid.size()), fluid.data(), st.error().c_str());
+            continue;
+        }
+        const fluids::State& s = cr.state;
+        if (!(std::isfinite(s.T.si()) && std::isfinite(s.s.si()) && std::isfinite(s.rho.si()) && s.T.si() > 0.0 &&
+              s.rho.si() > 0.0))
+            v.add("connection '%s' -> '%s': the state (T = %g K, rho = %g kg/m3, s = %g J/(kg K)) is not finite", from,
+                  to, s.T.si(), s.rho.si(), s.s.si());
+    }
+    if (v.count() > 0) return v.error(); // the component laws below read these states
+
+    // 2. Component laws.
+    char who[160];
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        const ComponentReport& rep = R.components[n.index];
+        const auto& in = state[static_cast<std::size_t>(n.in_edge)];
+        const auto& out = state[static_cast<std::size_t>(n.out_edge)];
+        const fluids::State& s_in = R.connections[static_cast<std::size_t>(n.in_edge)].state;
+        const fluids::State& s_out = R.connections[static_cast<std::size_t>(n.out_edge)].state;
+        component_label(loop, c, n.index, who, sizeof who);
+        const double heat_tol = 1e-7 * in.m * scale::enthalpy;
+        switch (c.role()) {
+        case Role::compressor:
+            if (!(out.p > in.p))
+                v.add("%s: outlet pressure %.4g bar is not above the inlet's %.4g bar - are the condensing and "
+                      "evaporating levels (or the source and sink temperatures) swapped?",
+                      who, out.p / 1e5, in.p / 1e5);
+            else if (!(rep.power > 0.0))
+                v.add("%s: the refrigerant receives no work (power %.4g W)", who, rep.power);
+            else if (!(rep.electrical_power > 0.0))
+                v.add("%s: draws no electrical power (%.4g W)", who, rep.electrical_power);
+            break;
+        case Role::expansion_valve:
+            if (out.p > in.p * (1.0 + 1e-12))
+                v.add("%s: outlet pressure %.4g bar is above the inlet's %.4g bar (a valve only lowers the "
+                      "pressure)",
+                      who, out.p / 1e5, in.p / 1e5);
+            break;
+        case Role::condenser:
+        case Role::evaporator: {
+            const bool cond = c.role() == Role::condenser;
+            if (cond && rep.heat_rate > heat_tol)
+                v.add("%s: the refrigerant takes up %.4g W instead of rejecting heat (it enters at %.2f K and "
+                      "leaves at %.2f K)",
+                      who, rep.heat_rate, s_in.T.si(), s_out.T.si());
+            else if (!cond && rep.heat_rate < -heat_tol)
+                v.add("%s: the refrigerant rejects %.4g W instead of taking heat up (it enters at %.2f K and "
+                      "leaves at %.2f K)",
+                      who, -rep.heat_rate, s_in.T.si(), s_out.T.si());
+            else if (std::isfinite(rep.secondary_inlet_T) && std::isfinite(rep.secondary_outlet_T)) {
+                const double Tsi = rep.secondary_inlet_T, Tso = rep.secondary_outlet_T;
+                const double Tr_out = s_out.T.si();
+                const double Tr_hot = std::max(s_in.T.si(), s_out.T.si());
+                const double Tr_cold = std::min(s_in.T.si(), s_out.T.si());
+                if (cond && Tsi > Tr_out + tol.temperature)
+                    v.add("%s: the secondary stream enters at %.2f K, warmer than the refrigerant outlet at %.2f K: "
+                          "heat would flow from cold to hot (sink warmer than the condensing refrigerant?)",
+                          who, Tsi, Tr_out);
+                else if (cond && Tso > Tr_hot + tol.temperature)
+                    v.add("%s: the secondary stream leaves at %.2f K, warmer than the hottest refrigerant (%.2f K): "
+                          "heat would flow from cold to hot",
+                          who, Tso, Tr_hot);
+                else if (!cond && Tsi < Tr_out - tol.temperature)
+                    v.add("%s: the secondary stream enters at %.2f K, colder than the refrigerant outlet at %.2f K: "
+                          "heat would flow from cold to hot (source colder than the evaporating refrigerant?)",
+                          who, Tsi, Tr_out);
+                else if (!cond && Tso < Tr_cold - tol.temperature)
+                    v.add("%s: the secondary stream leaves at %.2f K, colder than the coldest refrigerant (%.2f K): "
+                          "heat would flow from cold to hot",
+                          who, Tso, Tr_cold);
+            }
+            break;
+        }
+        case Role::receiver:
+        case Role::other: break;
+        }
+        const double s_scale = in.m * std::max({std::fabs(s_in.s.si()), std::fabs(s_out.s.si()), 1e3});
+        if (!(rep.entropy_generation >= -tol.entropy_relative * s_scale))
+            v.add("%s: entropy generation %.4g W/K is negative (second law; tolerance %.2g W/K)", who,
+                  rep.entropy_generation, tol.entropy_relative * s_scale);
+        return true;
+    });
+
+    // 3. Balances.
+    if (!(std::fabs(R.mass_balance) <= tol.balance))
+        v.add("the mass balance does not close (%.3g relative)", R.mass_balance);
+    if (R.heating_capacity > 0.0 && !(std::fabs(R.energy_balance) <= tol.balance))
+        v.add("the energy balance does not close (%.3g relative to the heat rejected)", R.energy_balance);
+    if (!(std::isfinite(R.cop_cooling) && std::isfinite(R.cop_heating)))
+        v.add("the COP is not finite (compressor power %g W)", R.compressor_power);
+    return v.count() > 0 ? v.error() : ThermoError{};
+}
+
+/// The warnings of an admissible solution: states beyond the EOS's published range, discharge
+/// temperatures above the limit, saturated controls, and what each model reports itself.
+template <class L>
+void collect_warnings(L& loop, CycleResults& R, double discharge_temperature_limit) {
+    const PropertyService& props = loop.props();
+    const std::string_view fluid = props.fluid().name();
+    const double T_pub = props.fluid().T_max().si();
+    auto state = loop.state();
+    for (std::size_t e = 0; e < state.size(); ++e) {
+        const ConnectionResult& cr = R.connections[e];
+        if (!(cr.state.T.si() > T_pub)) continue;
+        const std::string_view a = loop.name(cr.from), b = loop.name(cr.to);
+        R.warnings.add(WarningCode::extrapolated_state, static_cast<std::int32_t>(cr.from),
+                       "connection '%.*s' -> '%.*s': T = %.2f K is above the published range of the %.*s equation of "
+                       "state (%.2f K): the properties are extrapolated",
+                       static_cast<int>(a.size()), a.data(), static_cast<int>(b.size()), b.data(), cr.state.T.si(),
+                       static_cast<int>(fluid.size()), fluid.data(), T_pub);
+    }
+    char who[160];
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        const auto self = static_cast<std::int32_t>(n.index);
+        component_label(loop, c, n.index, who, sizeof who);
+        const auto u = controls_of(loop, c, n);
+        if (c.role() == Role::compressor) {
+            const double T2 = R.connections[static_cast<std::size_t>(n.out_edge)].state.T.si();
+            if (T2 > discharge_temperature_limit)
+                R.warnings.add(WarningCode::discharge_temperature, self,
+                               "%s: discharge temperature %.1f C is above the limit of %.1f C (oil breakdown)", who,
+                               T2 - 273.15, discharge_temperature_limit - 273.15);
+        }
+        if (control_saturated(c, std::span<const double>(u.data(), u.size())))
+            R.warnings.add(WarningCode::control_saturated, self,
+                           "%s: its control is pinned at a bound (value %g): the set-point is not held", who,
+                           R.components[n.index].control_value);
+        component_warnings(c, props, state[static_cast<std::size_t>(n.in_edge)],
+                           state[static_cast<std::size_t>(n.out_edge)], std::span<const double>(u.data(), u.size()),
+                           self, who, R.warnings);
+        return true;
+    });
+}
+
+} // namespace entropyk::detail
