@@ -310,6 +310,9 @@ enum class Given { enthalpy, entropy };
         const double fx = given_value(P, g) - y;
         const double slope = given_slope(P, g);
         const bool at_lo = (T == lo), at_hi = (T == hi);
+        // An input on the boundary itself (h or s of the T_min or T_max isotherm, as a table or a
+        // previous flash computed it) is a state, even if its round-off puts it a hair outside.
+        if ((at_lo || at_hi) && y_reproduced(f, P, y, g)) return accept_py(f, P, p, y, g, d.branch);
         if (fx < 0.0) {
             if (at_hi)
                 return ThermoError::format(

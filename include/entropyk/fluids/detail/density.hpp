@@ -116,14 +116,21 @@ struct DensitySolution {
             const superancillary::Point s = superancillary::evaluate(sa, T);
             const double rl = s.rho_liquid_molar * f.molar_mass, rv = s.rho_vapor_molar * f.molar_mass;
             out.p_sat = s.p;
+            // The brackets reach a little past the expansion's saturated densities, into the
+            // metastable phase (where p(rho) still rises): those densities carry the expansion's
+            // error (up to ~1e-5 relative for vapours below 1 Pa, saturation.hpp), and a root that
+            // falls just outside a bracket would otherwise end on the bracket's edge, off the
+            // given p (p = p_sat exactly, e.g. R1234yf at its triple point, issue 13).
+            const double rl_lo = rl - std::min(1e-6 * rl, 1e-3 * (rl - f.rho_critical));
+            const double rv_hi = rv + std::min(1e-4 * rv, 1e-3 * (f.rho_critical - rv));
             if (p >= s.p) {
                 out.branch = Branch::liquid;
-                out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl, rho_max(f));
+                out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl_lo, rho_max(f));
             } else {
                 out.branch = Branch::vapor;
                 const double ig = p / (f.R * T);
                 out.rho = solve_density_bracketed(
-                    f, tp, T, p, (guess > 0.0 && guess < rv) ? guess : std::min(ig, 0.999 * rv), 0.0, rv);
+                    f, tp, T, p, (guess > 0.0 && guess < rv) ? guess : std::min(ig, 0.999 * rv), 0.0, rv_hi);
             }
             return out;
         }
