@@ -27,7 +27,19 @@ TEST_CASE("saturation_t matches the reference tables", "[fluids][reference][satu
             CHECK(worst.add("p_bubble", deviation(r->p_bubble.si(), t.num(i, "p_Pa")), tol, i));
             CHECK(worst.add("p_dew", deviation(r->p_dew.si(), t.num(i, "p_vap_Pa")), tol, i));
             CHECK(worst.add("rho_liq", deviation(r->rho_liquid.si(), t.num(i, "rho_liq")), tol, i));
-            CHECK(worst.add("rho_vap", deviation(r->rho_vapor.si(), t.num(i, "rho_vap")), tol, i));
+            // Below 1 Pa the reference rho'' is CoolProp's Chebyshev expansion, whose error is small
+            // in absolute terms but not relative to these densities: at propane's triple point
+            // (1.7e-4 Pa) it is 5.7e-4 above the ideal gas at p_sat (the non-ideal correction
+            // there is ~1e-9). Entropyk returns the root of p(T, rho) = p_sat next to it
+            // (saturation.hpp, issue 13), so there the check is that root, and the reference
+            // only to 1e-3.
+            if (t.num(i, "p_vap_Pa") < 1.0) {
+                CHECK(deviation(r->rho_vapor.si(), t.num(i, "rho_vap")) < 1e-3);
+                const helmholtz::Properties P = helmholtz::properties_trho(f.data(), T, r->rho_vapor.si());
+                CHECK(worst.add("p(T, rho_vap)", deviation(P.p, r->p_dew.si()), 1e-10, i));
+            } else {
+                CHECK(worst.add("rho_vap", deviation(r->rho_vapor.si(), t.num(i, "rho_vap")), tol, i));
+            }
             CHECK(worst.add("h_liq", deviation(r->h_liquid.si(), t.num(i, "h_liq"), h_floor), tol, i));
             CHECK(worst.add("h_vap", deviation(r->h_vapor.si(), t.num(i, "h_vap"), h_floor), tol, i));
             CHECK(worst.add("s_liq", deviation(r->s_liquid.si(), t.num(i, "s_liq"), s_floor), tol, i));

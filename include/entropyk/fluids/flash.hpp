@@ -5,6 +5,12 @@
 // increase with T at constant p: dh/dT = cp, ds/dT = cp/T), bracketed by the saturation
 // temperature and the EOS limits, with the density solved at each T (detail/density.hpp).
 // Every loop is bounded; inputs outside the EOS range give Errc::fluid_error.
+//
+// What an OK result promises (issue 13): every field is finite; single-phase states are stable
+// (p, rho, cp, cv, w > 0); the inputs are reproduced: single-phase T, p and rho exactly as given,
+// two-phase T, p and q to round-off, h and s to 1e-9 relative (floors R T_c for h, R for s; see
+// docs/fluids.md, "Input checks"). Gas/supercritical states are accepted up to
+// T_max_extrapolated(f) > T_max (validate.hpp).
 #pragma once
 
 #include <cmath>
@@ -68,10 +74,42 @@ inline constexpr int max_flash_iterations = 100;
                                static_cast<int>(f.name.size()), f.name.data(), what, a, b);
 }
 
+/// The last gate of every single-phase result: all fields finite and the state mechanically and
+/// thermally stable (p, rho, cp, cv, w > 0). A state that fails is an EOS evaluated where it does
+/// not describe a fluid (e.g. far outside its fitted range), so it is refused rather than passed on.
+[[nodiscard]] inline Result<State> checked_state(const FluidData& f, const State& s, const char* what, double a,
+                                                 double b) noexcept {
+    const double v[] = {s.T.si(), s.p.si(), s.rho.si(), s.h.si(), s.s.si(), s.u.si(), s.cp.si(), s.cv.si(), s.w.si()};
+    bool ok = true;
+    for (double x : v) ok = ok && std::isfinite(x);
+    ok = ok && s.p.si() > 0.0 && s.rho.si() > 0.0;
+    if (s.phase != Phase::two_phase) ok = ok && s.cp.si() > 0.0 && s.cv.si() > 0.0 && s.w.si() > 0.0;
+    if (ok) return s;
+    return ThermoError::format(Errc::fluid_error,
+                               "%.*s: %s at (%g, %g) gives a non-physical state (T = %g K, p = %g Pa, rho = %g kg/m3, "
+                               "s = %g J/(kg K), cp = %g J/(kg K), w = %g m/s); the EOS does not describe it",
+                               static_cast<int>(f.name.size()), f.name.data(), what, a, b, s.T.si(), s.p.si(),
+                               s.rho.si(), s.s.si(), s.cp.si(), s.w.si());
+}
+
+/// A single-phase state solved at the given pressure p. The density is a root of p(T, rho) = p to
+/// 1e-13 relative in rho; p recomputed from it differs from the input by (dp/drho)_T times that,
+/// which for a liquid at low pressure is far more than p itself allows to be shown (R290 at
+/// 92.29 K: one ulp of rho moves p by 2.6e-4 Pa of 1.07 Pa). So the residual is checked against
+/// that conditioning (a root, not a spurious point) and the input p is reported.
+[[nodiscard]] inline Result<State> state_at_p(const FluidData& f, const helmholtz::Properties& P, double p,
+                                              Branch branch, const char* what, double a, double b) noexcept {
+    if (!(std::fabs(P.p - p) <= 1e-9 * p + 1e-11 * P.rho * std::fabs(P.dp_drho_T)))
+        return internal_failure(f, what, a, b);
+    State s = single_phase_state(P, classify(f, P.T, p, branch));
+    s.p = Pressure{p};
+    return checked_state(f, s, what, a, b);
+}
+
 // ---- (T, rho) -------------------------------------------------------------------------------------
 [[nodiscard]] inline Result<State> state_trho(const FluidData& f, double T, double rho) noexcept {
     ThermoError err;
-    if (bad_temperature(f, T, err) || bad_density(f, rho, err)) return err;
+    if (bad_temperature_single_phase(f, T, err) || bad_density(f, rho, err)) return err;
     if (T < saturation_T_max(f)) {
         if (f.superancillary.present) {
             // Cheap dome test from the Chebyshev densities before any saturation EOS call.
@@ -81,7 +119,9 @@ inline constexpr int max_flash_iterations = 100;
                 TauPart tp;
                 helmholtz::prepare_tau(f, f.T_reducing / T, tp);
                 const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
-                return single_phase_state(P, classify(f, T, P.p, rho >= rl ? Branch::liquid : Branch::vapor));
+                return checked_state(
+                    f, single_phase_state(P, classify(f, T, P.p, rho >= rl ? Branch::liquid : Branch::vapor)),
+                    "state (T, rho)", T, rho);
             }
         }
         SaturationPair sat;
@@ -89,23 +129,26 @@ inline constexpr int max_flash_iterations = 100;
         if (rho < sat.L.rho && rho > sat.V.rho) {
             // Inside the dome: quality from the specific volume.
             const double q = (1.0 / rho - 1.0 / sat.L.rho) / (1.0 / sat.V.rho - 1.0 / sat.L.rho);
-            return two_phase_state(sat, q);
+            return checked_state(f, two_phase_state(sat, q), "state (T, rho)", T, rho);
         }
         TauPart tp;
         helmholtz::prepare_tau(f, f.T_reducing / T, tp);
         const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
-        return single_phase_state(P, classify(f, T, P.p, rho >= sat.L.rho ? Branch::liquid : Branch::vapor));
+        return checked_state(
+            f, single_phase_state(P, classify(f, T, P.p, rho >= sat.L.rho ? Branch::liquid : Branch::vapor)),
+            "state (T, rho)", T, rho);
     }
     TauPart tp;
     helmholtz::prepare_tau(f, f.T_reducing / T, tp);
     const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, rho);
-    return single_phase_state(P, classify(f, T, P.p, Branch::supercritical));
+    return checked_state(f, single_phase_state(P, classify(f, T, P.p, Branch::supercritical)), "state (T, rho)", T,
+                         rho);
 }
 
 // ---- (T, p) ---------------------------------------------------------------------------------------
 [[nodiscard]] inline Result<State> flash_tp(const FluidData& f, double T, double p) noexcept {
     ThermoError err;
-    if (bad_temperature(f, T, err) || bad_pressure(f, p, err)) return err;
+    if (bad_temperature_single_phase(f, T, err) || bad_pressure(f, p, err)) return err;
     TauPart tp;
     helmholtz::prepare_tau(f, f.T_reducing / T, tp);
     const DensitySolution d = density_tp(f, tp, T, p);
@@ -117,7 +160,7 @@ inline constexpr int max_flash_iterations = 100;
             static_cast<int>(f.name.size()), f.name.data(), T, p);
     if (d.rho <= 0.0) return internal_failure(f, "density solve (T, p)", T, p);
     const helmholtz::Properties P = helmholtz::properties_at(f, tp, T, d.rho);
-    return single_phase_state(P, classify(f, T, p, d.branch));
+    return state_at_p(f, P, p, d.branch, "density solve (T, p)", T, p);
 }
 
 // ---- (p, h) and (p, s) ---------------------------------------------------------------------------
@@ -128,6 +171,22 @@ enum class Given { enthalpy, entropy };
 }
 [[nodiscard]] inline double given_slope(const helmholtz::Properties& P, Given g) noexcept {
     return g == Given::enthalpy ? P.cp : P.cp / P.T;
+}
+
+/// True when the candidate's h (or s) is the given one to 1e-9 relative to max(|y|, scale)
+/// (scale R T_c for h, R for s, because both pass through zero at the reference state). A solver
+/// may stop on a point that is not the answer (a bracket on T collapsed next to the critical
+/// point, where cp is unbounded); nothing is returned before this check.
+[[nodiscard]] inline bool y_reproduced(const FluidData& f, const helmholtz::Properties& P, double y, Given g) noexcept {
+    const double scale = g == Given::enthalpy ? f.R * f.T_critical : f.R;
+    return std::fabs(given_value(P, g) - y) <= 1e-9 * std::max(std::fabs(y), scale);
+}
+
+[[nodiscard]] inline Result<State> accept_py(const FluidData& f, const helmholtz::Properties& P, double p, double y,
+                                             Given g, Branch branch) noexcept {
+    const char* what = g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)";
+    if (!y_reproduced(f, P, y, g)) return internal_failure(f, what, p, y);
+    return state_at_p(f, P, p, branch, what, p, y);
 }
 
 /// Single-phase T at fixed p for which y(T, p) = y, T in [T_lo, T_hi]. lo_known / hi_known say
@@ -164,6 +223,7 @@ enum class Given { enthalpy, entropy };
             // Converged: confirm that (T, p) gives this density (the stable root).
             const DensitySolution d = density_tp(f, tp, T, p, rho);
             if (!(d.rho > 0.0) || std::fabs(d.rho - rho) > 1e-9 * rho) return false;
+            if (!y_reproduced(f, P, y, g)) return false;
             out = P;
             branch = d.branch;
             return true;
@@ -175,9 +235,56 @@ enum class Given { enthalpy, entropy };
     return false;
 }
 
+/// Fallback of the bracketed iteration next to the critical point. There (dp/drho)_T -> 0, so
+/// on an isobar through (or a hair below) p_c a whole range of densities, and of h and s, shares
+/// one T to 1e-12: T is no longer a usable coordinate (at R134a's p_c the bracket on T collapsed
+/// with h 22 J/kg from the input). The density is: T(rho) on the isobar is well conditioned
+/// ((dp/dT)_rho > 0 everywhere) and h, s fall monotonically with rho. Bisection on rho between
+/// the densities at the ends of the bracket [T_lo, T_hi] (r_lo at T_lo, r_hi at T_hi, y(T_lo) < y
+/// < y(T_hi)); at each rho, T from p(T, rho) = p by safeguarded Newton inside the bracket.
+[[nodiscard]] inline bool solve_py_by_density(const FluidData& f, double p, double y, Given g, double T_lo, double T_hi,
+                                              double r_lo, double r_hi, helmholtz::Properties& out) noexcept {
+    if (!(r_lo > r_hi && r_hi > 0.0)) return false;
+    double a = r_hi, b = r_lo; // y(a) > y > y(b)
+    double T = 0.5 * (T_lo + T_hi);
+    for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
+        const double r = 0.5 * (a + b);
+        double tl = T_lo, th = T_hi;
+        helmholtz::Properties P;
+        bool found = false;
+        for (int k = 0; k < 100; ++k) {
+            P = helmholtz::properties_trho(f, T, r);
+            const double fx = P.p - p;
+            if (std::fabs(fx) <= 1e-13 * p) {
+                found = true;
+                break;
+            }
+            if (fx < 0.0)
+                tl = T;
+            else
+                th = T;
+            double Tn = P.dp_dT_rho > 0.0 ? T - fx / P.dp_dT_rho : -1.0;
+            if (!(Tn > tl && Tn < th)) Tn = 0.5 * (tl + th);
+            if (th - tl <= 4e-16 * th) break;
+            T = Tn;
+        }
+        if (!found) return false;
+        if (y_reproduced(f, P, y, g)) {
+            out = P;
+            return P.dp_drho_T > 0.0;
+        }
+        if (given_value(P, g) > y)
+            a = r;
+        else
+            b = r;
+    }
+    return false;
+}
+
 [[nodiscard]] inline Result<State> solve_single_phase_py(const FluidData& f, double p, double y, Given g, double T_lo,
                                                          double T_hi, bool lo_known, bool hi_known, double T_guess,
-                                                         double rho_guess) noexcept {
+                                                         double rho_guess, double rho_at_lo = -1.0,
+                                                         double rho_at_hi = -1.0) noexcept {
     if (T_guess > T_lo && T_guess < T_hi) {
         TauPart tp0;
         helmholtz::prepare_tau(f, f.T_reducing / T_guess, tp0);
@@ -185,7 +292,7 @@ enum class Given { enthalpy, entropy };
         helmholtz::Properties P;
         Branch br;
         if (d0.rho > 0.0 && newton_py(f, p, y, g, T_lo, T_hi, T_guess, d0.rho, P, br))
-            return single_phase_state(P, classify(f, P.T, p, br));
+            return accept_py(f, P, p, y, g, br);
     }
     double lo = T_lo, hi = T_hi;
     double T = T_guess;
@@ -203,15 +310,20 @@ enum class Given { enthalpy, entropy };
         const double fx = given_value(P, g) - y;
         const double slope = given_slope(P, g);
         const bool at_lo = (T == lo), at_hi = (T == hi);
+        // An input on the boundary itself (h or s of the T_min or T_max isotherm, as a table or a
+        // previous flash computed it) is a state, even if its round-off puts it a hair outside.
+        if ((at_lo || at_hi) && y_reproduced(f, P, y, g)) return accept_py(f, P, p, y, g, d.branch);
         if (fx < 0.0) {
             if (at_hi)
                 return ThermoError::format(
                     Errc::fluid_error,
-                    "%.*s: %s = %g %s at p = %g Pa is above the range of the EOS (%s at T_max = %g K is %g %s)",
+                    "%.*s: %s = %g %s at p = %g Pa is above the range of the EOS (%s at T = %g K is %g %s; the EOS "
+                    "is published up to T_max = %g K and extrapolated for gas states up to %g K)",
                     static_cast<int>(f.name.size()), f.name.data(), yname, y, yunit, p, yname, hi, given_value(P, g),
-                    yunit);
+                    yunit, f.T_max, T_max_extrapolated(f));
             lo = T;
             lo_known = true;
+            rho_at_lo = rho;
         } else if (fx > 0.0) {
             if (at_lo)
                 return ThermoError::format(
@@ -221,8 +333,9 @@ enum class Given { enthalpy, entropy };
                     yunit);
             hi = T;
             hi_known = true;
+            rho_at_hi = rho;
         } else {
-            return single_phase_state(P, classify(f, T, p, d.branch));
+            return accept_py(f, P, p, y, g, d.branch);
         }
         double Tn = slope > 0.0 ? T - fx / slope : -1.0;
         if (!(Tn > lo && Tn < hi)) {
@@ -234,7 +347,13 @@ enum class Given { enthalpy, entropy };
                 Tn = 0.5 * (lo + hi);
         }
         const double dT = std::fabs(Tn - T);
-        if (dT <= 1e-12 * T) return single_phase_state(P, classify(f, T, p, d.branch));
+        if (dT <= 1e-12 * T) {
+            if (y_reproduced(f, P, y, g)) return accept_py(f, P, p, y, g, d.branch);
+            helmholtz::Properties Q;
+            if (solve_py_by_density(f, p, y, g, lo, hi, rho_at_lo, rho_at_hi, Q))
+                return accept_py(f, Q, p, y, g, d.branch);
+            break;
+        }
         T = Tn;
     }
     return internal_failure(f, g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
@@ -248,13 +367,18 @@ enum class Given { enthalpy, entropy };
         SaturationPair sat;
         if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, y);
         const double yl = given_value(sat.L, g), yv = given_value(sat.V, g);
-        if (y >= yl && y <= yv) return two_phase_state(sat, (y - yl) / (yv - yl));
+        // At p a hair below p_c the two saturated phases can coincide to the last bit (yl == yv):
+        // the state is the critical point itself, reported as saturated liquid.
+        if (y >= yl && y <= yv)
+            return checked_state(f, two_phase_state(sat, yv > yl ? (y - yl) / (yv - yl) : 0.0),
+                                 g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
         if (y < yl) {
             const double T0 = sat.T_liquid - (yl - y) / given_slope(sat.L, g);
-            return solve_single_phase_py(f, p, y, g, f.T_min, sat.T_liquid, false, true, T0, sat.L.rho);
+            return solve_single_phase_py(f, p, y, g, f.T_min, sat.T_liquid, false, true, T0, sat.L.rho, -1.0,
+                                         sat.L.rho);
         }
         const double T0 = sat.T_vapor + (y - yv) / given_slope(sat.V, g);
-        return solve_single_phase_py(f, p, y, g, sat.T_vapor, f.T_max, true, false, T0, -1.0);
+        return solve_single_phase_py(f, p, y, g, sat.T_vapor, T_max_extrapolated(f), true, false, T0, -1.0, sat.V.rho);
     }
     // No two-phase region at this pressure (above the critical or below the triple pressure).
     // Start from the state at the critical temperature (or T_min when the pressure is tiny).
@@ -268,7 +392,7 @@ enum class Given { enthalpy, entropy };
         T0 = Tstart - (given_value(P, g) - y) / given_slope(P, g);
         r0 = d.rho;
     }
-    return solve_single_phase_py(f, p, y, g, f.T_min, f.T_max, false, false, T0, r0);
+    return solve_single_phase_py(f, p, y, g, f.T_min, T_max_extrapolated(f), false, false, T0, r0);
 }
 
 // ---- (p, q) and (T, q) --------------------------------------------------------------------------
@@ -289,7 +413,7 @@ enum class Given { enthalpy, entropy };
     if (!in_saturation_p_range(f, p)) return no_saturation_p(f, p);
     SaturationPair sat;
     if (!saturation_at_p(f, p, sat)) return internal_failure(f, "saturation at p", p, q);
-    return two_phase_state(sat, q);
+    return checked_state(f, two_phase_state(sat, q), "flash (p, q)", p, q);
 }
 
 [[nodiscard]] inline Result<State> flash_tq(const FluidData& f, double T, double q) noexcept {
@@ -299,23 +423,29 @@ enum class Given { enthalpy, entropy };
     SaturationPair sat;
     if (f.pseudo_pure && q > 0.0 && q < 1.0) {
         // Pseudo-pure: the mixture temperature is (1-q) T_bubble(p) + q T_dew(p) (the rule of
-        // the (p, h) flash); find p in [p_dew(T), p_bubble(T)] by bisection on that rule.
+        // the (p, h) flash); find p in [p_dew(T), p_bubble(T)] by bisection on that rule. The
+        // inversions use the bounds of saturation_at_p, which builds the state: at T = T_min the
+        // bubble temperature of p < p_bubble(T_min) lies below T_min, and clamping it there (as
+        // this loop once did) returned T_min - 0.04 K for an input of T_min (issue 13).
         double lo = ancillary::evaluate(f.anc_p_vapor, T), hi = ancillary::evaluate(f.anc_p_liquid, T);
         for (int it = 0; it < 80 && hi - lo > 1e-13 * hi; ++it) {
             const double pm = 0.5 * (lo + hi);
-            const double Tl = ancillary::invert_pressure(f.anc_p_liquid, pm, f.T_min, f.T_critical);
-            const double Tv = ancillary::invert_pressure(f.anc_p_vapor, pm, f.T_min, f.T_critical);
+            const double Tl = ancillary::invert_pressure(f.anc_p_liquid, pm, f.T_min - 2.0, f.T_critical);
+            const double Tv = ancillary::invert_pressure(f.anc_p_vapor, pm, f.T_min - 2.0, f.T_critical);
             if ((1.0 - q) * Tl + q * Tv > T)
                 hi = pm;
             else
                 lo = pm;
         }
         const double pm = 0.5 * (lo + hi);
-        if (!(pm >= saturation_p_min(f)) || !saturation_at_p(f, pm, sat)) return no_saturation_T(f, T);
-        return two_phase_state(sat, q);
+        if (!(pm >= saturation_p_min(f) * (1.0 - 1e-9)) || !saturation_at_p(f, pm, sat)) return no_saturation_T(f, T);
+        const State st = two_phase_state(sat, q);
+        // The state must reproduce the given T (the bisection leaves ~1e-13 relative in p).
+        if (!(std::fabs(st.T.si() - T) <= 1e-9 * T)) return internal_failure(f, "flash (T, q)", T, q);
+        return checked_state(f, st, "flash (T, q)", T, q);
     }
     if (!saturation_at_T(f, T, sat)) return internal_failure(f, "saturation at T", T, q);
-    return two_phase_state(sat, q);
+    return checked_state(f, two_phase_state(sat, q), "flash (T, q)", T, q);
 }
 
 // ---- (h, s) -------------------------------------------------------------------------------------

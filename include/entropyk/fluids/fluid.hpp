@@ -37,10 +37,20 @@ class Fluid {
     [[nodiscard]] constexpr Density rho_critical() const noexcept { return Density{d_->rho_critical}; }
     [[nodiscard]] constexpr Temperature T_triple() const noexcept { return Temperature{d_->T_triple}; }
     [[nodiscard]] constexpr Pressure p_triple() const noexcept { return Pressure{d_->p_triple}; }
-    /// Validity range of the equation of state.
+    /// Validity range of the equation of state as published (T_max: the cycle engine warns for
+    /// states above it).
     [[nodiscard]] constexpr Temperature T_min() const noexcept { return Temperature{d_->T_min}; }
     [[nodiscard]] constexpr Temperature T_max() const noexcept { return Temperature{d_->T_max}; }
     [[nodiscard]] constexpr Pressure p_max() const noexcept { return Pressure{d_->p_max}; }
+    /// Highest temperature of the single-phase (gas/supercritical) states the flashes accept:
+    /// max(T_max, min(1.5 T_max, 600 K)); above T_max the EOS is extrapolated (docs/fluids.md).
+    [[nodiscard]] constexpr Temperature T_max_extrapolated() const noexcept {
+        return Temperature{detail::T_max_extrapolated(*d_)};
+    }
+    /// Lowest pressure accepted by every call (1e-6 Pa, all fluids; docs/fluids.md).
+    [[nodiscard]] constexpr Pressure p_min() const noexcept { return Pressure{detail::p_min_accepted}; }
+    /// Lowest density accepted by state_trho: the ideal gas at p_min() and T_max_extrapolated().
+    [[nodiscard]] constexpr Density rho_min() const noexcept { return Density{detail::rho_min_accepted(*d_)}; }
     /// kg/mol
     [[nodiscard]] constexpr double molar_mass() const noexcept { return d_->molar_mass; }
     /// Specific gas constant R/M, J/(kg K).

@@ -37,6 +37,28 @@ struct SaturationPair {
     return p >= saturation_p_min(f) * (1.0 - 1e-9) && p < saturation_p_max(f);
 }
 
+/// The saturated vapour density at T as the root of p(T, rho) = p_sat(T) next to the
+/// superancillary value. The Chebyshev expansion of rho''(T) has an error that is small in
+/// absolute terms but not relative to the tiny vapour densities near a triple point (propane
+/// at 0.01 Pa: 9e-6), while p_sat(T) stays exact relative; the vapour of the expansion then
+/// has an entropy 1.7e-3 J/(kg K) below that of the single-phase EOS state at the same (T, p),
+/// and an s (or h) in that gap had no state at all (issue 13). A vapour at such pressures is
+/// an ideal gas, so Newton from the expansion's density converges in one or two steps; where the
+/// expansion is already exact the step is round-off.
+[[nodiscard]] inline double polish_vapor_density(const FluidData& f, const TauPart& tp, double T, double p_sat,
+                                                 double rho) noexcept {
+    double x = rho;
+    for (int it = 0; it < 4; ++it) {
+        const helmholtz::PressurePoint pp = helmholtz::pressure_at(f, tp, T, x);
+        if (!(pp.dp_drho > 0.0)) return rho;
+        const double dx = (pp.p - p_sat) / pp.dp_drho;
+        x -= dx;
+        if (!(x > 0.0) || std::fabs(x / rho - 1.0) > 1e-3) return rho; // not the same root
+        if (std::fabs(dx) <= 1e-14 * x) break;
+    }
+    return x;
+}
+
 /// Saturation at T, T_min <= T < saturation_T_max. False if a branch density fails.
 [[nodiscard]] inline bool saturation_at_T(const FluidData& f, double T, SaturationPair& out) noexcept {
     TauPart tp;
@@ -46,7 +68,8 @@ struct SaturationPair {
         const superancillary::Point s = superancillary::evaluate(f.superancillary, T);
         out.p_liquid = out.p_vapor = s.p;
         out.L = helmholtz::properties_at(f, tp, T, s.rho_liquid_molar * f.molar_mass);
-        out.V = helmholtz::properties_at(f, tp, T, s.rho_vapor_molar * f.molar_mass);
+        out.V =
+            helmholtz::properties_at(f, tp, T, polish_vapor_density(f, tp, T, s.p, s.rho_vapor_molar * f.molar_mass));
         return true;
     }
     out.p_liquid = ancillary::evaluate(f.anc_p_liquid, T);

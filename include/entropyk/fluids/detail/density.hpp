@@ -116,14 +116,21 @@ struct DensitySolution {
             const superancillary::Point s = superancillary::evaluate(sa, T);
             const double rl = s.rho_liquid_molar * f.molar_mass, rv = s.rho_vapor_molar * f.molar_mass;
             out.p_sat = s.p;
+            // The brackets reach a little past the expansion's saturated densities, into the
+            // metastable phase (where p(rho) still rises): those densities carry the expansion's
+            // error (up to ~1e-5 relative for vapours below 1 Pa, saturation.hpp), and a root that
+            // falls just outside a bracket would otherwise end on the bracket's edge, off the
+            // given p (p = p_sat exactly, e.g. R1234yf at its triple point, issue 13).
+            const double rl_lo = rl - std::min(1e-6 * rl, 1e-3 * (rl - f.rho_critical));
+            const double rv_hi = rv + std::min(1e-4 * rv, 1e-3 * (f.rho_critical - rv));
             if (p >= s.p) {
                 out.branch = Branch::liquid;
-                out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl, rho_max(f));
+                out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl_lo, rho_max(f));
             } else {
                 out.branch = Branch::vapor;
                 const double ig = p / (f.R * T);
                 out.rho = solve_density_bracketed(
-                    f, tp, T, p, (guess > 0.0 && guess < rv) ? guess : std::min(ig, 0.999 * rv), 0.0, rv);
+                    f, tp, T, p, (guess > 0.0 && guess < rv) ? guess : std::min(ig, 0.999 * rv), 0.0, rv_hi);
             }
             return out;
         }
@@ -131,16 +138,36 @@ struct DensitySolution {
         const double pl = ancillary::evaluate(f.anc_p_liquid, T);
         const double pv = ancillary::evaluate(f.anc_p_vapor, T);
         out.p_sat = pl;
+        // Newton on one branch can converge on a spurious root: below T_c a multiparameter EOS
+        // has extra van der Waals-like loops inside the dome (Span 2000, sec. 3.3.3), and R410A at
+        // 289.5 K has p(rho) = 5.88 MPa with (dp/drho)_T > 0 at 531 kg/m3 (cv = 35 kJ/(kg K)) as
+        // well as at the real 1131 kg/m3 (issue 13). The stable liquid at p >= p_bubble is denser
+        // than the saturated liquid, the stable vapour at p <= p_dew lighter than the saturated
+        // vapour; the ancillary densities (a few 0.1 % from the EOS's) are far closer to those
+        // than any loop root, so a root on the wrong side of half-way between the ancillary
+        // density and rho_c is refused and the solve is restarted from the ancillary density.
+        // Within 1 % of T_c the dome is too narrow for loops and the ancillaries too far from the
+        // EOS's saturated densities (R410A: the EOS liquid at p_L(T) is below rho_c from
+        // T_c - 0.08 K), so no bound is applied there.
+        const double rl_anc = ancillary::evaluate(f.anc_rho_liquid, T) * f.molar_mass;
+        const double rv_anc = ancillary::evaluate(f.anc_rho_vapor, T) * f.molar_mass;
+        const bool bounded = T <= 0.99 * f.T_critical;
         if (p >= pl) {
             out.branch = Branch::liquid;
-            const double g = (guess > 0.0) ? guess : ancillary::evaluate(f.anc_rho_liquid, T) * f.molar_mass;
-            out.rho = solve_density_branch(f, tp, T, p, g, true);
+            const double floor = bounded ? 0.5 * (rl_anc + f.rho_critical) : 0.0;
+            out.rho = solve_density_branch(f, tp, T, p, guess > 0.0 ? guess : rl_anc, true);
+            if (!(out.rho >= floor) && guess > 0.0) out.rho = solve_density_branch(f, tp, T, p, rl_anc, true);
+            if (!(out.rho >= floor)) out.rho = -1.0;
             return out;
         }
         if (p <= pv) {
             out.branch = Branch::vapor;
-            const double g = (guess > 0.0) ? guess : ancillary::evaluate(f.anc_rho_vapor, T) * f.molar_mass * (p / pv);
-            out.rho = solve_density_branch(f, tp, T, p, g, false);
+            const double ceiling = bounded ? 0.5 * (rv_anc + f.rho_critical) : rho_max(f);
+            const double g0 = rv_anc * (p / pv);
+            out.rho = solve_density_branch(f, tp, T, p, guess > 0.0 ? guess : g0, false);
+            if (!(out.rho > 0.0 && out.rho <= ceiling) && guess > 0.0)
+                out.rho = solve_density_branch(f, tp, T, p, g0, false);
+            if (!(out.rho > 0.0 && out.rho <= ceiling)) out.rho = -1.0;
             return out;
         }
         out.rho = -2.0; // inside the glide of a pseudo-pure fluid: (T, p) does not fix the state

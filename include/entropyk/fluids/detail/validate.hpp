@@ -10,7 +10,41 @@ namespace entropyk::fluids::detail {
 
 using helmholtz::FluidData;
 
-/// Returns true and fills err if T is not usable for single-phase states.
+// ---- the accepted input range -------------------------------------------------------------------
+//
+// Lower bound of p and rho. The equations of state reduce to the ideal gas as p -> 0 (alpha^r is
+// O(delta): Z - 1 = B rho + ..., Span 2000, sec. 3.1), so extrapolating below the triple-point
+// pressure is physically sound; what fails at tiny p is arithmetic: s = s0(T) - R ln(rho / rho0)
+// grows without bound and, once rho underflows (p ~ 1e-310 Pa gives subnormal densities, and p of
+// a few 1e-324 Pa a density of exactly 0), ln(0) makes s infinite. The bound is set far above
+// that and far below any engineering use: at 1e-6 Pa the second virial correction B rho is
+// below 1e-11 for every fluid down to its T_min (the state is an ideal gas to round-off), the mean
+// free path of a molecule is kilometres (no longer a continuum property of any real apparatus),
+// ln(delta) stays above -40 so s is still computed to round-off, and it lies below the lowest
+// triple-point pressure of the eight fluids (propane, 1.7e-4 Pa), so every saturation state stays
+// reachable.
+inline constexpr double p_min_accepted = 1e-6; // Pa
+
+/// Upper temperature limit of single-phase (gas/supercritical) states: the published T_max of
+/// the EOS extended by the rule max(T_max, min(1.5 T_max, 600 K)). Helmholtz equations whose
+/// ideal-gas part and residual temperature exponents are physically shaped extrapolate smoothly
+/// in temperature for the gas (Span & Wagner, Int. J. Thermophys. 18 (1997) 1415, "On the
+/// extrapolation behavior of empirical equations of state"); 600 K covers compressor discharge
+/// states of the refrigerants with published limits of 410-500 K, and 1.5 T_max keeps the
+/// extrapolation proportionate for a fluid with a low published limit.
+[[nodiscard]] constexpr double T_max_extrapolated(const FluidData& f) noexcept {
+    const double ext = 1.5 * f.T_max < 600.0 ? 1.5 * f.T_max : 600.0;
+    return ext > f.T_max ? ext : f.T_max;
+}
+
+/// Lower bound of the density input of (T, rho): the ideal-gas density at p_min_accepted and the
+/// highest accepted temperature, so every (T, p) state with p >= p_min_accepted is above it.
+[[nodiscard]] constexpr double rho_min_accepted(const FluidData& f) noexcept {
+    return p_min_accepted / (f.R * T_max_extrapolated(f));
+}
+
+/// Returns true and fills err if T is not usable for saturation states (the published range; the
+/// saturation calls refuse T >= T_c separately).
 [[nodiscard]] inline bool bad_temperature(const FluidData& f, double T, ThermoError& err) noexcept {
     if (!std::isfinite(T)) {
         err = ThermoError::format(Errc::fluid_error, "%.*s: T = %g K is not a finite number (valid range %g K to %g K)",
@@ -33,36 +67,79 @@ using helmholtz::FluidData;
     return false;
 }
 
+/// The same for single-phase states: up to T_max_extrapolated(f).
+[[nodiscard]] inline bool bad_temperature_single_phase(const FluidData& f, double T, ThermoError& err) noexcept {
+    const double T_ext = T_max_extrapolated(f);
+    if (!std::isfinite(T)) {
+        err = ThermoError::format(Errc::fluid_error, "%.*s: T = %g K is not a finite number (valid range %g K to %g K)",
+                                  static_cast<int>(f.name.size()), f.name.data(), T, f.T_min, T_ext);
+        return true;
+    }
+    if (T < f.T_min) {
+        err = ThermoError::format(
+            Errc::fluid_error,
+            "%.*s: T = %g K is below the triple point / minimum temperature %g K (valid range %g K to %g K)",
+            static_cast<int>(f.name.size()), f.name.data(), T, f.T_min, f.T_min, T_ext);
+        return true;
+    }
+    if (T > T_ext) {
+        err = ThermoError::format(Errc::fluid_error,
+                                  "%.*s: T = %g K is above the maximum temperature: the EOS is published up to "
+                                  "T_max = %g K and extrapolated for gas states up to %g K (valid range %g K to %g K)",
+                                  static_cast<int>(f.name.size()), f.name.data(), T, f.T_max, T_ext, f.T_min, T_ext);
+        return true;
+    }
+    return false;
+}
+
 [[nodiscard]] inline bool bad_pressure(const FluidData& f, double p, ThermoError& err) noexcept {
     if (!std::isfinite(p)) {
         err = ThermoError::format(Errc::fluid_error,
-                                  "%.*s: p = %g Pa is not a finite number (valid range 0 < p <= %g Pa)",
-                                  static_cast<int>(f.name.size()), f.name.data(), p, f.p_max);
+                                  "%.*s: p = %g Pa is not a finite number (valid range %g Pa to %g Pa)",
+                                  static_cast<int>(f.name.size()), f.name.data(), p, p_min_accepted, f.p_max);
         return true;
     }
     if (p <= 0.0) {
-        err = ThermoError::format(Errc::fluid_error, "%.*s: p = %g Pa must be positive (valid range 0 < p <= %g Pa)",
-                                  static_cast<int>(f.name.size()), f.name.data(), p, f.p_max);
+        err = ThermoError::format(Errc::fluid_error, "%.*s: p = %g Pa must be positive (valid range %g Pa to %g Pa)",
+                                  static_cast<int>(f.name.size()), f.name.data(), p, p_min_accepted, f.p_max);
+        return true;
+    }
+    if (p < p_min_accepted) {
+        err = ThermoError::format(
+            Errc::fluid_error, "%.*s: p = %g Pa is below the minimum pressure %g Pa (valid range %g Pa to %g Pa)",
+            static_cast<int>(f.name.size()), f.name.data(), p, p_min_accepted, p_min_accepted, f.p_max);
         return true;
     }
     if (p > f.p_max) {
         err = ThermoError::format(Errc::fluid_error,
-                                  "%.*s: p = %g Pa is above the maximum pressure %g Pa (valid range 0 < p <= %g Pa)",
-                                  static_cast<int>(f.name.size()), f.name.data(), p, f.p_max, f.p_max);
+                                  "%.*s: p = %g Pa is above the maximum pressure %g Pa (valid range %g Pa to %g Pa)",
+                                  static_cast<int>(f.name.size()), f.name.data(), p, f.p_max, p_min_accepted, f.p_max);
         return true;
     }
     return false;
 }
 
 [[nodiscard]] inline bool bad_density(const FluidData& f, double rho, ThermoError& err) noexcept {
+    const double lo = rho_min_accepted(f), hi = 1.5 * f.rho_triple_liquid;
     if (!std::isfinite(rho) || rho <= 0.0) {
-        err = ThermoError::format(Errc::fluid_error, "%.*s: rho = %g kg/m3 must be a positive finite number",
-                                  static_cast<int>(f.name.size()), f.name.data(), rho);
+        err = ThermoError::format(Errc::fluid_error,
+                                  "%.*s: rho = %g kg/m3 must be a positive finite number (valid range %g to %g kg/m3)",
+                                  static_cast<int>(f.name.size()), f.name.data(), rho, lo, hi);
         return true;
     }
-    if (rho > 1.5 * f.rho_triple_liquid) {
-        err = ThermoError::format(Errc::fluid_error, "%.*s: rho = %g kg/m3 is above the maximum density %g kg/m3",
-                                  static_cast<int>(f.name.size()), f.name.data(), rho, 1.5 * f.rho_triple_liquid);
+    if (rho < lo) {
+        err = ThermoError::format(
+            Errc::fluid_error,
+            "%.*s: rho = %g kg/m3 is below the minimum density %g kg/m3 (the ideal gas at %g Pa and %g K; valid "
+            "range %g to %g kg/m3)",
+            static_cast<int>(f.name.size()), f.name.data(), rho, lo, p_min_accepted, T_max_extrapolated(f), lo, hi);
+        return true;
+    }
+    if (rho > hi) {
+        err = ThermoError::format(Errc::fluid_error,
+                                  "%.*s: rho = %g kg/m3 is above the maximum density %g kg/m3 (valid range %g to %g "
+                                  "kg/m3)",
+                                  static_cast<int>(f.name.size()), f.name.data(), rho, hi, lo, hi);
         return true;
     }
     return false;
