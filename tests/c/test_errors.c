@@ -24,11 +24,12 @@ static void test_error_strings(void) {
                                            "an argument is out of range, NaN or infinite",
                                            "the caller's buffer is too small",
                                            "internal error",
-                                           "the handle is not a live object of the expected kind"};
+                                           "the handle is not a live object of the expected kind",
+                                           "the solver converged to a physically inadmissible state"};
     int code;
-    for (code = ENTROPYK_OK; code <= ENTROPYK_INVALID_HANDLE; ++code)
+    for (code = ENTROPYK_OK; code <= ENTROPYK_NON_PHYSICAL; ++code)
         CHECK_CONTAINS(entropyk_error_string(code), expected[code]);
-    CHECK(strcmp(entropyk_error_string(12), "unknown error code") == 0);
+    CHECK(strcmp(entropyk_error_string(13), "unknown error code") == 0);
     CHECK(strcmp(entropyk_error_string(-1), "unknown error code") == 0);
     CHECK(strcmp(entropyk_error_string(INT32_MAX), "unknown error code") == 0);
 }
