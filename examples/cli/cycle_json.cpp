@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <functional>
 #include <initializer_list>
@@ -255,8 +256,20 @@ Built map_compressor(const Obj& o, const std::string& name, const std::string& s
     return make(name, "map_compressor", Role::compressor, factories[maps.size() - 1](maps, Frequency{speed}, opt));
 }
 
+/// The fixed saturation must exist for the refrigerant (below its critical point, above its
+/// lowest temperature): otherwise the file is bad, not the solve.
+[[noreturn]] void no_saturation(const Obj& o, const std::string& key, const fluids::Fluid& fluid, const char* what,
+                                const ThermoError& e) {
+    char limit[96];
+    std::snprintf(limit, sizeof limit, "%.2f °C, %.3f bar", to_celsius(fluid.T_critical()),
+                  fluid.p_critical().si() / bar);
+    o.fail_at(o.at(key), std::string("expected a ") + what + " at which " + std::string(fluid.name()) +
+                             " saturates (below its critical point, " + limit + "), got " + describe(o.raw(key)) +
+                             ": " + e.c_str());
+}
+
 template <bool Condensing>
-Built fixed_saturation(const Obj& o, const std::string& name) {
+Built fixed_saturation(const Obj& o, const std::string& name, const fluids::Fluid& fluid) {
     const char* type = Condensing ? "fixed_saturation_condenser" : "fixed_saturation_evaporator";
     const char* spec = Condensing ? "subcooling" : "superheat";
     const double dT = o.number(spec, nonnegative_in("K"), nonnegative);
@@ -271,9 +284,13 @@ Built fixed_saturation(const Obj& o, const std::string& name) {
             o.fail_at(o.at("saturation_point"), "applies to \"saturation_temperature\" only (a pressure is "
                                                 "both a bubble and a dew pressure here)");
         const double p = o.number("saturation_pressure", positive_in("bar"), positive);
+        if (auto sat = fluid.saturation_p(Pressure{p * bar}); !sat)
+            no_saturation(o, "saturation_pressure", fluid, "pressure in bar", sat.error());
         return make(name, type, role, Hx{Pressure{p * bar}, TemperatureDifference{dT}});
     }
     const double T = o.number("saturation_temperature", a_temperature, celsius);
+    if (auto sat = fluid.saturation_t(from_celsius(T)); !sat)
+        no_saturation(o, "saturation_temperature", fluid, "temperature in °C", sat.error());
     const auto point = o.choice("saturation_point", {"bubble", "dew"}, Condensing ? "bubble" : "dew");
     return make(name, type, role,
                 Hx{from_celsius(T), TemperatureDifference{dT},
@@ -392,7 +409,7 @@ std::vector<std::string> keys_of(const std::string& type) {
     return k;
 }
 
-Built read_component(const std::string& source, const json& j, const std::string& path) {
+Built read_component(const std::string& source, const json& j, const std::string& path, const fluids::Fluid& fluid) {
     if (!j.is_object())
         throw InputError(source + ": " + path + ": expected a component (a JSON object), got " + describe(j));
     std::string type;
@@ -413,14 +430,75 @@ Built read_component(const std::string& source, const json& j, const std::string
     const std::string name = o.string("name", "a component name (a non-empty string)");
     if (type == "isentropic_compressor") return isentropic_compressor(o, name);
     if (type == "map_compressor") return map_compressor(o, name, source);
-    if (type == "fixed_saturation_condenser") return fixed_saturation<true>(o, name);
-    if (type == "fixed_saturation_evaporator") return fixed_saturation<false>(o, name);
+    if (type == "fixed_saturation_condenser") return fixed_saturation<true>(o, name, fluid);
+    if (type == "fixed_saturation_evaporator") return fixed_saturation<false>(o, name, fluid);
     if (type == "isenthalpic_valve") return make(name, type, Role::expansion_valve, IsenthalpicValve{});
     if (type == "expansion_valve") return expansion_valve(o, name);
     if (type == "condenser") return secondary_exchanger<true>(o, name);
     if (type == "evaporator") return secondary_exchanger<false>(o, name);
     return make(name, type, Role::receiver, Receiver{});
 }
+
+/// Where a JSON parse stopped, as a JSON pointer: a SAX pass that tracks the path and records it
+/// at the parse error (nlohmann's DOM parser reports a number that overflows a double, 1e400, with
+/// neither a line nor a path).
+class PathAtError : public nlohmann::json_sax<json> {
+  public:
+    std::string path; ///< of the value being read when the error came
+    std::string token;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override {
+        frames_.push_back({false, 0, {}});
+        return true;
+    }
+    bool key(string_t& k) override {
+        frames_.back().key = k;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override {
+        frames_.push_back({true, 0, {}});
+        return true;
+    }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string& last_token, const nlohmann::detail::exception&) override {
+        path.clear();
+        for (const Frame& f : frames_) {
+            path += '/';
+            if (f.array) {
+                path += std::to_string(f.index);
+            } else {
+                for (char ch : f.key)
+                    path += ch == '~' ? std::string("~0") : ch == '/' ? std::string("~1") : std::string(1, ch);
+            }
+        }
+        token = last_token;
+        return false;
+    }
+
+  private:
+    struct Frame {
+        bool array;
+        std::size_t index;
+        std::string key;
+    };
+    std::vector<Frame> frames_;
+    bool value() {
+        if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+        return true;
+    }
+    bool close() {
+        frames_.pop_back();
+        return value();
+    }
+};
 
 std::vector<std::size_t> flow_order(const CycleResults& r, const std::vector<ComponentInfo>& comps) {
     const auto& cs = r.connections;
@@ -452,6 +530,13 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
         std::string what = e.what();
         const auto at = what.find("parse error");
         throw InputError(source + ": not valid JSON: " + (at == std::string::npos ? what : what.substr(at)));
+    } catch (const json::out_of_range& e) {
+        // 406: a number that overflows a double (1e400). Find its path with a second, SAX pass.
+        PathAtError where;
+        json::sax_parse(text, &where, json::input_format_t::json, true, /*ignore_comments=*/true);
+        throw InputError(source + ": " + (where.path.empty() ? std::string("/") : where.path) +
+                         ": expected a number that fits in a double (at most about 1.8e308 in magnitude), got " +
+                         (where.token.empty() ? std::string(e.what()) : where.token));
     }
     const Obj top(source, doc, "",
                   {"$schema", "name", "description", "refrigerant", "backend", "components", "connections", "solver"},
@@ -474,9 +559,10 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
     SolverMethod method = SolverMethod::fallback;
     out.method = "fallback";
     if (top.has("solver")) {
-        const Obj s =
-            top.object("solver", {"method", "max_iterations", "tolerance", "time_budget", "picard_relaxation"},
-                       "the solver settings");
+        const Obj s = top.object("solver",
+                                 {"method", "max_iterations", "tolerance", "time_budget", "picard_relaxation",
+                                  "discharge_temperature_limit"},
+                                 "the solver settings");
         out.method = s.choice("method", {"newton", "picard", "fallback"}, "fallback");
         method = out.method == "newton" ? SolverMethod::newton
                                         : (out.method == "picard" ? SolverMethod::picard : SolverMethod::fallback);
@@ -488,6 +574,11 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
         settings.time_budget_s = s.number_or("time_budget", settings.time_budget_s, positive_in("s"), positive);
         settings.picard_relaxation =
             s.number_or("picard_relaxation", settings.picard_relaxation, "a number in (0, 1]", fraction);
+        settings.discharge_temperature_limit =
+            from_celsius(s.number_or("discharge_temperature_limit",
+                                     to_celsius(Temperature{settings.discharge_temperature_limit}), a_temperature,
+                                     celsius))
+                .si();
     }
 
     // Components.
@@ -495,7 +586,7 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
     std::vector<Built> built;
     for (std::size_t i = 0; i < comps.size(); ++i) {
         const std::string path = "/components/" + std::to_string(i);
-        built.push_back(read_component(source, comps[i], path));
+        built.push_back(read_component(source, comps[i], path, *out.fluid));
         for (std::size_t k = 0; k < i; ++k)
             if (built[k].info.name == built[i].info.name)
                 throw InputError(source + ": " + path + "/name: expected a name not used by another component, got " +

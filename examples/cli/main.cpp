@@ -41,10 +41,14 @@ constexpr const char* help =
     "  --format F         table (default), json or csv; json and csv are in SI units\n"
     "\n"
     "Files are written whole (a temporary file, then a rename) and only for a converged cycle.\n"
+    "Warnings (a state beyond the equation of state's range, a compressor map read outside its\n"
+    "envelope, a discharge temperature above the limit, a control at a bound) follow the results:\n"
+    "\"warning: ...\" lines in the table, a \"warnings\" array in JSON, \"warning,...\" rows in CSV.\n"
     "\n"
-    "Exit status: 0 solved; 1 a file could not be written; 2 bad command line or cycle file\n"
-    "(the message names the file, the JSON path and what was expected); 3 the solve did not\n"
-    "converge (the solver's report is printed).\n";
+    "Exit status: 0 solved (possibly with warnings); 1 a file could not be written; 2 bad command\n"
+    "line or cycle file (the message names the file, the JSON path and what was expected; also a\n"
+    "cycle the engine cannot evaluate as given); 3 the solve did not converge, or converged to a\n"
+    "solution that is not physical (the solver's report, or the broken law, is printed).\n";
 
 bool parse_number(const char* s, double& out) {
     char* end = nullptr;
@@ -88,6 +92,17 @@ int run_solve(int argc, char** argv, bool demo) {
         o.format == "json" ? format_json(c) : (o.format == "csv" ? format_csv(c) : format_table(c));
     std::fputs(text.c_str(), stdout);
     std::fflush(stdout);
+    if (c.results.status == SolveStatus::invalid_input) {
+        // The engine refused the cycle as given (a state it cannot evaluate): a bad file.
+        std::fprintf(stderr, "entropyk: %s: the cycle cannot be solved as given (%s); no diagram written\n%s",
+                     c.source.c_str(), first_report_line(c.results).c_str(), c.results.report);
+        return exit_bad_input;
+    }
+    if (c.results.status == SolveStatus::non_physical) {
+        std::fprintf(stderr, "entropyk: %s: the solution is not physical: %s; no diagram written\n", c.source.c_str(),
+                     first_report_line(c.results).c_str());
+        return exit_not_converged;
+    }
     if (!c.converged()) {
         // The table already carries the solver's report; the other formats get it on stderr.
         std::fprintf(stderr,

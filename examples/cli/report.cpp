@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -84,7 +85,39 @@ std::string control_of(const ComponentInfo& k, const ComponentReport& rep) {
     return "";
 }
 
+/// The JSON/CSV name of a warning code.
+const char* code_name(WarningCode c) {
+    switch (c) {
+    case WarningCode::extrapolated_state: return "extrapolated_state";
+    case WarningCode::map_envelope: return "map_envelope";
+    case WarningCode::discharge_temperature: return "discharge_temperature";
+    case WarningCode::control_saturated: return "control_saturated";
+    }
+    return "warning";
+}
+
+/// The component a warning is about, or "" for none.
+std::string component_of(const SolvedCycle& c, const Warning& w) {
+    if (w.component < 0 || static_cast<std::size_t>(w.component) >= c.components.size()) return "";
+    return c.components[static_cast<std::size_t>(w.component)].name;
+}
+
+std::string message_of(const Warning& w) { return std::string(w.message, ::strnlen(w.message, sizeof w.message)); }
+
+/// A CSV field: quoted when it holds a comma, a quote or a line break.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
+}
+
 } // namespace
+
+std::string first_report_line(const CycleResults& r) {
+    const std::string text(r.report, ::strnlen(r.report, sizeof r.report));
+    return text.substr(0, text.find('\n'));
+}
 
 std::string format_table(const SolvedCycle& c) {
     const auto& R = c.results;
@@ -93,7 +126,11 @@ std::string format_table(const SolvedCycle& c) {
     out += "refrigerant " + std::string(c.fluid->name()) + " (" +
            (c.backend == "eos" ? "equation of state" : "property tables") + "), " +
            std::to_string(c.components.size()) + " components, solver " + c.method + "\n\n";
-    if (!c.converged()) out += "LAST ITERATE (the solve did not converge; these states are not a solution)\n";
+    if (R.status == SolveStatus::non_physical)
+        out += "NOT PHYSICAL (the solver converged to a state that breaks a physical law; these states are not a "
+               "solution)\n";
+    else if (!c.converged())
+        out += "LAST ITERATE (the solve did not converge; these states are not a solution)\n";
     const auto rows = rows_of(c);
     std::size_t wl = 10;
     for (const auto& r : rows) wl = std::max(wl, r.label.size());
@@ -144,6 +181,13 @@ std::string format_table(const SolvedCycle& c) {
     out += "status: " + std::string(to_string(R.status)) + ", " + std::to_string(R.iterations) +
            " iterations, residual " + fmt("%.2e", R.residual_norm) + ", solve time " +
            fmt("%.3f", R.solve_time_s * 1e3) + " ms\n";
+    for (const Warning& w : R.warnings) {
+        const std::string who = component_of(c, w);
+        out += "warning: " + message_of(w) + " (" + std::string(to_string(w.code)) + (who.empty() ? "" : ", " + who) +
+               ")\n";
+    }
+    if (R.warnings.dropped() > 0)
+        out += "warning: " + std::to_string(R.warnings.dropped()) + " more warning(s) not kept\n";
     if (!c.converged() && R.report[0]) out += "\nsolver report:\n" + std::string(R.report);
     return out;
 }
@@ -165,6 +209,14 @@ std::string format_json(const SolvedCycle& c) {
                      {"residual_norm", num(R.residual_norm)},
                      {"solve_time_s", num(R.solve_time_s)}};
     if (!c.converged()) doc["solver"]["report"] = std::string(R.report);
+    json warnings = json::array();
+    for (const Warning& w : R.warnings) {
+        const std::string who = component_of(c, w);
+        warnings.push_back({{"code", code_name(w.code)},
+                            {"component", who.empty() ? json(nullptr) : json(who)},
+                            {"message", message_of(w)}});
+    }
+    doc["warnings"] = std::move(warnings);
     json states = json::array();
     const auto rows = rows_of(c);
     for (std::size_t k = 0; k < rows.size(); ++k) {
@@ -248,6 +300,12 @@ std::string format_csv(const SolvedCycle& c) {
     q("iterations", R.iterations, "");
     q("residual_norm", R.residual_norm, "");
     q("solve_time", R.solve_time_s, "s");
+    if (!R.warnings.empty()) {
+        out += "\nwarning,component,message\n";
+        for (const Warning& w : R.warnings)
+            out += std::string(code_name(w.code)) + "," + csv_field(component_of(c, w)) + "," +
+                   csv_field(message_of(w)) + "\n";
+    }
     return out;
 }
 

@@ -13,8 +13,13 @@ namespace entropyk::cli {
 std::string format_table(const SolvedCycle& c);
 /// The same content in SI units as a JSON document (see docs/cycle-format.md, "Output").
 std::string format_json(const SolvedCycle& c);
-/// The states as CSV in SI units, then a blank line and "quantity,value,unit" rows.
+/// The states as CSV in SI units, then a blank line and "quantity,value,unit" rows, then (when the
+/// solve warned) a blank line and "warning,component,message" rows.
 std::string format_csv(const SolvedCycle& c);
+
+/// The first line of the solver's report (the cause: for a non-physical solution the component
+/// and the law it breaks).
+std::string first_report_line(const CycleResults& r);
 
 /// Writes `content` to `path` through a temporary file in the same directory and a rename, so
 /// that `path` is either left as it was or holds the complete new content. Throws

@@ -970,8 +970,35 @@ entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value);
  * The outcome of one solve: status, state on every connection, per-component figures and the cycle
  * figures (capacities, power, COP, superheat, subcooling, balances, iterations, time). A result
  * handle is a snapshot: later solves of the system do not change it, except the
- * entropyk_solve_*_into functions, which overwrite the result handle they are given.
+ * entropyk_solve_*_into functions, which overwrite the result handle they are given. A result
+ * always describes the solve that wrote it, never an earlier one. The figure getters (capacities,
+ * power, COP, superheat, subcooling, the summary, the connection and component figures and the
+ * state vector) of a result whose status is not ENTROPYK_OK or ENTROPYK_CONTROL_SATURATION still
+ * write their values and then return the result's own status (ENTROPYK_NON_CONVERGENCE,
+ * ENTROPYK_TIMEOUT, ENTROPYK_NON_PHYSICAL), with a last-error text saying that the figures are the
+ * failed solve's last iterate (NaN where it has none) or, for ENTROPYK_NON_PHYSICAL, the
+ * inadmissible solution and why: usable for diagnosis, never as an answer. The solve statistics
+ * (status, iterations, residual norm, solve time, report, warnings) return ENTROPYK_OK for every
+ * solve. A result made by entropyk_result_create and not yet written by a solve refuses the figure
+ * getters and entropyk_result_get_status with ENTROPYK_INVALID_STATE.
  */
+
+/**
+ * What a solve noticed that does not fail it but that an engineer must see (equal to
+ * entropyk::WarningCode). The values are stable: new codes are appended, never renumbered.
+ */
+typedef int32_t EntropykWarningCode;
+/** Values of EntropykWarningCode. */
+enum {
+    /** A connection state lies beyond the equation of state's published temperature range. */
+    ENTROPYK_WARNING_EXTRAPOLATED_STATE = 1,
+    /** A compressor map is evaluated outside its rated envelope. */
+    ENTROPYK_WARNING_MAP_ENVELOPE = 2,
+    /** The compressor discharge is hotter than the limit (entropyk_system_set_discharge_temperature_limit). */
+    ENTROPYK_WARNING_DISCHARGE_TEMPERATURE = 3,
+    /** A controller (valve, ...) is pinned at one of its bounds. */
+    ENTROPYK_WARNING_CONTROL_SATURATED = 4
+};
 
 /**
  * A snapshot of one solve. Created by entropyk_solve_* (one per call) or entropyk_result_create
@@ -986,8 +1013,9 @@ typedef struct EntropykCycleSummary {
     /** sizeof(EntropykCycleSummary), set by the caller. */
     uint32_t struct_size;
     /**
-     * The solve's EntropykErrorCode (ENTROPYK_OK, ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT or
-     * ENTROPYK_NON_CONVERGENCE).
+     * The solve's EntropykErrorCode (ENTROPYK_OK, ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT,
+     * ENTROPYK_NON_CONVERGENCE or ENTROPYK_NON_PHYSICAL); the figures are an answer only for the
+     * first two.
      */
     int32_t status;
     /** Solver iterations. */
@@ -1103,12 +1131,17 @@ ENTROPYK_EXPORT void ENTROPYK_CALL entropyk_result_free(EntropykSolverResult* re
 
 /**
  * The solve's outcome as an error code: ENTROPYK_OK, ENTROPYK_CONTROL_SATURATION (converged with a
- * control at a bound), ENTROPYK_TIMEOUT or ENTROPYK_NON_CONVERGENCE.
+ * control at a bound), ENTROPYK_TIMEOUT, ENTROPYK_NON_CONVERGENCE or ENTROPYK_NON_PHYSICAL
+ * (converged to a solution that breaks a physical law; the report's first line names the component
+ * and the law).
+ *
+ * The call itself returns ENTROPYK_OK, or ENTROPYK_INVALID_STATE for a result no solve has written
+ * yet.
  *
  * @param result The result.
  * @param[out] out Receives the status.
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1118,9 +1151,13 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_status(const
 /**
  * All cycle figures at once.
  *
+ * For a failed solve the summary is written and the result's status is returned (see the module
+ * notes).
+ *
  * @param result The result.
  * @param[out] out Receives the figures; its struct_size must be set.
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns *out; nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1133,8 +1170,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_summary(cons
  *
  * @param result The result.
  * @param[out] out Receives the COP.
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1146,8 +1184,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_cooling(
  *
  * @param result The result.
  * @param[out] out Receives the COP.
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1159,8 +1198,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_heating(
  *
  * @param result The result.
  * @param[out] out Receives the capacity [W].
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1172,8 +1212,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cooling_capa
  *
  * @param result The result.
  * @param[out] out Receives the capacity [W].
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1185,8 +1226,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_heating_capa
  *
  * @param result The result.
  * @param[out] out Receives the power [W].
- * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
- *   ENTROPYK_INTERNAL_ERROR.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
  */
@@ -1220,11 +1262,15 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_solve_time(c
                                                                                double* out);
 
 /**
- * The superheat at the (first) evaporator outlet.
+ * The superheat at the (first) evaporator outlet; ENTROPYK_INVALID_STATE (and *out unchanged) when
+ * the cycle has none.
+ *
+ * For a failed solve see the module notes.
  *
  * @param result The result.
  * @param[out] out Receives the superheat [K].
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT, ENTROPYK_NON_PHYSICAL; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1233,11 +1279,15 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_superheat(co
                                                                               double* out);
 
 /**
- * The subcooling at the (first) condenser outlet.
+ * The subcooling at the (first) condenser outlet; ENTROPYK_INVALID_STATE (and *out unchanged) when
+ * the cycle has none.
+ *
+ * For a failed solve see the module notes.
  *
  * @param result The result.
  * @param[out] out Receives the subcooling [K].
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT, ENTROPYK_NON_PHYSICAL; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1262,13 +1312,17 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_iterations(c
  * The solution vector in SI units: p [Pa], h [J/kg], m [kg/s] for each connection in order, then
  * the components' control unknowns.
  *
+ * For a failed solve, its last iterate (the values are written and the result's status is returned;
+ * see the module notes).
+ *
  * @param result The result.
  * @param[out] buffer Receives the values. Caller-owned; may be NULL only together with capacity ==
  *   0 (a size query).
  * @param capacity Size of buffer in elements.
  * @param[out] out_len Receives the number of values, also when the buffer is too small (the needed
  *   length).
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns the buffer.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1293,10 +1347,14 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_connection_c
 /**
  * The state on one connection, in the order the edges were added.
  *
+ * For a failed solve the state is written and the result's status is returned (see the module
+ * notes).
+ *
  * @param result The result.
  * @param index Connection index, < the connection count.
  * @param[out] out Receives the state; its struct_size must be set.
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns *out; nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1308,10 +1366,14 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_connection(c
 /**
  * The figures of one component, by the index entropyk_system_add_component returned.
  *
+ * For a failed solve the figures are written and the result's status is returned (see the module
+ * notes).
+ *
  * @param result The result.
  * @param index Component index.
  * @param[out] out Receives the figures; its struct_size must be set.
- * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_NON_CONVERGENCE, ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors:
  *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns *out; nothing is allocated.
  * @note Thread safety: any thread, any time. Allocates: no.
@@ -1321,8 +1383,13 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_component(co
                                                                               EntropykComponentResult* out);
 
 /**
- * The solver's report: for a failed solve, the largest residuals named by component and equation;
- * empty after a clean convergence.
+ * The solver's report, written by every solve (also a clean one): the first line says why the solve
+ * stopped ("status: Converged: ..."; for ENTROPYK_NON_PHYSICAL the component and the law it breaks,
+ * "component 'x' (kind): ..."; for a failure the cause), then the iteration counters, the residual
+ * max-norm and the time, then the largest scaled residuals named by component and equation (for a
+ * clean solve the tightest equations).
+ *
+ * Empty only for a result no solve has written yet. At most 1535 characters.
  *
  * @param result The result.
  * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
@@ -1338,6 +1405,63 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_component(co
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_report(const EntropykSolverResult* result,
                                                                            char* buffer, size_t capacity,
                                                                            size_t* out_len);
+
+/**
+ * The number of warnings of the solve (0 to 16): what it noticed without failing (extrapolated
+ * states, a compressor map read outside its envelope, a discharge temperature above the limit, a
+ * control at a bound).
+ *
+ * Warnings never change the status; a bench should log them.
+ *
+ * @param result The result.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_warning_count(const EntropykSolverResult* result,
+                                                                                  uint32_t* out);
+
+/**
+ * One warning: its code and its text (which names the component and the figures, e.g. "discharge
+ * temperature 412.3 K above the limit 408.15 K").
+ *
+ * *code is written only when the call succeeds.
+ *
+ * @param result The result.
+ * @param index Warning index, < the warning count.
+ * @param[out] code Receives the code.
+ * @param[out] buffer Receives the text. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_BUFFER_TOO_SMALL; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_warning(const EntropykSolverResult* result,
+                                                                            uint32_t index, EntropykWarningCode* code,
+                                                                            char* buffer, size_t capacity,
+                                                                            size_t* out_len);
+
+/**
+ * The component a warning is about: its index (as entropyk_system_add_component returned it), or -1
+ * when the warning is about no particular component.
+ *
+ * @param result The result.
+ * @param index Warning index, < the warning count.
+ * @param[out] out Receives the component index or -1.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_result_get_warning_component(const EntropykSolverResult* result, uint32_t index, int32_t* out);
 
 /**
  * The detail text of the most recent failed call on this result handle; empty when none failed.
@@ -1624,6 +1748,36 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_component_co
                                                                                     uint32_t* out);
 
 /**
+ * Sets the compressor discharge temperature above which a solve adds
+ * ENTROPYK_WARNING_DISCHARGE_TEMPERATURE to its result (the solve still succeeds; the default,
+ * 408.15 K = 135 C, is a common limit for polyolester oils).
+ *
+ * Kept with the system and used by every later solve. A refused value changes nothing.
+ *
+ * @param system The system (finalized or not).
+ * @param kelvin The limit: finite and > 0 [K].
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_discharge_temperature_limit(EntropykSystem* system,
+                                                                                                double kelvin);
+
+/**
+ * The discharge temperature warning limit the system's solves use.
+ *
+ * @param system The system.
+ * @param[out] out Receives the limit [K].
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_system_get_discharge_temperature_limit(const EntropykSystem* system, double* out);
+
+/**
  * The detail text of the most recent failed call on this system (e.g. which port is unconnected,
  * which residuals did not converge); empty when none failed.
  *
@@ -1663,15 +1817,17 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_create(const Ent
  * Solves the system, warm-started from the last solution unless the config asks for a cold start.
  *
  * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
- * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
- * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
- * workspace on the first solve); use the _into variant in a HIL loop.
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT, ENTROPYK_NON_CONVERGENCE and ENTROPYK_NON_PHYSICAL
+ * (inspect it, then free it); on every other error (a NULL or invalid system, a bad config, a
+ * system not finalized) *out is NULL. The last-error text of a solve that ran but failed is the
+ * status and the first line of the report (the cause). The only allocation is the result handle
+ * (and the solver workspace on the first solve); use the _into variant in a HIL loop.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param[out] out Receives the result.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
  * @note Thread safety: one thread at a time per object. Allocates: yes.
@@ -1684,15 +1840,17 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_newton(EntropykSy
  * Solves the system, warm-started from the last solution unless the config asks for a cold start.
  *
  * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
- * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
- * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
- * workspace on the first solve); use the _into variant in a HIL loop.
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT, ENTROPYK_NON_CONVERGENCE and ENTROPYK_NON_PHYSICAL
+ * (inspect it, then free it); on every other error (a NULL or invalid system, a bad config, a
+ * system not finalized) *out is NULL. The last-error text of a solve that ran but failed is the
+ * status and the first line of the report (the cause). The only allocation is the result handle
+ * (and the solver workspace on the first solve); use the _into variant in a HIL loop.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param[out] out Receives the result.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
  * @note Thread safety: one thread at a time per object. Allocates: yes.
@@ -1705,15 +1863,17 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_picard(EntropykSy
  * Solves the system, warm-started from the last solution unless the config asks for a cold start.
  *
  * *out receives a new result whenever the solve ran: with ENTROPYK_OK, and also with
- * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT and ENTROPYK_NON_CONVERGENCE (inspect it, then free
- * it); on other errors *out is NULL. The only allocation is the result handle (and the solver
- * workspace on the first solve); use the _into variant in a HIL loop.
+ * ENTROPYK_CONTROL_SATURATION, ENTROPYK_TIMEOUT, ENTROPYK_NON_CONVERGENCE and ENTROPYK_NON_PHYSICAL
+ * (inspect it, then free it); on every other error (a NULL or invalid system, a bad config, a
+ * system not finalized) *out is NULL. The last-error text of a solve that ran but failed is the
+ * status and the first line of the report (the cause). The only allocation is the result handle
+ * (and the solver workspace on the first solve); use the _into variant in a HIL loop.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param[out] out Receives the result.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
  * @note Thread safety: one thread at a time per object. Allocates: yes.
@@ -1724,16 +1884,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_fallback(Entropyk
 
 /**
  * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
- * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
- * allocates the solver workspace once).
+ * entropyk_result_create for this system (or returned by one of its entropyk_solve_* calls), so
+ * nothing is allocated (after the first solve, which allocates the solver workspace once).
  *
- * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ * A result that belongs to another system is refused with ENTROPYK_INVALID_ARGUMENT and left
+ * unchanged. The result is written whenever the solve ran (same codes as entropyk_solve_newton),
+ * and then describes this solve only: a failed solve never leaves an earlier solve's figures in it.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param reused The result to overwrite.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing changes hands; the caller keeps owning the result.
  * @note Thread safety: one thread at a time per object. Allocates: no.
@@ -1744,16 +1906,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_newton_into(Entro
 
 /**
  * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
- * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
- * allocates the solver workspace once).
+ * entropyk_result_create for this system (or returned by one of its entropyk_solve_* calls), so
+ * nothing is allocated (after the first solve, which allocates the solver workspace once).
  *
- * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ * A result that belongs to another system is refused with ENTROPYK_INVALID_ARGUMENT and left
+ * unchanged. The result is written whenever the solve ran (same codes as entropyk_solve_newton),
+ * and then describes this solve only: a failed solve never leaves an earlier solve's figures in it.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param reused The result to overwrite.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing changes hands; the caller keeps owning the result.
  * @note Thread safety: one thread at a time per object. Allocates: no.
@@ -1764,16 +1928,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_picard_into(Entro
 
 /**
  * The HIL step: solves like entropyk_solve_newton but writes into a result handle made by
- * entropyk_result_create for this system, so nothing is allocated (after the first solve, which
- * allocates the solver workspace once).
+ * entropyk_result_create for this system (or returned by one of its entropyk_solve_* calls), so
+ * nothing is allocated (after the first solve, which allocates the solver workspace once).
  *
- * The result is written whenever the solve ran (same codes as entropyk_solve_newton).
+ * A result that belongs to another system is refused with ENTROPYK_INVALID_ARGUMENT and left
+ * unchanged. The result is written whenever the solve ran (same codes as entropyk_solve_newton),
+ * and then describes this solve only: a failed solve never leaves an earlier solve's figures in it.
  *
  * @param system A finalized system.
  * @param config Settings; NULL means the defaults. May be NULL.
  * @param reused The result to overwrite.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
- *   ENTROPYK_CONTROL_SATURATION, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER,
  *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
  * @note Ownership: Nothing changes hands; the caller keeps owning the result.
  * @note Thread safety: one thread at a time per object. Allocates: no.

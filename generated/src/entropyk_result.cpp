@@ -25,44 +25,44 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_summary(cons
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_cooling(const EntropykSolverResult* result,
                                                                                 double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::cop_cooling>>("entropyk_result_get_cop_cooling",
-                                                                                      result, out);
+    return capi::guarded_call<capi::result_get_figure<&entropyk::CycleResults::cop_cooling>>(
+        "entropyk_result_get_cop_cooling", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cop_heating(const EntropykSolverResult* result,
                                                                                 double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::cop_heating>>("entropyk_result_get_cop_heating",
-                                                                                      result, out);
+    return capi::guarded_call<capi::result_get_figure<&entropyk::CycleResults::cop_heating>>(
+        "entropyk_result_get_cop_heating", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_cooling_capacity(const EntropykSolverResult* result,
                                                                                      double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::cooling_capacity>>(
+    return capi::guarded_call<capi::result_get_figure<&entropyk::CycleResults::cooling_capacity>>(
         "entropyk_result_get_cooling_capacity", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_heating_capacity(const EntropykSolverResult* result,
                                                                                      double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::heating_capacity>>(
+    return capi::guarded_call<capi::result_get_figure<&entropyk::CycleResults::heating_capacity>>(
         "entropyk_result_get_heating_capacity", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_compressor_power(const EntropykSolverResult* result,
                                                                                      double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::compressor_power>>(
+    return capi::guarded_call<capi::result_get_figure<&entropyk::CycleResults::compressor_power>>(
         "entropyk_result_get_compressor_power", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_residual_norm(const EntropykSolverResult* result,
                                                                                   double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::residual_norm>>(
+    return capi::guarded_call<capi::result_get_statistic<&entropyk::CycleResults::residual_norm>>(
         "entropyk_result_get_residual_norm", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_solve_time(const EntropykSolverResult* result,
                                                                                double* out) {
-    return capi::guarded_call<capi::result_get<&entropyk::CycleResults::solve_time_s>>("entropyk_result_get_solve_time",
-                                                                                       result, out);
+    return capi::guarded_call<capi::result_get_statistic<&entropyk::CycleResults::solve_time_s>>(
+        "entropyk_result_get_solve_time", result, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_superheat(const EntropykSolverResult* result,
@@ -110,6 +110,25 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_report(const
                                                                            char* buffer, size_t capacity,
                                                                            size_t* out_len) {
     return capi::guarded_call<capi::result_get_report>("entropyk_result_get_report", result, buffer, capacity, out_len);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_warning_count(const EntropykSolverResult* result,
+                                                                                  uint32_t* out) {
+    return capi::guarded_call<capi::result_get_warning_count>("entropyk_result_get_warning_count", result, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_warning(const EntropykSolverResult* result,
+                                                                            uint32_t index, EntropykWarningCode* code,
+                                                                            char* buffer, size_t capacity,
+                                                                            size_t* out_len) {
+    return capi::guarded_call<capi::result_get_warning>("entropyk_result_get_warning", result, index, code, buffer,
+                                                        capacity, out_len);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_result_get_warning_component(const EntropykSolverResult* result, uint32_t index, int32_t* out) {
+    return capi::guarded_call<capi::result_get_warning_component>("entropyk_result_get_warning_component", result,
+                                                                  index, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_last_error(const EntropykSolverResult* result,

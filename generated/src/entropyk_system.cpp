@@ -44,6 +44,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_component_co
     return capi::guarded_call<capi::system_get_component_count>("entropyk_system_get_component_count", system, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_discharge_temperature_limit(EntropykSystem* system,
+                                                                                                double kelvin) {
+    return capi::guarded_call<capi::system_set_discharge_temperature_limit>(
+        "entropyk_system_set_discharge_temperature_limit", system, kelvin);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_system_get_discharge_temperature_limit(const EntropykSystem* system, double* out) {
+    return capi::guarded_call<capi::system_get_discharge_temperature_limit>(
+        "entropyk_system_get_discharge_temperature_limit", system, out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_last_error(const EntropykSystem* system, char* buffer,
                                                                            size_t capacity, size_t* out_len) {
     return capi::guarded_call<capi::last_error_of<EntropykSystem>, capi::Record::no>("entropyk_system_last_error",

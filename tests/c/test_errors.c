@@ -25,7 +25,7 @@ static void test_error_strings(void) {
                                            "the caller's buffer is too small",
                                            "internal error",
                                            "the handle is not a live object of the expected kind",
-                                           "physically inadmissible state"};
+                                           "the solver converged to a physically inadmissible state"};
     int code;
     CHECK(ENTROPYK_NON_PHYSICAL == 12);
     for (code = ENTROPYK_OK; code <= ENTROPYK_NON_PHYSICAL; ++code)

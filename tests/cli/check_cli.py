@@ -2,9 +2,12 @@
 """Drives the `entropyk` command for the CLI tests (tests/cli/CMakeLists.txt).
 
   check_cli.py ENTROPYK example FILE [--check /json/pointer=value:rel_tol ...] [--max /pointer=limit ...]
-                                     [--set /pointer=JSON ...] [--string /pointer=text ...]
-      solve FILE with --format json (and table, csv), exit 0, check numbers in the JSON output.
-  check_cli.py ENTROPYK bad BASE.json --exit N --message TEXT [--remove PTR] [--set PTR=JSON ...] [--text RAW]
+                                     [--set /pointer=JSON ...] [--string /pointer=text ...] [--warning CODE ...]
+      solve FILE with --format json (and table, csv), exit 0, check numbers in the JSON output; the
+      warnings agree between JSON ("warnings"), table ("warning: ...") and CSV; --warning CODE
+      expects a warning with that code.
+  check_cli.py ENTROPYK bad BASE.json --exit N --message TEXT [--remove PTR] [--set PTR=JSON ...] [--raw PTR=TEXT ...]
+                                      [--text RAW]
       write BASE with one defect as ./cycle.json in a scratch directory, solve it, expect the exit
       code and TEXT in the error message, and no output file (--svg) left behind.
   check_cli.py ENTROPYK svg [demo | solve FILE]
@@ -61,10 +64,11 @@ def cmd_example(exe, argv):
 
 def example(exe, argv, scratch):
     path = argv[0]
-    checks, maxima, sets, strings = [], [], [], []
+    checks, maxima, sets, strings, warnings = [], [], [], [], []
     i = 1
     while i < len(argv):
-        {"--check": checks, "--max": maxima, "--set": sets, "--string": strings}[argv[i]].append(argv[i + 1])
+        {"--check": checks, "--max": maxima, "--set": sets, "--string": strings,
+         "--warning": warnings}[argv[i]].append(argv[i + 1])
         i += 2
     if sets:  # a variant of the file: POINTER=JSON replacements
         with open(path, encoding="utf-8") as f:
@@ -127,6 +131,24 @@ def example(exe, argv, scratch):
         cop_rows = [l for l in lines if l.startswith("cop_cooling,")]
         if not cop_rows or abs(float(cop_rows[0].split(",")[1]) - cop) > 1e-8 * cop:
             fail(f"{path}: csv cop_cooling row {cop_rows} disagrees with {cop}")
+    # Warnings: the same list in the three formats.
+    ws = doc.get("warnings")
+    if not isinstance(ws, list):
+        fail(f"{path}: the JSON output has no \"warnings\" array")
+        ws = []
+    for w in ws:
+        if set(w) != {"code", "component", "message"} or not w["message"]:
+            fail(f"{path}: malformed warning {w!r}")
+        elif f"warning: {w['message']}" not in table:
+            fail(f"{path}: the table does not show the warning {w['message']!r}")
+        elif not any(l.startswith(w["code"] + ",") for l in lines):
+            fail(f"{path}: the CSV has no row for the warning {w!r}")
+    if table.count("\nwarning: ") != len(ws):
+        fail(f"{path}: the table shows {table.count(chr(10) + 'warning: ')} warnings, the JSON {len(ws)}")
+    for code in warnings:
+        print(f"{path}: warning {code}: {'ok' if any(w['code'] == code for w in ws) else 'MISSING'}")
+        if not any(w["code"] == code for w in ws):
+            fail(f"{path}: no warning with code {code!r} in {ws!r}")
 
 
 def cmd_bad(exe, argv):
@@ -136,8 +158,11 @@ def cmd_bad(exe, argv):
     ap.add_argument("--message", action="append", required=True, help="a text the error must contain")
     ap.add_argument("--remove", action="append", default=[], help="JSON pointer of a key to delete")
     ap.add_argument("--set", action="append", default=[], help="POINTER=JSON: a value to replace")
+    ap.add_argument("--raw", action="append", default=[],
+                    help="POINTER=TEXT: a value written verbatim (e.g. 1e400, which Python's json cannot write)")
     ap.add_argument("--text", help="the whole file content instead of the base file")
     ap.add_argument("--stdout", action="append", default=[], help="a text the standard output must contain")
+    ap.add_argument("--no-stdout", action="append", default=[], help="a text the standard output must not contain")
     a = ap.parse_args(argv)
     with open(a.base) as f:
         doc = json.load(f)
@@ -148,12 +173,21 @@ def cmd_bad(exe, argv):
         ptr, value = s.split("=", 1)
         parent, key = pointer_parent(doc, ptr)
         parent[key] = json.loads(value)
+    raws = {}
+    for k, s in enumerate(a.raw):
+        ptr, value = s.split("=", 1)
+        parent, key = pointer_parent(doc, ptr)
+        parent[key] = f"@@raw{k}@@"
+        raws[f'"@@raw{k}@@"'] = value
     with tempfile.TemporaryDirectory() as d:
         with open(os.path.join(d, "cycle.json"), "w") as f:
             if a.text is not None:
                 f.write(a.text)
             else:
-                json.dump(doc, f, indent=2)
+                text = json.dumps(doc, indent=2)
+                for placeholder, value in raws.items():
+                    text = text.replace(placeholder, value)
+                f.write(text)
         rc, out, err = run(exe, ["solve", "cycle.json", "--svg", "out.svg"], cwd=d)
         print(f"exit {rc}\nstderr: {err.strip()}")
         if rc != a.exit:
@@ -164,6 +198,9 @@ def cmd_bad(exe, argv):
         for m in a.stdout:
             if m not in out:
                 fail(f"the output does not contain {m!r}")
+        for m in a.no_stdout:
+            if m in out:
+                fail(f"the output contains {m!r}")
         left = sorted(os.listdir(d))
         if left != ["cycle.json"]:
             fail(f"files left behind: {left}")

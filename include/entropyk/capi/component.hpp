@@ -34,12 +34,12 @@ struct EntropykComponent {
 
     entropyk::capi::HandleHeader header;
     mutable entropyk::capi::ErrorSlot last_error;
-    std::unique_ptr<entropyk::capi::ComponentData> data;
+    entropyk::capi::Owned<entropyk::capi::ComponentData> data;
 };
 
 namespace entropyk::capi {
 
-static_assert(Handle<EntropykComponent>);
+static_assert(Handle<EntropykComponent> && handle_layout_ok<EntropykComponent>());
 
 // The C enums are the C++ ones, value for value.
 static_assert(ENTROPYK_MAP_UNITS_IP == static_cast<int>(MapUnits::ip));

@@ -32,7 +32,7 @@ struct EntropykFluid {
 
 namespace entropyk::capi {
 
-static_assert(Handle<EntropykFluid>);
+static_assert(Handle<EntropykFluid> && handle_layout_ok<EntropykFluid>());
 
 // EntropykPhase values are entropyk::fluids::Phase values.
 static_assert(ENTROPYK_PHASE_LIQUID == static_cast<int>(fluids::Phase::liquid));

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <thread>
 #include <type_traits>
 
@@ -62,17 +63,59 @@ class ErrorSlot {
     ThermoError error_{};
 };
 
-/// A C handle type: a standard-layout struct whose first member is `HandleHeader header`, with a
+/// The owner of a handle's payload: one pointer, deleted with the handle. Unlike std::unique_ptr
+/// (a tuple in libstdc++, not standard-layout under clang) it is a standard-layout type, so a
+/// handle struct holding it stays standard-layout and `offsetof(H, header)` is well defined.
+template <class T>
+class Owned {
+  public:
+    Owned() noexcept = default;
+    explicit Owned(T* p) noexcept : p_(p) {}
+    Owned(std::unique_ptr<T>&& p) noexcept : p_(p.release()) {} // NOLINT(google-explicit-constructor)
+    Owned(Owned&& o) noexcept : p_(o.p_) { o.p_ = nullptr; }
+    Owned& operator=(Owned&& o) noexcept {
+        if (this != &o) {
+            delete p_;
+            p_ = o.p_;
+            o.p_ = nullptr;
+        }
+        return *this;
+    }
+    Owned(const Owned&) = delete;
+    Owned& operator=(const Owned&) = delete;
+    ~Owned() { delete p_; }
+
+    [[nodiscard]] T* get() const noexcept { return p_; }
+    T* operator->() const noexcept { return p_; }
+    T& operator*() const noexcept { return *p_; }
+    explicit operator bool() const noexcept { return p_ != nullptr; }
+
+  private:
+    T* p_ = nullptr;
+};
+
+/// A C handle type: a struct whose first member is `HandleHeader header`, with a
 /// `static constexpr HandleKind kind`, a `static constexpr const char* c_name` and an ErrorSlot
-/// `last_error`.
+/// `last_error`. The layout (what is_live relies on) is checked by handle_layout_ok below.
 template <class H>
 concept Handle = requires(H& h) {
     { H::kind } -> std::convertible_to<HandleKind>;
     { H::c_name } -> std::convertible_to<const char*>;
     { h.header } -> std::same_as<HandleHeader&>;
     { h.last_error } -> std::same_as<ErrorSlot&>;
+};
+
+/// What is_live relies on: H is standard-layout (so offsetof is defined and the first member sits
+/// at the object's address) and the header is that first member. Each handle type asserts it next
+/// to its definition; make_handle asserts it again.
+template <Handle H>
+[[nodiscard]] consteval bool handle_layout_ok() {
+    if constexpr (!std::is_standard_layout_v<H>) {
+        return false;
+    } else {
+        return offsetof(H, header) == 0 && alignof(H) >= alignof(HandleHeader);
+    }
 }
-&&std::is_standard_layout_v<H> && (offsetof(H, header) == 0);
 
 template <class T>
 inline constexpr bool is_handle_pointer = false;
@@ -103,6 +146,7 @@ requires Handle<std::remove_const_t<H>> H& checked_handle(H* p) {
 /// Allocates a handle (the header is set by H's default member initialiser).
 template <Handle H, class... Args>
 [[nodiscard]] H* make_handle(Args&&... args) {
+    static_assert(handle_layout_ok<H>(), "a handle is standard-layout with its HandleHeader first");
     return new H{HandleHeader{live_magic, H::kind}, ErrorSlot{}, static_cast<Args&&>(args)...};
 }
 

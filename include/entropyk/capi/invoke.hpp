@@ -4,7 +4,9 @@
 //   guarded_call<Impl>(api_name, args...)   for functions returning EntropykErrorCode
 //   direct_call<Impl>(args...)              for the few that cannot fail (free, version, names)
 //
-// guarded_call, in order: masks FP traps (FpGuard); if the first argument is a handle, checks it
+// guarded_call, in order: masks FP traps (FpGuard); sets every out handle (an `H**` argument,
+// H a handle type) that is not NULL to NULL, so that every failure path leaves *out == NULL (the
+// helper stores the new handle only once it exists); if the first argument is a handle, checks it
 // (NULL -> ENTROPYK_NULL_POINTER, wrong/freed -> ENTROPYK_INVALID_HANDLE) and passes it to Impl as
 // a reference; runs Impl inside try/catch; turns a returned error or any exception into its code
 // (ApiError -> its code, std::bad_alloc and every other exception -> ENTROPYK_INTERNAL_ERROR);
@@ -28,6 +30,19 @@ enum class Record { yes, no };
 
 namespace detail {
 
+template <class T>
+inline constexpr bool is_out_handle = false;
+template <Handle H>
+inline constexpr bool is_out_handle<H**> = true;
+
+/// `*out = NULL` for an out-handle argument; nothing for the others.
+template <class T>
+void clear_if_out_handle(T arg) noexcept {
+    if constexpr (is_out_handle<T>) {
+        if (arg != nullptr) *arg = nullptr;
+    }
+}
+
 template <Record R, class H>
 EntropykErrorCode failed(H* self, const char* api_name, const ThermoError& e) noexcept {
     if constexpr (R == Record::yes) {
@@ -41,6 +56,8 @@ EntropykErrorCode failed(H* self, const char* api_name, const ThermoError& e) no
 template <auto Impl, Record R = Record::yes, class First, class... Rest>
 EntropykErrorCode guarded_call(const char* api_name, First first, Rest... rest) noexcept {
     FpGuard fp;
+    detail::clear_if_out_handle(first);
+    (detail::clear_if_out_handle(rest), ...);
     if constexpr (is_handle_pointer<First>) {
         using H = std::remove_pointer_t<First>;
         H* self = nullptr;

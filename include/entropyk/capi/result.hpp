@@ -4,7 +4,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include <entropyk.h>
@@ -21,6 +23,10 @@ namespace entropyk::capi {
 struct ResultData {
     CycleResults results;
     std::vector<double> state;
+    /// The id of the system that made it (SystemData::id): _into solves of other systems refuse it.
+    std::uint64_t system_id = 0;
+    /// False for a result made by entropyk_result_create until a solve writes it.
+    bool written = false;
 };
 
 } // namespace entropyk::capi
@@ -32,12 +38,12 @@ struct EntropykSolverResult {
 
     entropyk::capi::HandleHeader header;
     mutable entropyk::capi::ErrorSlot last_error;
-    std::unique_ptr<entropyk::capi::ResultData> data;
+    entropyk::capi::Owned<entropyk::capi::ResultData> data;
 };
 
 namespace entropyk::capi {
 
-static_assert(Handle<EntropykSolverResult>);
+static_assert(Handle<EntropykSolverResult> && handle_layout_ok<EntropykSolverResult>());
 
 /// A solve outcome as the C API's code.
 [[nodiscard]] constexpr EntropykErrorCode status_code(SolveStatus s) noexcept {
@@ -52,26 +58,94 @@ static_assert(Handle<EntropykSolverResult>);
     return ENTROPYK_INTERNAL_ERROR;
 }
 
+// EntropykWarningCode is entropyk::WarningCode, value for value.
+static_assert(ENTROPYK_WARNING_EXTRAPOLATED_STATE == static_cast<int>(WarningCode::extrapolated_state));
+static_assert(ENTROPYK_WARNING_MAP_ENVELOPE == static_cast<int>(WarningCode::map_envelope));
+static_assert(ENTROPYK_WARNING_DISCHARGE_TEMPERATURE == static_cast<int>(WarningCode::discharge_temperature));
+static_assert(ENTROPYK_WARNING_CONTROL_SATURATED == static_cast<int>(WarningCode::control_saturated));
+static_assert(sizeof(EntropykWarningCode) == sizeof(WarningCode));
+
+/// The refusal of every getter that needs a solve on a result no solve has written yet.
+inline void require_written(const EntropykSolverResult& self) {
+    if (!self.data->written)
+        raise(Errc::invalid_state, "no solve has written this result yet (it was made by entropyk_result_create; "
+                                   "pass it to an entropyk_solve_*_into first)");
+}
+
+/// The first line of a report (up to its first newline).
+[[nodiscard]] inline std::string_view first_line(const CycleResults& r) noexcept {
+    const std::string_view text{r.report, ::strnlen(r.report, sizeof r.report)};
+    return text.substr(0, text.find('\n'));
+}
+
+/// What a figure getter returns after writing its figures: ENTROPYK_OK for a converged solve
+/// (also with a control at a bound); for any other solve the result's own status, with a detail
+/// saying what the figures are (they describe that solve, but they are not an answer).
+[[nodiscard]] inline Result<void> figures_status(const EntropykSolverResult& self) {
+    const CycleResults& r = self.data->results;
+    const EntropykErrorCode code = status_code(r.status);
+    if (code == ENTROPYK_OK || code == ENTROPYK_CONTROL_SATURATION) return {};
+    const std::string_view why = first_line(r);
+    if (code == ENTROPYK_NON_PHYSICAL)
+        return ThermoError::format(Errc::non_physical,
+                                   "the figures are those of a physically inadmissible solution, for diagnosis "
+                                   "only: %.*s",
+                                   static_cast<int>(why.size()), why.data());
+    const std::string_view st = to_string(r.status);
+    return ThermoError::format(static_cast<Errc>(code),
+                               "the solve %.*s: the figures are its last iterate (NaN where it has none), not a "
+                               "solution: %.*s",
+                               static_cast<int>(st.size()), st.data(), static_cast<int>(why.size()), why.data());
+}
+
+/// The code a solve function returns: its status, with the status and the report's first line
+/// (the cause) as the detail.
+[[nodiscard]] inline Result<void> outcome(const CycleResults& r) {
+    const EntropykErrorCode code = status_code(r.status);
+    if (code == ENTROPYK_OK) return {};
+    const std::string_view st = to_string(r.status);
+    const std::string_view why = first_line(r);
+    return ThermoError::format(static_cast<Errc>(code), "%.*s after %d iterations (residual norm %.3g)%s%.*s",
+                               static_cast<int>(st.size()), st.data(), r.iterations, r.residual_norm,
+                               why.empty() ? "" : ": ", static_cast<int>(why.size()), why.data());
+}
+
 /// entropyk_result_get_status
 inline Result<void> result_get_status(const EntropykSolverResult& self, EntropykErrorCode* out) {
     require_not_null(out, "out");
+    require_written(self);
     *out = status_code(self.data->results.status);
     return {};
 }
 
-/// entropyk_result_get_<figure> for the figures that always exist.
+/// entropyk_result_get_<figure> (capacities, power, COP): the value, then figures_status.
 template <auto Member>
-Result<void> result_get(const EntropykSolverResult& self, double* out) {
+Result<void> result_get_figure(const EntropykSolverResult& self, double* out) {
+    require_not_null(out, "out");
+    require_written(self);
+    *out = self.data->results.*Member;
+    return figures_status(self);
+}
+
+/// entropyk_result_get_<statistic> (residual norm, solve time): valid for every solve.
+template <auto Member>
+Result<void> result_get_statistic(const EntropykSolverResult& self, double* out) {
     require_not_null(out, "out");
     *out = self.data->results.*Member;
     return {};
 }
 
-/// entropyk_result_get_superheat / _subcooling: ENTROPYK_INVALID_STATE when the cycle has none.
+/// entropyk_result_get_superheat / _subcooling: ENTROPYK_INVALID_STATE when the cycle has none;
+/// for a failed solve the value (NaN possible) and figures_status.
 template <auto Member>
 Result<void> result_get_available(const EntropykSolverResult& self, double* out) {
     require_not_null(out, "out");
+    require_written(self);
     const double v = self.data->results.*Member;
+    if (const Result<void> st = figures_status(self); !st) {
+        *out = v;
+        return st;
+    }
     if (!std::isfinite(v))
         return fail(Errc::invalid_state, "not available for this cycle (it has no evaporator or condenser outlet "
                                          "to measure it at)");
@@ -89,6 +163,7 @@ inline Result<void> result_get_iterations(const EntropykSolverResult& self, std:
 /// entropyk_result_get_summary
 inline Result<void> result_get_summary(const EntropykSolverResult& self, EntropykCycleSummary* out) {
     require_struct_size(out, "out");
+    require_written(self);
     const CycleResults& r = self.data->results;
     EntropykCycleSummary c = ENTROPYK_CYCLE_SUMMARY_INIT;
     c.status = status_code(r.status);
@@ -108,13 +183,15 @@ inline Result<void> result_get_summary(const EntropykSolverResult& self, Entropy
     c.residual_norm = r.residual_norm;
     c.solve_time = r.solve_time_s;
     copy_out_struct(c, out);
-    return {};
+    return figures_status(self);
 }
 
 /// entropyk_result_get_state_vector
 inline Result<void> result_get_state_vector(const EntropykSolverResult& self, double* buffer, std::size_t capacity,
                                             std::size_t* out_len) {
-    return copy_out_array(self.data->state, buffer, capacity, out_len);
+    require_written(self);
+    if (Result<void> r = copy_out_array(self.data->state, buffer, capacity, out_len); !r) return r;
+    return figures_status(self);
 }
 
 /// entropyk_result_get_connection_count
@@ -128,6 +205,7 @@ inline Result<void> result_get_connection_count(const EntropykSolverResult& self
 inline Result<void> result_get_connection(const EntropykSolverResult& self, std::uint32_t index,
                                           EntropykConnectionResult* out) {
     require_struct_size(out, "out");
+    require_written(self);
     const auto& list = self.data->results.connections;
     if (index >= list.size())
         raise(Errc::invalid_argument, "connection index %u: the system has %zu connections", index, list.size());
@@ -144,13 +222,14 @@ inline Result<void> result_get_connection(const EntropykSolverResult& self, std:
     c.quality = cr.state.quality;
     c.m = cr.m;
     copy_out_struct(c, out);
-    return {};
+    return figures_status(self);
 }
 
 /// entropyk_result_get_component
 inline Result<void> result_get_component(const EntropykSolverResult& self, std::uint32_t index,
                                          EntropykComponentResult* out) {
     require_struct_size(out, "out");
+    require_written(self);
     const auto& list = self.data->results.components;
     if (index >= list.size())
         raise(Errc::invalid_argument, "component index %u: the system has %zu components", index, list.size());
@@ -166,7 +245,7 @@ inline Result<void> result_get_component(const EntropykSolverResult& self, std::
     c.secondary_outlet_temperature = c.has_secondary ? rep.secondary_outlet_T : 0.0;
     c.control_value = c.has_control ? rep.control_value : 0.0;
     copy_out_struct(c, out);
-    return {};
+    return figures_status(self);
 }
 
 /// entropyk_result_get_report
@@ -175,6 +254,42 @@ inline Result<void> result_get_report(const EntropykSolverResult& self, char* bu
     const char* text = self.data->results.report;
     return copy_out_string(std::string_view{text, ::strnlen(text, sizeof self.data->results.report)}, buffer, capacity,
                            out_len);
+}
+
+/// The warning at `index`, or an ENTROPYK_INVALID_ARGUMENT naming the count.
+inline const Warning& warning_at(const EntropykSolverResult& self, std::uint32_t index) {
+    const Warnings& w = self.data->results.warnings;
+    if (index >= w.size())
+        raise(Errc::invalid_argument, "warning index %u: the result has %zu warnings", index, w.size());
+    return w[index];
+}
+
+/// entropyk_result_get_warning_count
+inline Result<void> result_get_warning_count(const EntropykSolverResult& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    *out = static_cast<std::uint32_t>(self.data->results.warnings.size());
+    return {};
+}
+
+/// entropyk_result_get_warning: the text first (a short buffer refuses the call), then the code.
+inline Result<void> result_get_warning(const EntropykSolverResult& self, std::uint32_t index, EntropykWarningCode* code,
+                                       char* buffer, std::size_t capacity, std::size_t* out_len) {
+    require_not_null(code, "code");
+    const Warning& w = warning_at(self, index);
+    if (Result<void> r = copy_out_string(std::string_view{w.message, ::strnlen(w.message, sizeof w.message)}, buffer,
+                                         capacity, out_len);
+        !r)
+        return r;
+    *code = static_cast<EntropykWarningCode>(w.code);
+    return {};
+}
+
+/// entropyk_result_get_warning_component
+inline Result<void> result_get_warning_component(const EntropykSolverResult& self, std::uint32_t index,
+                                                 std::int32_t* out) {
+    require_not_null(out, "out");
+    *out = warning_at(self, index).component;
+    return {};
 }
 
 } // namespace entropyk::capi

@@ -2,7 +2,9 @@
 // graph calls (add, connect, finalize, set_input) and the solves, which fill result handles.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <utility>
 
@@ -21,7 +23,17 @@ namespace entropyk::capi {
 
 struct SystemData {
     System system;
+    /// Unique per system for the library's lifetime (never reused, unlike an address): the results
+    /// a system makes carry it, and its _into solves accept only those.
+    std::uint64_t id = 0;
+    /// K; passed into SolveSettings::discharge_temperature_limit for every solve.
+    double discharge_temperature_limit = SolveSettings{}.discharge_temperature_limit;
 };
+
+[[nodiscard]] inline std::uint64_t next_system_id() noexcept {
+    static std::atomic<std::uint64_t> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 } // namespace entropyk::capi
 
@@ -32,12 +44,12 @@ struct EntropykSystem {
 
     entropyk::capi::HandleHeader header;
     mutable entropyk::capi::ErrorSlot last_error;
-    std::unique_ptr<entropyk::capi::SystemData> data;
+    entropyk::capi::Owned<entropyk::capi::SystemData> data;
 };
 
 namespace entropyk::capi {
 
-static_assert(Handle<EntropykSystem>);
+static_assert(Handle<EntropykSystem> && handle_layout_ok<EntropykSystem>());
 
 // EntropykInput is entropyk::Input, value for value.
 static_assert(ENTROPYK_INPUT_COMPRESSOR_SPEED == static_cast<int>(Input::compressor_speed));
@@ -67,7 +79,7 @@ inline Result<void> system_create(const char* refrigerant, EntropykBackend backe
     require_supported_backend(backend);
     // ENTROPYK_BACKEND_TABLES builds the fluid's tables here (once per fluid), never in a solve.
     *out = make_handle<EntropykSystem>(
-        std::make_unique<SystemData>(SystemData{System(**fluid, static_cast<Backend>(backend))}));
+        std::make_unique<SystemData>(SystemData{System(**fluid, static_cast<Backend>(backend)), next_system_id()}));
     return {};
 }
 
@@ -112,6 +124,21 @@ inline Result<void> system_set_input(EntropykSystem& self, std::uint32_t compone
     return self.data->system.set_input(component, static_cast<Input>(which), value);
 }
 
+/// entropyk_system_set_discharge_temperature_limit
+inline Result<void> system_set_discharge_temperature_limit(EntropykSystem& self, double kelvin) {
+    require_finite(kelvin, "kelvin");
+    if (!(kelvin > 0.0)) raise(Errc::invalid_argument, "'kelvin' = %g K: expected a temperature > 0 K", kelvin);
+    self.data->discharge_temperature_limit = kelvin;
+    return {};
+}
+
+/// entropyk_system_get_discharge_temperature_limit
+inline Result<void> system_get_discharge_temperature_limit(const EntropykSystem& self, double* out) {
+    require_not_null(out, "out");
+    *out = self.data->discharge_temperature_limit;
+    return {};
+}
+
 /// entropyk_system_get_component_count
 inline Result<void> system_get_component_count(const EntropykSystem& self, std::uint32_t* out) {
     require_not_null(out, "out");
@@ -126,8 +153,12 @@ inline Result<void> result_create(const EntropykSystem& self, EntropykSolverResu
     require_finalized(self);
     const System& s = self.data->system;
     auto data = std::make_unique<ResultData>();
+    // Sized like the system's results; nothing of an earlier solve is kept (written = false).
     data->results = s.results();
-    data->state.assign(s.state_vector().begin(), s.state_vector().end());
+    data->results.report[0] = '\0';
+    data->results.warnings.clear();
+    data->state.assign(s.state_vector().size(), not_available);
+    data->system_id = self.data->id;
     *out = make_handle<EntropykSolverResult>(std::move(data));
     return {};
 }
@@ -169,20 +200,58 @@ std::pair<SolveSettings, StartMode> read_settings(const Config* config) {
     return {s, c.cold_start != 0 ? StartMode::cold : StartMode::warm};
 }
 
-/// Copies a solve's outcome into a result; no allocation when `into` was sized for the system.
-inline void fill_result(const System& s, ResultData& into) {
-    into.results = s.results();
-    const auto v = s.state_vector();
-    into.state.assign(v.begin(), v.end());
+/// The cycle figures of a CycleResults, to tell whether a solve recomputed them.
+struct CycleFigures {
+    double v[10];
+};
+[[nodiscard]] inline CycleFigures figures_of(const CycleResults& r) noexcept {
+    return {{r.cooling_capacity, r.heating_capacity, r.compressor_power, r.cop_cooling, r.cop_heating, r.superheat,
+             r.subcooling, r.energy_balance, r.mass_balance, r.entropy_generation}};
+}
+[[nodiscard]] inline bool same_bits(const CycleFigures& a, const CycleFigures& b) noexcept {
+    return std::memcmp(a.v, b.v, sizeof a.v) == 0;
 }
 
-/// The solve's code, with the solver's report as the detail.
-[[nodiscard]] inline Result<void> outcome(const CycleResults& r) {
-    const EntropykErrorCode code = status_code(r.status);
-    if (code == ENTROPYK_OK) return {};
-    return ThermoError::format(static_cast<Errc>(code), "%s after %d iterations (residual norm %.3g)%s%s",
-                               std::string(to_string(r.status)).c_str(), r.iterations, r.residual_norm,
-                               r.report[0] != '\0' ? ": " : "", r.report);
+/// NaN for every figure of a result (cycle, components, connection states; not the statistics).
+inline void clear_figures(CycleResults& r) noexcept {
+    r.cooling_capacity = r.heating_capacity = r.compressor_power = not_available;
+    r.cop_cooling = r.cop_heating = r.superheat = r.subcooling = not_available;
+    r.energy_balance = r.mass_balance = r.entropy_generation = not_available;
+    for (ComponentReport& c : r.components) {
+        const ComponentReport blank{};
+        c = blank;
+        c.heat_rate = c.power = c.electrical_power = c.entropy_generation = not_available;
+    }
+    for (ConnectionResult& c : r.connections) {
+        c.state = fluids::State{};
+        c.state.T = Temperature{not_available};
+        c.state.p = Pressure{not_available};
+        c.state.h = SpecificEnthalpy{not_available};
+        c.state.s = SpecificEntropy{not_available};
+        c.state.rho = Density{not_available};
+        c.m = not_available;
+    }
+}
+
+/// Runs one solve of `self` with its own settings and copies its outcome into `into`; no
+/// allocation when `into` was sized for the system. The result describes this solve only: if a
+/// solve that did not converge left the cycle figures exactly as they were before it (an engine
+/// that does not recompute them from its last iterate), they are an earlier solve's, so they
+/// become NaN instead.
+inline void solve_and_fill(EntropykSystem& self, SolverMethod method, SolveSettings settings, StartMode start,
+                           ResultData& into) {
+    System& s = self.data->system;
+    settings.discharge_temperature_limit = self.data->discharge_temperature_limit;
+    const CycleFigures before = figures_of(s.results());
+    s.solve(method, settings, start);
+    const CycleResults& r = s.results();
+    into.results = r;
+    const auto v = s.state_vector();
+    into.state.assign(v.begin(), v.end());
+    into.system_id = self.data->id;
+    into.written = true;
+    if (!r.converged() && r.status != SolveStatus::non_physical && same_bits(before, figures_of(r)))
+        clear_figures(into.results);
 }
 
 /// entropyk_solve_newton / _picard / _fallback
@@ -192,12 +261,10 @@ Result<void> solve(EntropykSystem& self, const Config* config, EntropykSolverRes
     *out = nullptr;
     const auto [settings, start] = read_settings(config);
     require_finalized(self);
-    System& s = self.data->system;
-    s.solve(Method, settings, start);
     auto data = std::make_unique<ResultData>();
-    fill_result(s, *data);
+    solve_and_fill(self, Method, settings, start, *data);
     *out = make_handle<EntropykSolverResult>(std::move(data));
-    return outcome(s.results());
+    return outcome(self.data->system.results());
 }
 
 /// entropyk_solve_newton_into / _picard_into / _fallback_into: the HIL step, no allocation.
@@ -206,12 +273,14 @@ Result<void> solve_into(EntropykSystem& self, const Config* config, EntropykSolv
     EntropykSolverResult& r = checked_handle(reused);
     const auto [settings, start] = read_settings(config);
     require_finalized(self);
-    System& s = self.data->system;
+    const System& s = self.data->system;
+    if (r.data->system_id != self.data->id)
+        raise(Errc::invalid_argument, "'reused' belongs to another system (make it with entropyk_result_create for "
+                                      "this system)");
     if (r.data->results.connections.size() != s.connection_count() ||
         r.data->results.components.size() != s.component_count() || r.data->state.capacity() < s.state_vector().size())
-        raise(Errc::invalid_argument, "the result was not made for this system (use entropyk_result_create)");
-    s.solve(Method, settings, start);
-    fill_result(s, *r.data);
+        raise(Errc::internal_error, "the result is not sized for its system");
+    solve_and_fill(self, Method, settings, start, *r.data);
     return outcome(s.results());
 }
 
