@@ -99,8 +99,12 @@ int run_solve(int argc, char** argv, bool demo) {
         return exit_bad_input;
     }
     if (c.results.status == SolveStatus::non_physical) {
+        // The report's first line is "non-physical solution: <component>: <law>".
+        std::string cause = first_report_line(c.results);
+        const std::string prefix = "non-physical solution: ";
+        if (cause.rfind(prefix, 0) == 0) cause.erase(0, prefix.size());
         std::fprintf(stderr, "entropyk: %s: the solution is not physical: %s; no diagram written\n", c.source.c_str(),
-                     first_report_line(c.results).c_str());
+                     cause.c_str());
         return exit_not_converged;
     }
     if (!c.converged()) {
