@@ -247,7 +247,10 @@ enum class Given { enthalpy, entropy };
     if (!(r_lo > r_hi && r_hi > 0.0)) return false;
     double a = r_hi, b = r_lo; // y(a) > y > y(b)
     double T = 0.5 * (T_lo + T_hi);
-    for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
+    bool have = false;
+    // Bisection to the last bits of rho (not merely to the 1e-9 acceptance: an (h, s) flash built
+    // on this one needs h to round-off to get s right).
+    for (int it = 0; it < 200; ++it) {
         const double r = 0.5 * (a + b);
         double tl = T_lo, th = T_hi;
         helmholtz::Properties P;
@@ -268,17 +271,17 @@ enum class Given { enthalpy, entropy };
             if (th - tl <= 4e-16 * th) break;
             T = Tn;
         }
-        if (!found) return false;
-        if (y_reproduced(f, P, y, g)) {
-            out = P;
-            return P.dp_drho_T > 0.0;
-        }
-        if (given_value(P, g) > y)
+        if (!found) break;
+        out = P;
+        have = true;
+        const double fy = given_value(P, g) - y;
+        if (fy == 0.0 || b - a <= 4e-16 * b) break;
+        if (fy > 0.0)
             a = r;
         else
             b = r;
     }
-    return false;
+    return have && y_reproduced(f, out, y, g) && out.dp_drho_T > 0.0;
 }
 
 [[nodiscard]] inline Result<State> solve_single_phase_py(const FluidData& f, double p, double y, Given g, double T_lo,
@@ -349,8 +352,33 @@ enum class Given { enthalpy, entropy };
         const double dT = std::fabs(Tn - T);
         if (dT <= 1e-12 * T) {
             if (y_reproduced(f, P, y, g)) return accept_py(f, P, p, y, g, d.branch);
+            // The density fallback needs the densities at both ends of a bracket; an end never
+            // evaluated is found by stepping away from T in growing steps (1e-12 T, doubling)
+            // until y changes sign.
+            auto probe = [&](bool down, double& T_end, double& rho_end) noexcept {
+                for (int k = 0; k < 60; ++k) {
+                    double Tp = T * (down ? 1.0 - 1e-12 * std::ldexp(1.0, k) : 1.0 + 1e-12 * std::ldexp(1.0, k));
+                    Tp = down ? std::max(Tp, lo) : std::min(Tp, hi);
+                    TauPart tq;
+                    helmholtz::prepare_tau(f, f.T_reducing / Tp, tq);
+                    const DensitySolution dq = density_tp(f, tq, Tp, p, rho);
+                    if (!(dq.rho > 0.0)) return false;
+                    const double fy = given_value(helmholtz::properties_at(f, tq, Tp, dq.rho), g) - y;
+                    if (down ? fy < 0.0 : fy > 0.0) {
+                        T_end = Tp;
+                        rho_end = dq.rho;
+                        return true;
+                    }
+                    if (Tp == (down ? lo : hi)) return false;
+                }
+                return false;
+            };
+            double T_a = lo, T_b = hi;
+            bool ends = true;
+            if (!(rho_at_lo > 0.0)) ends = fx > 0.0 ? probe(true, T_a, rho_at_lo) : false;
+            if (ends && !(rho_at_hi > 0.0)) ends = fx < 0.0 ? probe(false, T_b, rho_at_hi) : false;
             helmholtz::Properties Q;
-            if (solve_py_by_density(f, p, y, g, lo, hi, rho_at_lo, rho_at_hi, Q))
+            if (ends && solve_py_by_density(f, p, y, g, T_a, T_b, rho_at_lo, rho_at_hi, Q))
                 return accept_py(f, Q, p, y, g, d.branch);
             break;
         }
