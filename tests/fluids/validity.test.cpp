@@ -249,3 +249,35 @@ TEST_CASE("issue 13: seeded sweep of every input pair of the EOS over its range 
     }
     total.report("all fluids, EOS");
 }
+
+TEST_CASE("issue 13: every (T, p) state is found again from its (p, h), (p, s) and (h, s)",
+          "[fluids][issue13][sweep]") {
+    // The converse of the sweep above: a state the EOS gives must not be refused when asked for
+    // by other inputs, including those on the edges of the range (the T_min and extended T_max
+    // isotherms, p_min, p_max, the triple point), where (h, s) once found no pressure to start.
+    std::size_t n = 0, refused = 0;
+    for (const Fluid* fp : all_fluids()) {
+        const Fluid& f = *fp;
+        Rng g(0x5eed + static_cast<std::uint64_t>(f.name()[1]) * 31 + f.name().size());
+        for (int i = 0; i < 2000; ++i) {
+            const double T = draw_T(f, g), p = draw_p(f, g);
+            const Result<State> st = f.flash_tp(Temperature{T}, Pressure{p});
+            if (!st) continue;
+            ++n;
+            const Result<State> ph = f.flash_ph(Pressure{p}, st->h), ps = f.flash_ps(Pressure{p}, st->s);
+            const Result<State> hs = i % 8 == 0 ? f.flash_hs(st->h, st->s) : ph;
+            for (const Result<State>* r : {&ph, &ps, &hs}) {
+                if (*r) {
+                    CHECK(rel_dev((*r)->T.si(), T) < 1e-6);
+                    continue;
+                }
+                if (++refused <= 5)
+                    std::printf("refused: %s T=%.17g p=%.17g: %s\n", std::string(f.name()).c_str(), T, p,
+                                r->error().c_str());
+            }
+        }
+    }
+    std::printf("%zu (T, p) states, %zu refusals of their (p, h), (p, s), (h, s)\n", n, refused);
+    CHECK(refused == 0);
+    CHECK(n > 14000);
+}

@@ -482,34 +482,94 @@ enum class Given { enthalpy, entropy };
 [[nodiscard]] inline Result<State> flash_hs(const FluidData& f, double h, double s) noexcept {
     ThermoError err;
     if (bad_finite(f, "h", "J/kg", h, err) || bad_finite(f, "s", "J/(kg K)", s, err)) return err;
-    double lo = std::log(saturation_p_min(f) * 1e-3 > 1e-6 ? saturation_p_min(f) * 1e-3 : 1e-6);
-    double hi = std::log(f.p_max);
-    // s(lo) must be > s and s(hi) < s; out-of-range ends are pulled in until the (p,h) flash works.
+    // The (p, h) flash at this h works on an interval of ln p (outside it h is below h(T_min, p)
+    // or above h(T_max_extrapolated, p)); the ends of that interval are found by bisection, so a
+    // state on the boundary of the EOS range (e.g. on the T_min isotherm) is still reached.
+    double lo = std::log(p_min_accepted), hi = std::log(f.p_max);
     auto s_at = [&](double lnp, State& st) -> bool {
-        Result<State> r = flash_py(f, std::exp(lnp), h, Given::enthalpy);
+        // exp(log(p_max)) may round above p_max: clamp to the accepted range.
+        const double p = std::min(std::max(std::exp(lnp), p_min_accepted), f.p_max);
+        Result<State> r = flash_py(f, p, h, Given::enthalpy);
         if (!r) return false;
         st = *r;
         return true;
     };
-    State st;
-    bool ok_lo = false, ok_hi = false;
-    for (int k = 0; k < 40 && !(ok_lo = s_at(lo, st)); ++k) lo += 0.5;
-    if (!ok_lo || st.s.si() < s)
+    auto outside = [&]() {
         return ThermoError::format(Errc::fluid_error,
                                    "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
                                    static_cast<int>(f.name.size()), f.name.data(), h, s);
-    double slo = st.s.si();
-    for (int k = 0; k < 40 && !(ok_hi = s_at(hi, st)); ++k) hi -= 0.5;
-    if (!ok_hi || st.s.si() > s)
-        return ThermoError::format(Errc::fluid_error,
-                                   "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
-                                   static_cast<int>(f.name.size()), f.name.data(), h, s);
-    double shi = st.s.si();
+    };
+    const double tol = 1e-9 * std::max(std::fabs(s), f.R);
+    State st, st_lo, st_hi;
+    bool ok_lo = s_at(lo, st_lo), ok_hi = s_at(hi, st_hi);
+    if (!ok_lo || !ok_hi) {
+        // A valid pressure to start from: a coarse scan of ln p.
+        // A valid end is the start; else the triple-point pressure (for the saturated liquid at
+        // T_min the valid interval shrinks to that one pressure), else a scan.
+        double mid = ok_lo ? lo : ok_hi ? hi : std::log(saturation_p_min(f));
+        bool found = ok_lo || ok_hi;
+        if (found) st = ok_lo ? st_lo : st_hi;
+        if (!found) found = s_at(mid, st);
+        for (int k = 1; k < 256 && !found; ++k) {
+            mid = lo + (hi - lo) * k / 256.0;
+            found = s_at(mid, st);
+        }
+        if (!found) return outside();
+        if (!ok_lo) { // lowest valid ln p: bisection between an invalid lo and mid
+            double a = lo, b = mid;
+            st_lo = st;
+            for (int k = 0; k < 60 && b - a > 1e-15 * std::fabs(b) + 1e-15; ++k) {
+                const double m = 0.5 * (a + b);
+                State sm;
+                if (s_at(m, sm)) {
+                    b = m;
+                    st_lo = sm;
+                } else {
+                    a = m;
+                }
+            }
+            lo = b;
+        }
+        if (!ok_hi) { // highest valid ln p
+            double a = mid, b = hi;
+            st_hi = st;
+            for (int k = 0; k < 60 && b - a > 1e-15 * std::fabs(a) + 1e-15; ++k) {
+                const double m = 0.5 * (a + b);
+                State sm;
+                if (s_at(m, sm)) {
+                    a = m;
+                    st_hi = sm;
+                } else {
+                    b = m;
+                }
+            }
+            hi = a;
+        }
+    }
+    // s falls with p at fixed h: s(lo) >= s >= s(hi), or an end is the state itself.
+    if (std::fabs(st_lo.s.si() - s) <= tol) return st_lo;
+    if (std::fabs(st_hi.s.si() - s) <= tol) return st_hi;
+    if (st_lo.s.si() < s || st_hi.s.si() > s) return outside();
+    double slo = st_lo.s.si();
+    double shi = st_hi.s.si();
     for (int it = 0; it < 100; ++it) {
         // Regula falsi (Illinois) step in ln p, bisection when it stalls.
         double x = lo + (slo - s) * (hi - lo) / (slo - shi);
         if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
-        if (!s_at(x, st)) return internal_failure(f, "flash (h, s)", h, s);
+        if (!s_at(x, st)) {
+            // The valid interval of the (p, h) flash need not be convex next to the T_min and
+            // T_max_extrapolated isotherms: look for a valid point towards either end.
+            bool ok = false;
+            for (int side = 0; side < 2 && !ok; ++side) {
+                double y = x;
+                for (int k = 0; k < 40 && !ok; ++k) {
+                    y = 0.5 * (y + (side == 0 ? lo : hi));
+                    ok = y > lo && y < hi && s_at(y, st);
+                }
+                if (ok) x = y;
+            }
+            if (!ok) return internal_failure(f, "flash (h, s)", h, s);
+        }
         const double fx = st.s.si() - s;
         if (std::fabs(fx) <= 1e-11 * std::max(1.0, std::fabs(s)) || hi - lo < 1e-14) return st;
         if (fx > 0.0) {
