@@ -152,3 +152,53 @@ TEST_CASE("tables, issue 13: seeded sweep over the range and corners, against th
     }
     total.report("all fluids, tables");
 }
+
+TEST_CASE("tables: states beyond the tables' T_max are answered, as by the EOS, continuously across T_max",
+          "[tables][extrapolation]") {
+    for (const Fluid* fp : all_fluids()) {
+        const Fluid& f = *fp;
+        const Tables& tab = tables_for(f);
+        const double Tm = f.T_max().si(), Te = f.T_max_extrapolated().si();
+        if (!(Te > Tm)) continue;
+        const double pc = f.p_critical().si();
+        for (const double p : {1e3, 1e5, 0.5 * pc, 2.0 * pc, std::min(10.0 * pc, f.p_max().si())}) {
+            INFO(f.name() << " p = " << p);
+            // Beyond T_max the tables hand over to the EOS: identical states.
+            for (const double T : {Tm + 1e-3, Tm + 1.0, 0.5 * (Tm + Te), Te}) {
+                INFO("T = " << T);
+                const Result<State> e = f.flash_tp(Temperature{T}, Pressure{p});
+                REQUIRE(e.has_value());
+                CHECK_FALSE(tab.covers_tp(Temperature{T}, Pressure{p}));
+                CHECK_FALSE(tab.covers_ph(Pressure{p}, e->h));
+                for (const Result<State>& r : {tab.flash_tp(Temperature{T}, Pressure{p}),
+                                               tab.flash_ph(Pressure{p}, e->h), tab.flash_ps(Pressure{p}, e->s)}) {
+                    REQUIRE(r.has_value());
+                    CHECK(state_defect(*r).empty());
+                    CHECK(rel_dev(r->T.si(), T) < 1e-9);
+                    CHECK(rel_dev(r->rho.si(), e->rho.si()) < 1e-9);
+                    CHECK(rel_dev(r->h.si(), e->h.si(), f.gas_constant() * f.T_critical().si()) < 1e-9);
+                }
+            }
+            // Across T_max: the step from the last table state (T_max - d) to the first EOS state
+            // (T_max + d) equals the EOS's own step to within the tables' accuracy (1e-6), i.e.
+            // (above - below) - (above - eos_below) = eos_below - below is that small.
+            const double d = 1e-3;
+            const Result<State> below = tab.flash_tp(Temperature{Tm - d}, Pressure{p});
+            const Result<State> above = tab.flash_tp(Temperature{Tm + d}, Pressure{p});
+            const Result<State> e_below = f.flash_tp(Temperature{Tm - d}, Pressure{p});
+            REQUIRE((below && above && e_below));
+            // (At a few of these isobars the tables hand over to the EOS already at T_max - d:
+            // the inversion in T does not reach the edge node. Then the step is the EOS's own.)
+            const double jump_rho = (above->rho.si() - below->rho.si()) - (above->rho.si() - e_below->rho.si());
+            const double jump_h = (above->h.si() - below->h.si()) - (above->h.si() - e_below->h.si());
+            const double jump_s = (above->s.si() - below->s.si()) - (above->s.si() - e_below->s.si());
+            CHECK(std::fabs(jump_rho) <= 1e-6 * e_below->rho.si());
+            CHECK(std::fabs(jump_h) <=
+                  1e-6 * std::max(std::fabs(e_below->h.si()), f.gas_constant() * f.T_critical().si()));
+            CHECK(std::fabs(jump_s) <= 1e-6 * std::max(std::fabs(e_below->s.si()), f.gas_constant()));
+            // cp from the interpolant just below, from the EOS just above: within the tables' cp
+            // accuracy (1e-4).
+            CHECK(rel_dev(below->cp.si(), above->cp.si()) < 1e-4);
+        }
+    }
+}

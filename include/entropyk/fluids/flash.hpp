@@ -247,7 +247,10 @@ enum class Given { enthalpy, entropy };
     if (!(r_lo > r_hi && r_hi > 0.0)) return false;
     double a = r_hi, b = r_lo; // y(a) > y > y(b)
     double T = 0.5 * (T_lo + T_hi);
-    for (int it = 0; it < 200 && b - a > 1e-15 * b; ++it) {
+    bool have = false;
+    // Bisection to the last bits of rho (not merely to the 1e-9 acceptance: an (h, s) flash built
+    // on this one needs h to round-off to get s right).
+    for (int it = 0; it < 200; ++it) {
         const double r = 0.5 * (a + b);
         double tl = T_lo, th = T_hi;
         helmholtz::Properties P;
@@ -268,17 +271,17 @@ enum class Given { enthalpy, entropy };
             if (th - tl <= 4e-16 * th) break;
             T = Tn;
         }
-        if (!found) return false;
-        if (y_reproduced(f, P, y, g)) {
-            out = P;
-            return P.dp_drho_T > 0.0;
-        }
-        if (given_value(P, g) > y)
+        if (!found) break;
+        out = P;
+        have = true;
+        const double fy = given_value(P, g) - y;
+        if (fy == 0.0 || b - a <= 4e-16 * b) break;
+        if (fy > 0.0)
             a = r;
         else
             b = r;
     }
-    return false;
+    return have && y_reproduced(f, out, y, g) && out.dp_drho_T > 0.0;
 }
 
 [[nodiscard]] inline Result<State> solve_single_phase_py(const FluidData& f, double p, double y, Given g, double T_lo,
@@ -349,8 +352,33 @@ enum class Given { enthalpy, entropy };
         const double dT = std::fabs(Tn - T);
         if (dT <= 1e-12 * T) {
             if (y_reproduced(f, P, y, g)) return accept_py(f, P, p, y, g, d.branch);
+            // The density fallback needs the densities at both ends of a bracket; an end never
+            // evaluated is found by stepping away from T in growing steps (1e-12 T, doubling)
+            // until y changes sign.
+            auto probe = [&](bool down, double& T_end, double& rho_end) noexcept {
+                for (int k = 0; k < 60; ++k) {
+                    double Tp = T * (down ? 1.0 - 1e-12 * std::ldexp(1.0, k) : 1.0 + 1e-12 * std::ldexp(1.0, k));
+                    Tp = down ? std::max(Tp, lo) : std::min(Tp, hi);
+                    TauPart tq;
+                    helmholtz::prepare_tau(f, f.T_reducing / Tp, tq);
+                    const DensitySolution dq = density_tp(f, tq, Tp, p, rho);
+                    if (!(dq.rho > 0.0)) return false;
+                    const double fy = given_value(helmholtz::properties_at(f, tq, Tp, dq.rho), g) - y;
+                    if (down ? fy < 0.0 : fy > 0.0) {
+                        T_end = Tp;
+                        rho_end = dq.rho;
+                        return true;
+                    }
+                    if (Tp == (down ? lo : hi)) return false;
+                }
+                return false;
+            };
+            double T_a = lo, T_b = hi;
+            bool ends = true;
+            if (!(rho_at_lo > 0.0)) ends = fx > 0.0 ? probe(true, T_a, rho_at_lo) : false;
+            if (ends && !(rho_at_hi > 0.0)) ends = fx < 0.0 ? probe(false, T_b, rho_at_hi) : false;
             helmholtz::Properties Q;
-            if (solve_py_by_density(f, p, y, g, lo, hi, rho_at_lo, rho_at_hi, Q))
+            if (ends && solve_py_by_density(f, p, y, g, T_a, T_b, rho_at_lo, rho_at_hi, Q))
                 return accept_py(f, Q, p, y, g, d.branch);
             break;
         }
@@ -454,34 +482,94 @@ enum class Given { enthalpy, entropy };
 [[nodiscard]] inline Result<State> flash_hs(const FluidData& f, double h, double s) noexcept {
     ThermoError err;
     if (bad_finite(f, "h", "J/kg", h, err) || bad_finite(f, "s", "J/(kg K)", s, err)) return err;
-    double lo = std::log(saturation_p_min(f) * 1e-3 > 1e-6 ? saturation_p_min(f) * 1e-3 : 1e-6);
-    double hi = std::log(f.p_max);
-    // s(lo) must be > s and s(hi) < s; out-of-range ends are pulled in until the (p,h) flash works.
+    // The (p, h) flash at this h works on an interval of ln p (outside it h is below h(T_min, p)
+    // or above h(T_max_extrapolated, p)); the ends of that interval are found by bisection, so a
+    // state on the boundary of the EOS range (e.g. on the T_min isotherm) is still reached.
+    double lo = std::log(p_min_accepted), hi = std::log(f.p_max);
     auto s_at = [&](double lnp, State& st) -> bool {
-        Result<State> r = flash_py(f, std::exp(lnp), h, Given::enthalpy);
+        // exp(log(p_max)) may round above p_max: clamp to the accepted range.
+        const double p = std::min(std::max(std::exp(lnp), p_min_accepted), f.p_max);
+        Result<State> r = flash_py(f, p, h, Given::enthalpy);
         if (!r) return false;
         st = *r;
         return true;
     };
-    State st;
-    bool ok_lo = false, ok_hi = false;
-    for (int k = 0; k < 40 && !(ok_lo = s_at(lo, st)); ++k) lo += 0.5;
-    if (!ok_lo || st.s.si() < s)
+    auto outside = [&]() {
         return ThermoError::format(Errc::fluid_error,
                                    "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
                                    static_cast<int>(f.name.size()), f.name.data(), h, s);
-    double slo = st.s.si();
-    for (int k = 0; k < 40 && !(ok_hi = s_at(hi, st)); ++k) hi -= 0.5;
-    if (!ok_hi || st.s.si() > s)
-        return ThermoError::format(Errc::fluid_error,
-                                   "%.*s: (h = %g J/kg, s = %g J/(kg K)) is outside the range of the EOS",
-                                   static_cast<int>(f.name.size()), f.name.data(), h, s);
-    double shi = st.s.si();
+    };
+    const double tol = 1e-9 * std::max(std::fabs(s), f.R);
+    State st, st_lo, st_hi;
+    bool ok_lo = s_at(lo, st_lo), ok_hi = s_at(hi, st_hi);
+    if (!ok_lo || !ok_hi) {
+        // A valid pressure to start from: a coarse scan of ln p.
+        // A valid end is the start; else the triple-point pressure (for the saturated liquid at
+        // T_min the valid interval shrinks to that one pressure), else a scan.
+        double mid = ok_lo ? lo : ok_hi ? hi : std::log(saturation_p_min(f));
+        bool found = ok_lo || ok_hi;
+        if (found) st = ok_lo ? st_lo : st_hi;
+        if (!found) found = s_at(mid, st);
+        for (int k = 1; k < 256 && !found; ++k) {
+            mid = lo + (hi - lo) * k / 256.0;
+            found = s_at(mid, st);
+        }
+        if (!found) return outside();
+        if (!ok_lo) { // lowest valid ln p: bisection between an invalid lo and mid
+            double a = lo, b = mid;
+            st_lo = st;
+            for (int k = 0; k < 60 && b - a > 1e-15 * std::fabs(b) + 1e-15; ++k) {
+                const double m = 0.5 * (a + b);
+                State sm;
+                if (s_at(m, sm)) {
+                    b = m;
+                    st_lo = sm;
+                } else {
+                    a = m;
+                }
+            }
+            lo = b;
+        }
+        if (!ok_hi) { // highest valid ln p
+            double a = mid, b = hi;
+            st_hi = st;
+            for (int k = 0; k < 60 && b - a > 1e-15 * std::fabs(a) + 1e-15; ++k) {
+                const double m = 0.5 * (a + b);
+                State sm;
+                if (s_at(m, sm)) {
+                    a = m;
+                    st_hi = sm;
+                } else {
+                    b = m;
+                }
+            }
+            hi = a;
+        }
+    }
+    // s falls with p at fixed h: s(lo) >= s >= s(hi), or an end is the state itself.
+    if (std::fabs(st_lo.s.si() - s) <= tol) return st_lo;
+    if (std::fabs(st_hi.s.si() - s) <= tol) return st_hi;
+    if (st_lo.s.si() < s || st_hi.s.si() > s) return outside();
+    double slo = st_lo.s.si();
+    double shi = st_hi.s.si();
     for (int it = 0; it < 100; ++it) {
         // Regula falsi (Illinois) step in ln p, bisection when it stalls.
         double x = lo + (slo - s) * (hi - lo) / (slo - shi);
         if (!(x > lo && x < hi)) x = 0.5 * (lo + hi);
-        if (!s_at(x, st)) return internal_failure(f, "flash (h, s)", h, s);
+        if (!s_at(x, st)) {
+            // The valid interval of the (p, h) flash need not be convex next to the T_min and
+            // T_max_extrapolated isotherms: look for a valid point towards either end.
+            bool ok = false;
+            for (int side = 0; side < 2 && !ok; ++side) {
+                double y = x;
+                for (int k = 0; k < 40 && !ok; ++k) {
+                    y = 0.5 * (y + (side == 0 ? lo : hi));
+                    ok = y > lo && y < hi && s_at(y, st);
+                }
+                if (ok) x = y;
+            }
+            if (!ok) return internal_failure(f, "flash (h, s)", h, s);
+        }
         const double fx = st.s.si() - s;
         if (std::fabs(fx) <= 1e-11 * std::max(1.0, std::fabs(s)) || hi - lo < 1e-14) return st;
         if (fx > 0.0) {

@@ -139,7 +139,7 @@ struct DensitySolution {
         const double pv = ancillary::evaluate(f.anc_p_vapor, T);
         out.p_sat = pl;
         // Newton on one branch can converge on a spurious root: below T_c a multiparameter EOS
-        // has extra van der Waals-like loops inside the dome (Span 2000, sec. 3.3.3), and R410A at
+        // has extra van der Waals-like loops inside the dome (Span 2000), and R410A at
         // 289.5 K has p(rho) = 5.88 MPa with (dp/drho)_T > 0 at 531 kg/m3 (cv = 35 kJ/(kg K)) as
         // well as at the real 1131 kg/m3 (issue 13). The stable liquid at p >= p_bubble is denser
         // than the saturated liquid, the stable vapour at p <= p_dew lighter than the saturated

@@ -13,7 +13,7 @@ using helmholtz::FluidData;
 // ---- the accepted input range -------------------------------------------------------------------
 //
 // Lower bound of p and rho. The equations of state reduce to the ideal gas as p -> 0 (alpha^r is
-// O(delta): Z - 1 = B rho + ..., Span 2000, sec. 3.1), so extrapolating below the triple-point
+// O(delta): Z - 1 = B rho + ..., Span 2000), so extrapolating below the triple-point
 // pressure is physically sound; what fails at tiny p is arithmetic: s = s0(T) - R ln(rho / rho0)
 // grows without bound and, once rho underflows (p ~ 1e-310 Pa gives subnormal densities, and p of
 // a few 1e-324 Pa a density of exactly 0), ln(0) makes s infinite. The bound is set far above
@@ -26,10 +26,13 @@ using helmholtz::FluidData;
 inline constexpr double p_min_accepted = 1e-6; // Pa
 
 /// Upper temperature limit of single-phase (gas/supercritical) states: the published T_max of
-/// the EOS extended by the rule max(T_max, min(1.5 T_max, 600 K)). Helmholtz equations whose
-/// ideal-gas part and residual temperature exponents are physically shaped extrapolate smoothly
-/// in temperature for the gas (Span & Wagner, Int. J. Thermophys. 18 (1997) 1415, "On the
-/// extrapolation behavior of empirical equations of state"); 600 K covers compressor discharge
+/// the EOS extended by the rule max(T_max, min(1.5 T_max, 600 K)). The Helmholtz form is analytic
+/// in tau = T_r/T; in the gas the residual part is small and its terms with negative tau
+/// exponents (R134a, R32, water: t down to -1) grow at most 1.5-fold within 1.5 T_max. How such
+/// empirical equations extrapolate was studied by Span & Wagner, Int. J. Thermophys. 18 (1997)
+/// 1415, "On the extrapolation behavior of empirical equations of state"; here the extrapolated
+/// states are checked numerically (tests/fluids/extrapolation.test.cpp: continuity across T_max,
+/// cp >= cv > 0, w > 0, h, s and p(T, rho) rising with T). 600 K covers compressor discharge
 /// states of the refrigerants with published limits of 410-500 K, and 1.5 T_max keeps the
 /// extrapolation proportionate for a fluid with a low published limit.
 [[nodiscard]] constexpr double T_max_extrapolated(const FluidData& f) noexcept {
