@@ -144,7 +144,7 @@ class System {
     // ---- the nonlinear system seen by the solvers (scaled unknowns and residuals) ------------
     [[nodiscard]] Eigen::Index size() const noexcept { return n_unknowns_; }
     bool residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r);
-    void clamp(Eigen::Ref<Eigen::VectorXd> x) const;
+    void clamp(Eigen::Ref<Eigen::VectorXd> x);
     bool picard_sweep(Eigen::Ref<Eigen::VectorXd> x);
     /// Jacobian by forward differences, component by component: each component's residuals
     /// depend only on its inlet and outlet connections (and a sensed connection, and its own
@@ -379,7 +379,10 @@ inline bool System::jacobian(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eig
     return detail::jacobian(a, x, J);
 }
 
-inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) const { detail::clamp(props_, edges_.size(), x); }
+inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) {
+    Access a{*this};
+    detail::clamp(a, x);
+}
 
 inline bool System::picard_sweep(Eigen::Ref<Eigen::VectorXd> x) {
     Access a{*this};

@@ -165,14 +165,33 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
     return ok && J.allFinite();
 }
 
-/// Pressures stay positive and below the EOS limit; mass flows stay positive (a reversed flow is
-/// not a state of a vapour-compression loop).
-inline void clamp(const PropertyService& props, std::size_t n_edges, Eigen::Ref<Eigen::VectorXd> x) {
-    const double p_max = props.fluid().p_max().si() / scale::pressure;
+/// The box every iterate is projected into (the start, every Newton trial point, every Picard
+/// pass): pressures between the triple-point pressure and just below the critical pressure (the
+/// loop is subcritical: every saturation call needs p < p_c; the fluid's p_max is lower for some
+/// fluids and then applies), mass flows positive (a reversed flow is not a state of a vapour-
+/// compression loop) and each component's controls inside their limits (zone fractions in [0, 1],
+/// valve openings within their bounds). Projection onto a box is the bound handling of projected
+/// Newton methods (Kelley 1999, "Iterative Methods for Optimization", SIAM, ch. 5.4; Bertsekas
+/// 1982): the line search then measures the projected point, so no step leaves the box.
+/// Enthalpies are not boxed here: their domain depends on the pressure, and a point outside it
+/// is refused by the residuals, which makes the line search back off (the initial guess is built
+/// inside the domain, see initial_guess).
+template <class L>
+void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
+    const auto& f = loop.props().fluid();
+    const double p_lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
+    const double p_hi = std::min(f.p_max().si(), 0.999 * f.p_critical().si()) / scale::pressure;
+    const std::size_t n_edges = loop.state().size();
     for (std::size_t e = 0; e < n_edges; ++e) {
-        x[3 * e] = std::clamp(x[3 * e], 1e-3, p_max);
+        x[3 * e] = std::clamp(x[3 * e], p_lo, p_hi);
         x[3 * e + 2] = std::max(x[3 * e + 2], 1e-9);
     }
+    double* u0 = x.data() + 3 * n_edges;
+    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
+        if constexpr (requires(std::span<double> u) { c.clamp_controls(u); })
+            c.clamp_controls(std::span<double>(u0 + n.first_control, static_cast<std::size_t>(c.n_controls())));
+        return true;
+    });
 }
 
 /// One sequential-substitution pass, in place. Twice around the loop: pressures set downstream
@@ -199,16 +218,24 @@ bool controls_saturated(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
         [&](const auto& c, const NodeSlots& n) { return !control_saturated(c, controls_of(loop, c, n)); });
 }
 
-/// The automatic initial guess (scaled unknowns) from the components' boundary conditions.
 template <class L>
-void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
-    const PropertyService& props = loop.props();
-    auto state = loop.state();
+GuessHints collect_hints(L& loop) {
     GuessHints g;
     loop.for_each_added([&](const auto& c, const NodeSlots&) {
-        c.hints(props, g);
+        c.hints(loop.props(), g);
         return true;
     });
+    return g;
+}
+
+/// The automatic initial guess (scaled unknowns) from the components' boundary conditions; the
+/// pressure levels are those of the hints unless `levels` (p_high, p_low in Pa) gives them.
+template <class L>
+void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    GuessHints g = collect_hints(loop);
+    if (levels) g.p_high = levels[0], g.p_low = levels[1];
     const auto& f = props.fluid();
     const double Tc = f.T_critical().si();
     // Without hints: condensing at 45 C and evaporating at 0 C, kept inside the fluid's range.
@@ -228,8 +255,8 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
         if (st) return st->h.si();
         return liquid ? sat->h_liquid.si() : sat->h_vapor.si();
     };
-    const double h_liq = h_at(p_hi, true, 5.0);
-    const double h_suction = h_at(p_lo, false, 5.0);
+    const double h_liq = h_at(p_hi, true, g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0);
+    const double h_suction = h_at(p_lo, false, g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0);
     const double h_discharge = h_at(p_hi, false, 30.0);
     const double m = g.m > 0 ? g.m : 0.05;
     // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
@@ -267,6 +294,16 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
         }
         return true;
     });
+    // Every enthalpy inside the property domain at its pressure, by construction: a map
+    // extrapolated far from its envelope can give a discharge enthalpy above h(T_max, p), where
+    // no residual can be evaluated (the start would be refused outright). 10 K inside T_max and
+    // 1 K inside T_min leave room for the finite-difference steps.
+    for (auto& e : state) {
+        auto hot = props.tp(f.T_max().si() - 10.0, e.p);
+        if (hot && e.h > hot->h.si()) e.h = hot->h.si();
+        auto cold = props.tp(f.T_min().si() + 1.0, e.p);
+        if (cold && e.h < cold->h.si()) e.h = cold->h.si();
+    }
     pack(loop, x);
     // Relaxed Picard passes solve boundary-condition (design-mode) cycles outright; for off-design
     // cycles they may lead astray, so keep whichever start has the smaller residual.
@@ -281,6 +318,153 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     bool ok = true;
     for (int pass = 0; pass < 3 && ok; ++pass) ok = picard_sweep(loop, swept);
     if (ok && norm_at(swept) < norm_at(x)) x = swept;
+}
+
+/// The pre-solve behind the second cold start (issue 14): the saturation temperatures at which a
+/// lumped twin of the loop balances, found by two nested 1-D root searches. This is the
+/// preconditioner of ACHP (Bell, Quoilin et al., ACHP documentation, "Cycle solver:
+/// preconditioner"): each exchanger is one epsilon-NTU zone at its saturation temperature (the
+/// components' own sweep()), the suction state has the set superheat and the condenser outlet
+/// the set subcooling, and the compressor gives the mass flow and the discharge state. Then
+///   f_e(T_e; T_c) = h(evaporator outlet, swept) - h(suction at the set superheat)   (falls with T_e)
+///   f_c(T_c)      = heat the condenser can reject at T_c - heat it must reject      (rises with T_c)
+/// are solved for T_e inside the evaporator bracket for each trial T_c, and for T_c outside.
+/// Both are monotonic on their brackets [T_min, T_secondary) and (T_secondary, T_c), so a
+/// bracketing method cannot miss the balance when there is one: the Illinois variant of regula
+/// falsi (Dowell & Jarratt 1971, BIT 11:168), superlinear and never leaving the bracket.
+/// Unlike Newton on the full system, the search cannot wander into the low-lift corner where the
+/// map's extrapolation gives absurd flows. Returns false when the loop is not one compressor,
+/// condenser, valve and evaporator with secondary fluids, or when no balance is bracketed
+/// (levels then stay untouched). Costs a few hundred property calls; no allocation.
+template <class L>
+bool presolve_levels(L& loop, double levels[2]) {
+    const PropertyService& props = loop.props();
+    const GuessHints g = collect_hints(loop);
+    if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
+    // The components, by role; exactly one of each.
+    int n_comp = 0, n_cond = 0, n_evap = 0;
+    auto state = loop.state();
+    loop.for_each_flow([&](const auto& c, const NodeSlots&) {
+        n_comp += c.role() == Role::compressor;
+        n_cond += c.role() == Role::condenser;
+        n_evap += c.role() == Role::evaporator;
+        return true;
+    });
+    if (n_comp != 1 || n_cond != 1 || n_evap != 1) return false;
+    const auto& f = props.fluid();
+    const double sh = g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0;
+    const double sc = g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0;
+    const double T_lo = f.T_min().si() + 2.0, T_hi = f.T_critical().si() - 3.0;
+    // Sweeps a role's component from `in` (its controls untouched: sweeps use none).
+    auto sweep_role = [&](Role role, EdgeState& in, EdgeState& out) {
+        bool ok = false;
+        loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            if (c.role() != role) return true;
+            ok = c.sweep(props, in, out, controls_of(loop, c, n));
+            return false;
+        });
+        return ok && std::isfinite(out.h) && std::isfinite(in.m) && in.m > 0.0;
+    };
+    auto p_sat = [&](double T, bool dew) {
+        auto s = props.sat_t(T);
+        return s ? (dew ? s->p_dew.si() : s->p_bubble.si()) : -1.0;
+    };
+    // One evaluation of the lumped loop at (T_e, T_c): false when a property call refuses.
+    struct Balance {
+        double f_e = 0.0, f_c = 0.0;
+    };
+    (void)state;
+    auto balance = [&](double Te, double Tc, Balance& b) {
+        const double pe = p_sat(Te, true), pc = p_sat(Tc, false);
+        if (!(pe > 0.0 && pc > pe)) return false;
+        auto sat_e = props.sat_p(pe);
+        auto sat_c = props.sat_p(pc);
+        if (!sat_e || !sat_c) return false;
+        auto suc = props.tp(sat_e->T_dew.si() + sh, pe);
+        auto liq = props.tp(sat_c->T_bubble.si() - sc, pc);
+        if (!suc || !liq) return false;
+        EdgeState in{pe, suc->h.si(), 0.1}, out{pc, 0.0, 0.1};
+        if (!sweep_role(Role::compressor, in, out)) return false;
+        const double m = in.m, h2 = out.h, h3 = liq->h.si();
+        EdgeState cin{pc, h2, m}, cout{pc, 0.0, m};
+        if (!sweep_role(Role::condenser, cin, cout)) return false;
+        EdgeState ein{pe, h3, m}, eout{pe, 0.0, m};
+        if (!sweep_role(Role::evaporator, ein, eout)) return false;
+        b.f_e = (eout.h - suc->h.si()) / scale::enthalpy;
+        b.f_c = ((h2 - cout.h) - (h2 - h3)) / scale::enthalpy;
+        return std::isfinite(b.f_e) && std::isfinite(b.f_c);
+    };
+    // Illinois regula falsi on [a, b] for a function that may refuse points; `val` returns false
+    // on refusal. A refused trial point is replaced by the bisection point of the side it lies on
+    // (refusals happen at the bracket's ends: far below the secondary temperature the map
+    // extrapolates to a negative flow). Returns false if no sign change is found.
+    auto solve_1d = [](auto&& val, double a, double b, double tol, double& root) {
+        double fa = 0.0, fb = 0.0;
+        // Shrink the ends inwards until they evaluate.
+        int k = 0;
+        while (!val(a, fa) && k++ < 8) a = 0.5 * (a + b);
+        k = 0;
+        while (!val(b, fb) && k++ < 8) b = 0.5 * (a + b);
+        if (!(std::isfinite(fa) && std::isfinite(fb)) || fa * fb > 0.0) return false;
+        int side = 0;
+        for (int it = 0; it < 40; ++it) {
+            double c = (a * fb - b * fa) / (fb - fa);
+            if (!(c > std::min(a, b) && c < std::max(a, b))) c = 0.5 * (a + b);
+            double fc = 0.0;
+            if (!val(c, fc)) {
+                c = 0.5 * (a + b);
+                if (!val(c, fc)) return false;
+            }
+            if (std::fabs(b - a) < tol || fc == 0.0) {
+                root = c;
+                return true;
+            }
+            if (fc * fb < 0.0) {
+                a = b, fa = fb;
+                b = c, fb = fc;
+                side = 0;
+            } else {
+                b = c, fb = fc;
+                if (side == 1) fa *= 0.5; // Illinois: halve the retained end's value
+                side = 1;
+            }
+        }
+        root = 0.5 * (a + b);
+        return true;
+    };
+    const double Tse = std::clamp(g.T_secondary_low, T_lo + 1.0, T_hi - 1.0);
+    const double Tsc = std::clamp(g.T_secondary_high, T_lo + 1.0, T_hi - 1.0);
+    double Te_found = 0.0;
+    // Inner: the evaporating temperature that balances the evaporator for a condensing T_c.
+    auto inner = [&](double Tc, double& Te, Balance& b) {
+        auto fe = [&](double T, double& v) {
+            Balance bb;
+            if (!balance(T, Tc, bb)) return false;
+            v = bb.f_e;
+            return true;
+        };
+        const double top = std::min(Tse - 0.05, Tc - 1.0);
+        if (!(top > T_lo)) return false;
+        if (!solve_1d(fe, T_lo, top, 0.02, Te)) return false;
+        return balance(Te, Tc, b);
+    };
+    auto fc = [&](double Tc, double& v) {
+        double Te = 0.0;
+        Balance b;
+        if (!inner(Tc, Te, b)) return false;
+        v = b.f_c;
+        Te_found = Te;
+        return true;
+    };
+    double Tc = 0.0;
+    if (!solve_1d(fc, std::max(Tsc + 0.05, T_lo + 2.0), T_hi, 0.02, Tc)) return false;
+    Balance b;
+    if (!inner(Tc, Te_found, b)) return false;
+    const double pc = p_sat(Tc, false), pe = p_sat(Te_found, true);
+    if (!(pc > 0.0 && pe > 0.0)) return false;
+    levels[0] = pc;
+    levels[1] = pe;
+    return true;
 }
 
 /// Counts equations against unknowns and picks the mass balance to drop (around a closed loop
