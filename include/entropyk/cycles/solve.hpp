@@ -103,6 +103,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     };
     solvers::Options cold = opt;
     cold.reuse_jacobian = false;
+    int presolve_ok = -1; // -1: not tried
     // The cold strategy: 1. the automatic guess; 2. the guess at the levels of the pre-solve.
     if (!warm || retry(summary)) {
         const solvers::Summary before = summary;
@@ -114,7 +115,8 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     }
     if (!summary.converged() && (summary.status == solvers::Status::InvalidInput || retry(summary))) {
         double levels[2] = {0.0, 0.0};
-        if (detail::presolve_levels(loop, levels)) {
+        presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
+        if (presolve_ok == 1) {
             const solvers::Summary before = summary;
             cold.time_budget_s = settings.time_budget_s - platform::seconds_since(t0);
             loop.property_error() = ThermoError{};
@@ -133,7 +135,15 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     results.iterations = summary.iterations;
     results.residual_norm = summary.residual_norm;
     results.solve_time_s = summary.solve_time_s;
-    summary.report(results.report, sizeof results.report);
+    // The cause first: a point without a steady state says so before the solver's account.
+    results.report[0] = '\0';
+    if (!summary.converged() && opt.validate()) {
+        char cause[512];
+        detail::explain_failure(loop, x, presolve_ok, cause, sizeof cause);
+        solvers::detail::append(results.report, sizeof results.report, cause);
+    }
+    const std::size_t used = std::strlen(results.report);
+    summary.report(results.report + used, sizeof results.report - used);
     if (!summary.converged() && loop.property_error().code() != Errc::ok) {
         // Appended without snprintf, whose output g++ 12 cannot bound here (-Wformat-truncation).
         solvers::detail::append(results.report, sizeof results.report, "last property error: ");

@@ -19,9 +19,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include <Eigen/Core>
 
@@ -465,6 +467,63 @@ bool presolve_levels(L& loop, double levels[2]) {
     levels[0] = pc;
     levels[1] = pe;
     return true;
+}
+
+/// Why a cold solve found no root, in engineering words, when the reason is one that no start can
+/// overcome (issue 14: "no steady state" instead of "max_iterations"). Writes one line into `out`
+/// (empty when nothing is recognised). `x` is the failed iterate; `presolve_ok` says whether the
+/// pre-solve bracketed a balance of the lumped loop (false = it looked and found none, which for
+/// monotonic balances means there is none between the fluid's limits).
+template <class L>
+void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_ok, char* out, std::size_t cap) {
+    out[0] = '\0';
+    const PropertyService& props = loop.props();
+    const auto& f = props.fluid();
+    const GuessHints g = collect_hints(loop);
+    const double Tc = f.T_critical().si();
+    const std::string_view nm = f.name();
+    const int nl = static_cast<int>(nm.size());
+    if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc - 3.0) {
+        std::snprintf(out, cap,
+                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
+                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
+                      "supported; a subcritical cycle needs a colder heat sink)\n",
+                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
+        return;
+    }
+    if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 2.0) {
+        std::snprintf(out, cap,
+                      "no steady state: the evaporator's secondary fluid enters at %.1f C, colder than any evaporating "
+                      "temperature %.*s can have (T_min = %.1f C)\n",
+                      g.T_secondary_low - 273.15, nl, nm.data(), f.T_min().si() - 273.15);
+        return;
+    }
+    // A compressor whose discharge sits at the top of the property range: the steady state the
+    // map asks for lies above T_max (a map far outside its envelope at a large lift).
+    unpack(loop, x);
+    auto state = loop.state();
+    bool hot = false;
+    double T_hot = 0.0;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        if (c.role() != Role::compressor) return true;
+        const EdgeState& e = state[static_cast<std::size_t>(n.out_edge)];
+        auto top = props.tp(f.T_max().si() - 15.0, e.p);
+        if (top && e.h >= top->h.si()) hot = true, T_hot = f.T_max().si();
+        return true;
+    });
+    if (hot) {
+        std::snprintf(out, cap,
+                      "no steady state inside the property range: the compressor map asks for a discharge hotter "
+                      "than %.0f C (T_max of %.*s) -- the lift is too large for the map at this speed (map envelope "
+                      "left)\n",
+                      T_hot - 273.15, nl, nm.data());
+        return;
+    }
+    if (presolve_ok == 0)
+        std::snprintf(out, cap,
+                      "no steady state: compressor flow and exchanger capacities balance at no pair of evaporating and "
+                      "condensing temperatures between the fluid's limits and the secondary inlets (evaporator "
+                      "secondary too cold for the compressor, or the map envelope is left)\n");
 }
 
 /// Counts equations against unknowns and picks the mass balance to drop (around a closed loop
