@@ -3,7 +3,9 @@
 // results. Both front doors (System and the typed cycle) solve through solve_loop().
 #pragma once
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "entropyk/platform/clock.hpp"
 #include "entropyk/solvers.hpp"
@@ -75,10 +77,26 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     opt.tolerance = settings.tolerance;
     opt.time_budget_s = settings.time_budget_s;
     opt.picard_relaxation = settings.picard_relaxation;
+    opt.max_residual_evaluations = settings.max_residual_evaluations;
 
     loop.property_error() = ThermoError{};
     const bool warm = start == StartMode::warm && have_solution;
     solvers::Summary summary;
+    // Boundary conditions no steady state can meet (a condenser sink above the critical
+    // temperature, ...) are reported without spending the budget on a solve.
+    char cause[512];
+    if (opt.validate() && detail::no_steady_state(loop, cause, sizeof cause)) {
+        results.status = SolveStatus::non_convergence;
+        results.iterations = 0;
+        results.residual_norm = std::numeric_limits<double>::infinity();
+        results.solve_time_s = platform::seconds_since(t0);
+        results.report[0] = '\0';
+        solvers::detail::append(results.report, sizeof results.report, cause);
+        solvers::detail::append(results.report, sizeof results.report,
+                                "status: NonConvergence: not attempted (see the line above)\n");
+        if (have_solution) x = ws.x_converged;
+        return;
+    }
     if (warm) {
         x = ws.x_converged;
         // Chord steps only from a warm start: the kept factors belong to the last solution's neighbourhood.
@@ -97,32 +115,68 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         solvers::detail::append(msg, sizeof msg, into.message);
         std::memcpy(into.message, msg, sizeof msg);
     };
+    // What is left of the budget, kept positive (Options refuses 0): a spent budget then times out
+    // at the first check instead of making the options invalid.
+    auto left = [&] { return std::max(settings.time_budget_s - platform::seconds_since(t0), 1e-12); };
+    // The evaluations left of a deterministic budget (the summary's counters are cumulative).
+    auto evaluations_left = [&](const solvers::Summary& last) {
+        return settings.max_residual_evaluations > 0 ? settings.max_residual_evaluations - last.residual_evaluations
+                                                     : 1;
+    };
     auto retry = [&](const solvers::Summary& last) {
-        return !last.converged() && last.status != solvers::Status::InvalidInput && opt.validate() &&
-               settings.time_budget_s - platform::seconds_since(t0) > 0.0;
+        // InvalidInput with valid options: the start could not be evaluated; another start may.
+        return !last.converged() && opt.validate() && settings.time_budget_s - platform::seconds_since(t0) > 0.0 &&
+               evaluations_left(last) > 0;
     };
     solvers::Options cold = opt;
     cold.reuse_jacobian = false;
     int presolve_ok = -1; // -1: not tried
-    // The cold strategy: 1. the automatic guess; 2. the guess at the levels of the pre-solve.
-    if (!warm || retry(summary)) {
+    // The cold strategy: 0. the user's start values, if any; 1. the automatic guess; 2. the guess
+    // at the levels of the pre-solve.
+    bool tried = warm;
+    const bool user_guess = std::isfinite(settings.guess_evaporating_temperature) ||
+                            std::isfinite(settings.guess_condensing_temperature) ||
+                            std::isfinite(settings.guess_mass_flow);
+    if (user_guess && (!warm || retry(summary))) {
+        auto level = [&](double T, bool dew) {
+            if (!std::isfinite(T)) return 0.0;
+            auto sat = loop.props().sat_t(T);
+            return sat ? (dew ? sat->p_dew.si() : sat->p_bubble.si()) : 0.0;
+        };
+        const double levels[2] = {level(settings.guess_condensing_temperature, false),
+                                  level(settings.guess_evaporating_temperature, true)};
         const solvers::Summary before = summary;
-        cold.time_budget_s = settings.time_budget_s - platform::seconds_since(t0);
+        cold.time_budget_s = left();
+        if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
+        loop.property_error() = ThermoError{};
+        detail::initial_guess(loop, x, levels,
+                              std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0);
+        summary = run_solver(s, ws, x, method, cold);
+        if (warm) merge(summary, before, "from the last solution failed, then from the given start values: ");
+        tried = true;
+    }
+    if ((!warm && !user_guess) || retry(summary)) {
+        const solvers::Summary before = summary;
+        cold.time_budget_s = left();
+        if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
         loop.property_error() = ThermoError{};
         detail::initial_guess(loop, x);
         summary = run_solver(s, ws, x, method, cold);
-        if (warm) merge(summary, before, "from the last solution failed, then from the automatic guess: ");
+        if (tried) merge(summary, before, "then from the automatic guess: ");
+        tried = true;
     }
-    if (!summary.converged() && (summary.status == solvers::Status::InvalidInput || retry(summary))) {
+    if (retry(summary)) {
         double levels[2] = {0.0, 0.0};
         presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
         if (presolve_ok == 1) {
             const solvers::Summary before = summary;
-            cold.time_budget_s = settings.time_budget_s - platform::seconds_since(t0);
+            cold.time_budget_s = left();
+            if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
+            if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
             loop.property_error() = ThermoError{};
             detail::initial_guess(loop, x, levels);
             summary = run_solver(s, ws, x, method, cold);
-            merge(summary, before, "from the pre-solved guess: ");
+            merge(summary, before, "then from the pre-solved guess: ");
         }
     }
     summary.solve_time_s = platform::seconds_since(t0);
@@ -137,8 +191,8 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     results.solve_time_s = summary.solve_time_s;
     // The cause first: a point without a steady state says so before the solver's account.
     results.report[0] = '\0';
-    if (!summary.converged() && opt.validate()) {
-        char cause[512];
+    // Not for a spent budget: a few iterations do not show that a point has no steady state.
+    if (!summary.converged() && summary.status != solvers::Status::TimedOut && opt.validate()) {
         detail::explain_failure(loop, x, presolve_ok, cause, sizeof cause);
         solvers::detail::append(results.report, sizeof results.report, cause);
     }

@@ -232,12 +232,15 @@ GuessHints collect_hints(L& loop) {
 
 /// The automatic initial guess (scaled unknowns) from the components' boundary conditions; the
 /// pressure levels are those of the hints unless `levels` (p_high, p_low in Pa) gives them.
+/// A level given as 0 keeps the hint's; `m` > 0 replaces the mass flow the guess starts from.
 template <class L>
-void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr) {
+void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr, double m_start = 0.0) {
     const PropertyService& props = loop.props();
     auto state = loop.state();
     GuessHints g = collect_hints(loop);
-    if (levels) g.p_high = levels[0], g.p_low = levels[1];
+    if (levels && levels[0] > 0.0) g.p_high = levels[0];
+    if (levels && levels[1] > 0.0) g.p_low = levels[1];
+    if (m_start > 0.0) g.m = m_start;
     const auto& f = props.fluid();
     const double Tc = f.T_critical().si();
     // Without hints: condensing at 45 C and evaporating at 0 C, kept inside the fluid's range.
@@ -291,7 +294,8 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
         if (c.role() != Role::compressor) return true;
         EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
         if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
-            for (auto& e : state) e.m = in.m;
+            if (!(m_start > 0.0)) // a mass flow the user gave is kept
+                for (auto& e : state) e.m = in.m;
             state[static_cast<std::size_t>(n.out_edge)].h = out.h;
         }
         return true;
@@ -469,6 +473,36 @@ bool presolve_levels(L& loop, double levels[2]) {
     return true;
 }
 
+/// Boundary conditions no steady state can meet, known before any solve: a condenser whose
+/// secondary fluid enters at or above the critical temperature (nothing condenses; transcritical
+/// cycles are not modelled) or an evaporator whose secondary fluid is at the fluid's lowest
+/// temperature. Writes the cause (one line) and returns true if there is one.
+template <class L>
+bool no_steady_state(L& loop, char* out, std::size_t cap) {
+    out[0] = '\0';
+    const auto& f = loop.props().fluid();
+    const GuessHints g = collect_hints(loop);
+    const double Tc = f.T_critical().si();
+    const std::string_view nm = f.name();
+    const int nl = static_cast<int>(nm.size());
+    if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc) {
+        std::snprintf(out, cap,
+                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
+                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
+                      "supported; a subcritical cycle needs a colder heat sink)\n",
+                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
+        return true;
+    }
+    if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 1.0) {
+        std::snprintf(out, cap,
+                      "no steady state: the evaporator's secondary fluid enters at %.1f C, colder than any evaporating "
+                      "temperature %.*s can have (T_min = %.1f C)\n",
+                      g.T_secondary_low - 273.15, nl, nm.data(), f.T_min().si() - 273.15);
+        return true;
+    }
+    return false;
+}
+
 /// Why a cold solve found no root, in engineering words, when the reason is one that no start can
 /// overcome (issue 14: "no steady state" instead of "max_iterations"). Writes one line into `out`
 /// (empty when nothing is recognised). `x` is the failed iterate; `presolve_ok` says whether the
@@ -479,25 +513,9 @@ void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_
     out[0] = '\0';
     const PropertyService& props = loop.props();
     const auto& f = props.fluid();
-    const GuessHints g = collect_hints(loop);
-    const double Tc = f.T_critical().si();
+    if (no_steady_state(loop, out, cap)) return;
     const std::string_view nm = f.name();
     const int nl = static_cast<int>(nm.size());
-    if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc - 3.0) {
-        std::snprintf(out, cap,
-                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
-                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
-                      "supported; a subcritical cycle needs a colder heat sink)\n",
-                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
-        return;
-    }
-    if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 2.0) {
-        std::snprintf(out, cap,
-                      "no steady state: the evaporator's secondary fluid enters at %.1f C, colder than any evaporating "
-                      "temperature %.*s can have (T_min = %.1f C)\n",
-                      g.T_secondary_low - 273.15, nl, nm.data(), f.T_min().si() - 273.15);
-        return;
-    }
     // A compressor whose discharge sits at the top of the property range: the steady state the
     // map asks for lies above T_max (a map far outside its envelope at a large lift).
     unpack(loop, x);
