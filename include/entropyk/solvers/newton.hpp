@@ -42,13 +42,13 @@ class Newton {
     /// or on failure the last accepted iterate (the lowest |r|_2 reached); it is left untouched on
     /// InvalidInput.
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt) {
-        return solve(s, x, opt, detail::Budget::from_seconds(opt.time_budget_s));
+        return solve(s, x, opt, detail::Budget::from_options(opt));
     }
 
     /// Begins a resumable solve from x0 (copied). Returns false if it is already finished
     /// (converged at x0, or InvalidInput); summary() then says which.
     bool start(S& s, Eigen::Ref<const Eigen::VectorXd> x0, const Options& opt) {
-        return start(s, x0, opt, detail::Budget::from_seconds(opt.time_budget_s));
+        return start(s, x0, opt, detail::Budget::from_options(opt));
     }
 
     /// One Newton iteration. Returns true once the solve has finished (any status).
@@ -141,6 +141,7 @@ class Newton {
         sum_ = Summary{};
         opt_ = opt;
         budget_ = budget;
+        budget_.evaluations = &sum_.residual_evaluations;
         done_ = true;
         if (!detail::begin(s, n_, x0, x_, r_, opt_, budget_, sum_)) return false;
         done_ = false;
