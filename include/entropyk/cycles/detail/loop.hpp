@@ -343,20 +343,25 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
 /// condenser, valve and evaporator with secondary fluids, or when no balance is bracketed
 /// (levels then stay untouched). Costs a few hundred property calls; no allocation.
 template <class L>
-bool presolve_levels(L& loop, double levels[2]) {
-    const PropertyService& props = loop.props();
+bool presolve_applies(L& loop) {
     const GuessHints g = collect_hints(loop);
     if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
     // The components, by role; exactly one of each.
     int n_comp = 0, n_cond = 0, n_evap = 0;
-    auto state = loop.state();
     loop.for_each_flow([&](const auto& c, const NodeSlots&) {
         n_comp += c.role() == Role::compressor;
         n_cond += c.role() == Role::condenser;
         n_evap += c.role() == Role::evaporator;
         return true;
     });
-    if (n_comp != 1 || n_cond != 1 || n_evap != 1) return false;
+    return n_comp == 1 && n_cond == 1 && n_evap == 1;
+}
+
+template <class L>
+bool presolve_levels(L& loop, double levels[2]) {
+    if (!presolve_applies(loop)) return false;
+    const PropertyService& props = loop.props();
+    const GuessHints g = collect_hints(loop);
     const auto& f = props.fluid();
     const double sh = g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0;
     const double sc = g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0;
@@ -379,7 +384,6 @@ bool presolve_levels(L& loop, double levels[2]) {
     struct Balance {
         double f_e = 0.0, f_c = 0.0;
     };
-    (void)state;
     auto balance = [&](double Te, double Tc, Balance& b) {
         const double pe = p_sat(Te, true), pc = p_sat(Tc, false);
         if (!(pe > 0.0 && pc > pe)) return false;
@@ -413,7 +417,8 @@ bool presolve_levels(L& loop, double levels[2]) {
         while (!val(b, fb) && k++ < 8) b = 0.5 * (a + b);
         if (!(std::isfinite(fa) && std::isfinite(fb)) || fa * fb > 0.0) return false;
         int side = 0;
-        for (int it = 0; it < 40; ++it) {
+        double c_prev = a;
+        for (int it = 0; it < 30; ++it) {
             double c = (a * fb - b * fa) / (fb - fa);
             if (!(c > std::min(a, b) && c < std::max(a, b))) c = 0.5 * (a + b);
             double fc = 0.0;
@@ -421,10 +426,12 @@ bool presolve_levels(L& loop, double levels[2]) {
                 c = 0.5 * (a + b);
                 if (!val(c, fc)) return false;
             }
-            if (std::fabs(b - a) < tol || fc == 0.0) {
+            // Converged when the bracket or the last move is below tol (the start needs no more).
+            if (std::fabs(b - a) < tol || std::fabs(c - c_prev) < tol || fc == 0.0) {
                 root = c;
                 return true;
             }
+            c_prev = c;
             if (fc * fb < 0.0) {
                 a = b, fa = fb;
                 b = c, fb = fc;
@@ -451,7 +458,7 @@ bool presolve_levels(L& loop, double levels[2]) {
         };
         const double top = std::min(Tse - 0.05, Tc - 1.0);
         if (!(top > T_lo)) return false;
-        if (!solve_1d(fe, T_lo, top, 0.02, Te)) return false;
+        if (!solve_1d(fe, T_lo, top, 0.25, Te)) return false;
         return balance(Te, Tc, b);
     };
     auto fc = [&](double Tc, double& v) {
@@ -463,7 +470,7 @@ bool presolve_levels(L& loop, double levels[2]) {
         return true;
     };
     double Tc = 0.0;
-    if (!solve_1d(fc, std::max(Tsc + 0.05, T_lo + 2.0), T_hi, 0.02, Tc)) return false;
+    if (!solve_1d(fc, std::max(Tsc + 0.05, T_lo + 2.0), T_hi, 0.25, Tc)) return false;
     Balance b;
     if (!inner(Tc, Te_found, b)) return false;
     const double pc = p_sat(Tc, false), pe = p_sat(Te_found, true);
