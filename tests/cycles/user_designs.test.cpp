@@ -5,6 +5,7 @@
 
 #include "cycles/envelope.hpp"
 #include "cycles/user_designs.hpp"
+#include "entropyk/cycles/typed.hpp"
 #include "support/catch.hpp"
 
 using namespace user_designs;
@@ -108,4 +109,32 @@ TEST_CASE("user start values: evaporating and condensing temperatures and mass f
         REQUIRE(r.converged());
         CHECK(r.connections[0].state.p.si() == Approx(p_dis).epsilon(1e-8));
     }
+}
+
+// The typed cycle shares the engine (cycles/solve.hpp): the same start values and the same rule
+// that a failed solve never becomes the warm start.
+TEST_CASE("typed cycle: user start values and the kept warm start", "[cycles][designs][typed]") {
+    auto c = cycle<fluids::R410A>(Backend::tables) | MapCompressor{envelope::achp_map(), Frequency{60.0}} |
+             condenser(MovingBoundary{ThermalConductance{2400.0}})
+                 .secondary(Air{from_celsius(35.0), MassFlow{1.4}})
+                 .subcooling(TemperatureDifference{7.0}) |
+             expansion_valve(FixedSuperheat{TemperatureDifference{5.0}}) |
+             evaporator(MovingBoundary{ThermalConductance{1300.0}}).secondary(Air{from_celsius(27.0), MassFlow{0.6}}) |
+             close_loop;
+    SolveSettings s;
+    s.guess_evaporating_temperature = from_celsius(15.0).si();
+    s.guess_condensing_temperature = from_celsius(45.0).si();
+    const CycleResults& r0 = c.solve(SolverMethod::newton, s, StartMode::cold);
+    INFO(r0.report);
+    REQUIRE(r0.converged());
+    const double p_dis = r0.connections[0].state.p.si();
+    // No steady state (evaporator air at R410A's lowest temperature), then back: converged at once.
+    REQUIRE(c.set_input<3>(Input::secondary_inlet_temperature, from_celsius(-72.5).si()));
+    CHECK_FALSE(c.solve(SolverMethod::newton).converged());
+    REQUIRE(c.set_input<3>(Input::secondary_inlet_temperature, from_celsius(27.0).si()));
+    const CycleResults& back = c.solve(SolverMethod::newton);
+    INFO(back.report);
+    REQUIRE(back.converged());
+    CHECK(back.iterations <= 1);
+    CHECK(back.connections[0].state.p.si() == Approx(p_dis).epsilon(1e-9));
 }

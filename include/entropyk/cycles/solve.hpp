@@ -14,17 +14,98 @@ namespace entropyk {
 
 namespace detail {
 
+/// The Newton (global) homotopy H(x, t) = F(x) - (1 - t) F(x0) of a system S (Allgower & Georg,
+/// "Introduction to Numerical Continuation Methods", SIAM 2003, ch. 1; Keller 1978): at t = 0 its
+/// root is x0, at t = 1 it is F. With x0 the last converged solution and F the system at the
+/// changed inputs, following t from 0 to 1 is a continuation from the last solution in the
+/// changed inputs that needs no copy of the old inputs: F(x0) is exactly what the input change
+/// did to the residuals. The Jacobian is F's (the shift is constant).
+template <class S>
+struct ShiftedSystem {
+    S* s = nullptr;
+    const Eigen::VectorXd* r0 = nullptr;
+    double t = 1.0;
+    [[nodiscard]] Eigen::Index size() const { return s->size(); }
+    bool residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
+        if (!s->residuals(x, r)) return false;
+        r -= (1.0 - t) * (*r0);
+        return true;
+    }
+    bool jacobian(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::MatrixXd> J) { return s->jacobian(x, J); }
+    void clamp(Eigen::Ref<Eigen::VectorXd> x) { s->clamp(x); }
+    void residual_name(Eigen::Index i, char* b, std::size_t c) const { s->residual_name(i, b, c); }
+    void variable_name(Eigen::Index i, char* b, std::size_t c) const { s->variable_name(i, b, c); }
+};
+
 /// The three solvers for a nonlinear system S of n unknowns (all storage allocated here).
 template <class S>
 struct LoopSolvers {
-    explicit LoopSolvers(Eigen::Index n) : newton(n), picard(n), fallback(n), x_converged(Eigen::VectorXd::Zero(n)) {}
+    explicit LoopSolvers(Eigen::Index n)
+        : newton(n), picard(n), fallback(n), homotopy(n), x_converged(Eigen::VectorXd::Zero(n)),
+          r0(Eigen::VectorXd::Zero(n)), x_path(Eigen::VectorXd::Zero(n)) {}
     solvers::Newton<S> newton;
     solvers::Picard<S> picard;
     solvers::Fallback<S> fallback;
+    solvers::Newton<ShiftedSystem<S>> homotopy;
     /// The last converged solution (scaled unknowns): the warm start. Only a converged solve
     /// writes it, so a failed solve never becomes the next start.
     Eigen::VectorXd x_converged;
+    Eigen::VectorXd r0, x_path; ///< the homotopy's shift F(x0) and its trial point
 };
+
+/// Continuation from x0 = ws.x_converged to a root of s at its current inputs along the Newton
+/// homotopy (ShiftedSystem), by natural-parameter steps in t with step-size control: a step that
+/// Newton (at most 8 iterations) does not close is halved, a closed one lets the next double, up
+/// to t = 1. On success x is the root of s and the summary is the last corrector's; otherwise x is
+/// untouched. Allocation-free.
+template <class S>
+solvers::Summary continuation(S& s, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x, const solvers::Options& opt,
+                              double time_left_s, int& evaluations) {
+    solvers::Summary out;
+    out.status = solvers::Status::NonConvergence;
+    const std::int64_t t0 = platform::monotonic_ns();
+    ++evaluations;
+    if (!s.residuals(ws.x_converged, ws.r0) || !ws.r0.allFinite()) return out;
+    ShiftedSystem<S> h{&s, &ws.r0, 0.0};
+    ws.x_path = ws.x_converged;
+    double t = 0.0, dt = 0.25;
+    solvers::Options o = opt;
+    o.max_iterations = 8;
+    o.reuse_jacobian = false;
+    while (t < 1.0 && dt >= 1.0 / 64.0) {
+        const double left = time_left_s - platform::seconds_since(t0);
+        if (!(left > 0.0)) break;
+        o.time_budget_s = left;
+        if (opt.max_residual_evaluations > 0) {
+            o.max_residual_evaluations = opt.max_residual_evaluations - evaluations;
+            if (o.max_residual_evaluations <= 0) break;
+        }
+        h.t = std::min(1.0, t + dt);
+        x = ws.x_path;
+        const solvers::Summary step = ws.homotopy.solve(h, x, o);
+        evaluations += step.residual_evaluations;
+        out.iterations += step.iterations;
+        out.residual_evaluations += step.residual_evaluations;
+        out.jacobian_evaluations += step.jacobian_evaluations;
+        if (step.converged()) {
+            t = h.t;
+            ws.x_path = x;
+            dt *= 2.0;
+            if (t >= 1.0) {
+                const int its = out.iterations, evs = out.residual_evaluations, jacs = out.jacobian_evaluations;
+                out = step;
+                out.iterations = its;
+                out.residual_evaluations = evs;
+                out.jacobian_evaluations = jacs;
+                return out;
+            }
+        } else {
+            dt *= 0.5;
+        }
+    }
+    x = ws.x_converged;
+    return out;
+}
 
 struct SolverWorkspace : LoopSolvers<System> {
     using LoopSolvers::LoopSolvers;
@@ -105,6 +186,32 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         // Chord steps only from a warm start: the kept factors belong to the last solution's neighbourhood.
         opt.reuse_jacobian = settings.reuse_jacobian;
         summary = run_solver(s, ws, x, method, opt);
+        // A failed warm solve first continues from the last solution in the changed inputs.
+        const double left = settings.time_budget_s - platform::seconds_since(t0);
+        if (!summary.converged() && opt.validate() && left > 0.0 && method != SolverMethod::picard &&
+            (settings.max_residual_evaluations == 0 ||
+             summary.residual_evaluations < settings.max_residual_evaluations)) {
+            solvers::Options copt = opt;
+            if (settings.max_residual_evaluations > 0)
+                copt.max_residual_evaluations = settings.max_residual_evaluations - summary.residual_evaluations;
+            int evals = 0;
+            solvers::Summary c = continuation(s, ws, x, copt, left, evals);
+            if (c.converged()) {
+                const solvers::Summary before = summary;
+                summary = c;
+                summary.iterations += before.iterations;
+                summary.residual_evaluations += before.residual_evaluations;
+                summary.jacobian_evaluations += before.jacobian_evaluations;
+                summary.chord_steps += before.chord_steps;
+                char msg[solvers::Summary::message_capacity] = {};
+                solvers::detail::append(msg, sizeof msg, "from the last solution by continuation in the inputs: ");
+                solvers::detail::append(msg, sizeof msg, c.message);
+                std::memcpy(summary.message, msg, sizeof msg);
+            } else {
+                summary.residual_evaluations += evals;
+                x = ws.x_converged;
+            }
+        }
     }
     // Adds the counters of an earlier attempt and says in the message what was tried before.
     auto merge = [](solvers::Summary& into, const solvers::Summary& before, const char* what) {
