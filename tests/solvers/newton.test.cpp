@@ -538,3 +538,43 @@ TEST_CASE("A system with no unknowns is converged at once by every solver", "[so
     CHECK(s.residual_norm == 0.0);
     CHECK(s.worst[0].index == -1);
 }
+
+TEST_CASE("A cap on residual evaluations is a deterministic budget", "[solvers][newton][budget]") {
+    Options o = tight();
+    o.max_residual_evaluations = 25;
+    SECTION("Newton stops at the cap, with its own message") {
+        BroydenTridiagonal sys{40}; // one finite-difference Jacobian alone costs 40 evaluations
+        Newton<BroydenTridiagonal> newton(40);
+        Eigen::VectorXd x = Eigen::VectorXd::Constant(40, -1.0);
+        const Summary s = newton.solve(sys, x, o);
+        CHECK(s.status == Status::TimedOut);
+        CHECK(contains(s.message, "25 residual evaluations"));
+        CHECK(s.residual_evaluations <= 25);
+    }
+    SECTION("Fallback's phases share one cap") {
+        Impossible sys;
+        Fallback<Impossible> fb(1);
+        Eigen::VectorXd x(1);
+        x << 3.0;
+        o.max_iterations = 1000;
+        const Summary s = fb.solve(sys, x, o);
+        CHECK_FALSE(s.converged());
+        CHECK(s.residual_evaluations <= 25 + 2); // a later phase may start with its first evaluation
+    }
+    SECTION("the same cap gives the same count on every run") {
+        Rosenbrock sys;
+        Newton<Rosenbrock> newton(2);
+        o.max_residual_evaluations = 7;
+        Eigen::VectorXd x1(2), x2(2);
+        x1 << -1.2, 1.0;
+        x2 = x1;
+        const Summary a = newton.solve(sys, x1, o);
+        const Summary b = newton.solve(sys, x2, o);
+        CHECK(a.residual_evaluations == b.residual_evaluations);
+        CHECK(x1 == x2);
+    }
+    SECTION("a negative cap is refused") {
+        o.max_residual_evaluations = -1;
+        CHECK_FALSE(o.validate().has_value());
+    }
+}

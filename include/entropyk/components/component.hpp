@@ -57,6 +57,15 @@ struct GuessHints {
     double p_high = 0.0; ///< Pa, 0 = unknown
     double p_low = 0.0;  ///< Pa, 0 = unknown
     double m = 0.0;      ///< kg/s, 0 = unknown
+    /// Set by components that fix a pressure level outright (fixed saturation): the pre-solve of
+    /// the initial guess keeps such a level instead of searching for it.
+    bool p_high_fixed = false, p_low_fixed = false;
+    /// K, secondary inlet temperatures of the condenser and the evaporator (0 = none): the
+    /// pre-solve searches the saturation temperatures between these and the fluid's limits.
+    double T_secondary_high = 0.0, T_secondary_low = 0.0;
+    /// K, the outlet subcooling (condenser spec) and evaporator superheat (valve set-point) the
+    /// solution will have; negative = unknown.
+    double subcooling = -1.0, superheat = -1.0;
 };
 
 /// Per-component results after a solve. Signs: heat_rate and power are positive INTO the

@@ -118,6 +118,10 @@ class ExpansionValve {
     void initial_controls(std::span<double> u) const {
         if (mode_ == Mode::superheat_control) u[0] = std::clamp(opening_, a_min_, a_max_);
     }
+    /// The opening stays within its limits in every solver step.
+    void clamp_controls(std::span<double> u) const {
+        if (mode_ == Mode::superheat_control) u[0] = std::clamp(u[0], a_min_, a_max_);
+    }
 
     [[nodiscard]] bool residuals(const PropertyService& props, const EdgeState& in, const EdgeState& out,
                                  std::span<const double> u, std::span<double> r, ThermoError& err) const {
@@ -147,7 +151,10 @@ class ExpansionValve {
         out.m = in.m;
         return true;
     }
-    void hints(const PropertyService&, GuessHints&) const {}
+    /// The superheat the evaporator outlet will have (fixed or controlled), for the initial guess.
+    void hints(const PropertyService&, GuessHints& g) const {
+        if (mode_ != Mode::orifice) g.superheat = sh_set_;
+    }
 
     void report(const PropertyService& props, const EdgeState& in, const EdgeState& out, std::span<const double> u,
                 ComponentReport& rep) const {

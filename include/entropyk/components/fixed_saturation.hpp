@@ -82,6 +82,7 @@ class FixedSaturationExchanger {
         double p = 0.0;
         if (!saturation_pressure(props, p, err)) return;
         (Condensing ? g.p_high : g.p_low) = p;
+        (Condensing ? g.p_high_fixed : g.p_low_fixed) = true;
     }
 
     void report(const PropertyService& props, const EdgeState& in, const EdgeState& out, std::span<const double>,

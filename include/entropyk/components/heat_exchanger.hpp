@@ -108,6 +108,15 @@ class SecondaryExchanger {
         }
     }
 
+    /// Bounds of the zone fractions for every solver step (cycles/detail/loop.hpp clamp): a zone
+    /// covers between none and all of the area. Without them a Newton step from a poor start can
+    /// send one fraction to -6e4 and another to +6e4 (their sum still 1), where the line search
+    /// only crawls.
+    void clamp_controls(std::span<double> u) const {
+        if (model_ != HxModel::moving_boundary) return;
+        for (double& f : u) f = std::clamp(f, 0.0, 1.0);
+    }
+
     [[nodiscard]] bool residuals(const PropertyService& props, const EdgeState& in, const EdgeState& out,
                                  std::span<const double> u, std::span<double> r, ThermoError& err) const {
         r[0] = (out.p - (in.p - dp_.at(in.m))) / scale::pressure;
@@ -155,6 +164,8 @@ class SecondaryExchanger {
     void hints(const PropertyService& props, GuessHints& g) const {
         const double T = sec_.inlet_temperature() + (Condensing ? 10.0 : -10.0);
         auto s = props.sat_t(std::clamp(T, props.fluid().T_min().si() + 1.0, props.fluid().T_critical().si() - 2.0));
+        (Condensing ? g.T_secondary_high : g.T_secondary_low) = sec_.inlet_temperature();
+        if (has_subcooling()) g.subcooling = subcooling_;
         if (!s) return;
         (Condensing ? g.p_high : g.p_low) = Condensing ? s->p_dew.si() : s->p_bubble.si();
     }

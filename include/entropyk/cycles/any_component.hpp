@@ -41,6 +41,7 @@ class AnyComponent {
     }
     /// Initial values of the component's control unknowns (scaled), written into `u`.
     void initial_controls(std::span<double> u) const { self_->initial_controls(u); }
+    void clamp_controls(std::span<double> u) const { self_->clamp_controls(u); }
 
     /// Whether the model reads the evaporator outlet (superheat-controlled valves), and binding to it.
     [[nodiscard]] bool senses_evaporator_outlet() const { return self_->senses_evaporator_outlet(); }
@@ -73,6 +74,7 @@ class AnyComponent {
         virtual void warnings(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
                               std::int32_t, const char*, Warnings&) const = 0;
         virtual void initial_controls(std::span<double>) const = 0;
+        virtual void clamp_controls(std::span<double>) const = 0;
         virtual bool senses_evaporator_outlet() const = 0;
         virtual void bind_sensor(const EdgeState*) = 0;
         virtual bool control_saturated(std::span<const double>) const = 0;
@@ -108,6 +110,9 @@ class AnyComponent {
             } else {
                 for (double& x : u) x = 0.0;
             }
+        }
+        void clamp_controls(std::span<double> u) const override {
+            if constexpr (requires { c.clamp_controls(u); }) c.clamp_controls(u);
         }
         bool senses_evaporator_outlet() const override {
             if constexpr (requires { c.senses_evaporator_outlet(); }) return c.senses_evaporator_outlet();

@@ -3,7 +3,9 @@
 // results. Both front doors (System and the typed cycle) solve through solve_loop().
 #pragma once
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "entropyk/cycles/detail/admissibility.hpp"
 #include "entropyk/platform/clock.hpp"
@@ -13,14 +15,98 @@ namespace entropyk {
 
 namespace detail {
 
+/// The Newton (global) homotopy H(x, t) = F(x) - (1 - t) F(x0) of a system S (Allgower & Georg,
+/// "Introduction to Numerical Continuation Methods", SIAM 2003, ch. 1; Keller 1978): at t = 0 its
+/// root is x0, at t = 1 it is F. With x0 the last converged solution and F the system at the
+/// changed inputs, following t from 0 to 1 is a continuation from the last solution in the
+/// changed inputs that needs no copy of the old inputs: F(x0) is exactly what the input change
+/// did to the residuals. The Jacobian is F's (the shift is constant).
+template <class S>
+struct ShiftedSystem {
+    S* s = nullptr;
+    const Eigen::VectorXd* r0 = nullptr;
+    double t = 1.0;
+    [[nodiscard]] Eigen::Index size() const { return s->size(); }
+    bool residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
+        if (!s->residuals(x, r)) return false;
+        r -= (1.0 - t) * (*r0);
+        return true;
+    }
+    bool jacobian(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::MatrixXd> J) { return s->jacobian(x, J); }
+    void clamp(Eigen::Ref<Eigen::VectorXd> x) { s->clamp(x); }
+    void residual_name(Eigen::Index i, char* b, std::size_t c) const { s->residual_name(i, b, c); }
+    void variable_name(Eigen::Index i, char* b, std::size_t c) const { s->variable_name(i, b, c); }
+};
+
 /// The three solvers for a nonlinear system S of n unknowns (all storage allocated here).
 template <class S>
 struct LoopSolvers {
-    explicit LoopSolvers(Eigen::Index n) : newton(n), picard(n), fallback(n) {}
+    explicit LoopSolvers(Eigen::Index n)
+        : newton(n), picard(n), fallback(n), homotopy(n), x_converged(Eigen::VectorXd::Zero(n)),
+          r0(Eigen::VectorXd::Zero(n)), x_path(Eigen::VectorXd::Zero(n)) {}
     solvers::Newton<S> newton;
     solvers::Picard<S> picard;
     solvers::Fallback<S> fallback;
+    solvers::Newton<ShiftedSystem<S>> homotopy;
+    /// The last converged solution (scaled unknowns): the warm start. Only a converged solve
+    /// writes it, so a failed solve never becomes the next start.
+    Eigen::VectorXd x_converged;
+    Eigen::VectorXd r0, x_path; ///< the homotopy's shift F(x0) and its trial point
 };
+
+/// Continuation from x0 = ws.x_converged to a root of s at its current inputs along the Newton
+/// homotopy (ShiftedSystem), by natural-parameter steps in t with step-size control: a step that
+/// Newton (at most 8 iterations) does not close is halved, a closed one lets the next double, up
+/// to t = 1. On success x is the root of s and the summary is the last corrector's; otherwise x is
+/// untouched. Allocation-free.
+template <class S>
+solvers::Summary continuation(S& s, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x, const solvers::Options& opt,
+                              double time_left_s, int& evaluations) {
+    solvers::Summary out;
+    out.status = solvers::Status::NonConvergence;
+    const std::int64_t t0 = platform::monotonic_ns();
+    ++evaluations;
+    if (!s.residuals(ws.x_converged, ws.r0) || !ws.r0.allFinite()) return out;
+    ShiftedSystem<S> h{&s, &ws.r0, 0.0};
+    ws.x_path = ws.x_converged;
+    double t = 0.0, dt = 0.25;
+    solvers::Options o = opt;
+    o.max_iterations = 8;
+    o.reuse_jacobian = false;
+    while (t < 1.0 && dt >= 1.0 / 64.0) {
+        const double left = time_left_s - platform::seconds_since(t0);
+        if (!(left > 0.0)) break;
+        o.time_budget_s = left;
+        if (opt.max_residual_evaluations > 0) {
+            o.max_residual_evaluations = opt.max_residual_evaluations - evaluations;
+            if (o.max_residual_evaluations <= 0) break;
+        }
+        h.t = std::min(1.0, t + dt);
+        x = ws.x_path;
+        const solvers::Summary step = ws.homotopy.solve(h, x, o);
+        evaluations += step.residual_evaluations;
+        out.iterations += step.iterations;
+        out.residual_evaluations += step.residual_evaluations;
+        out.jacobian_evaluations += step.jacobian_evaluations;
+        if (step.converged()) {
+            t = h.t;
+            ws.x_path = x;
+            dt *= 2.0;
+            if (t >= 1.0) {
+                const int its = out.iterations, evs = out.residual_evaluations, jacs = out.jacobian_evaluations;
+                out = step;
+                out.iterations = its;
+                out.residual_evaluations = evs;
+                out.jacobian_evaluations = jacs;
+                return out;
+            }
+        } else {
+            dt *= 0.5;
+        }
+    }
+    x = ws.x_converged;
+    return out;
+}
 
 struct SolverWorkspace : LoopSolvers<System> {
     using LoopSolvers::LoopSolvers;
@@ -39,30 +125,176 @@ inline SolveStatus to_solve_status(solvers::Status s) noexcept {
     return SolveStatus::non_convergence;
 }
 
+/// Newton iterations of the first, short attempt of the cold strategy (see solve_loop).
+inline constexpr int kProbeIterations = 15;
+
+/// Runs one solver on x from its current value.
+template <class S>
+solvers::Summary run_solver(S& s, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x, SolverMethod method,
+                            const solvers::Options& opt) {
+    switch (method) {
+    case SolverMethod::newton: return ws.newton.solve(s, x, opt);
+    case SolverMethod::picard: return ws.picard.solve(s, x, opt);
+    case SolverMethod::fallback: return ws.fallback.solve(s, x, opt);
+    }
+    return ws.fallback.solve(s, x, opt);
+}
+
 /// One solve of an assembled loop: `s` is the NonlinearSystem the solvers see, `loop` its view
-/// for the shared engine (cycles/detail/loop.hpp), `x` its scaled unknowns (the warm start), `si`
-/// receives the state vector in SI. No allocation.
+/// for the shared engine (cycles/detail/loop.hpp), `x` its scaled unknowns, `si` receives the
+/// state vector in SI. No allocation.
+///
+/// Starts (issue 14):
+/// - warm (and a converged solution exists): from the LAST CONVERGED solution, kept in
+///   ws.x_converged. If that solve fails, the cold strategy runs in what is left of the time
+///   budget (a large HIL jump that Newton cannot bridge from the old solution is solved like a
+///   fresh point).
+/// - cold: the automatic initial guess (detail::initial_guess), then the method.
+/// A failed solve never replaces the kept solution: x is restored to it, so the next warm start
+/// (and a return to a point that converged before) starts from a converged state.
 template <class S, class L>
 void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x, SolverMethod method,
                 const SolveSettings& settings, StartMode start, bool& have_solution, CycleResults& results,
                 std::span<double> si) {
+    const std::int64_t t0 = platform::monotonic_ns();
     solvers::Options opt;
     opt.max_iterations = settings.max_iterations;
     opt.tolerance = settings.tolerance;
     opt.time_budget_s = settings.time_budget_s;
     opt.picard_relaxation = settings.picard_relaxation;
+    opt.max_residual_evaluations = settings.max_residual_evaluations;
 
     loop.property_error() = ThermoError{};
     const bool warm = start == StartMode::warm && have_solution;
-    // Chord steps only from a warm start: the kept factors belong to the last solution's neighbourhood.
-    opt.reuse_jacobian = settings.reuse_jacobian && warm;
-    if (!warm) detail::initial_guess(loop, x);
     solvers::Summary summary;
-    switch (method) {
-    case SolverMethod::newton: summary = ws.newton.solve(s, x, opt); break;
-    case SolverMethod::picard: summary = ws.picard.solve(s, x, opt); break;
-    case SolverMethod::fallback: summary = ws.fallback.solve(s, x, opt); break;
+    // Boundary conditions no steady state can meet (a condenser sink above the critical
+    // temperature, ...) are reported without spending the budget on a solve.
+    char cause[512];
+    if (opt.validate() && detail::no_steady_state(loop, cause, sizeof cause)) {
+        results.status = SolveStatus::non_convergence;
+        results.iterations = 0;
+        results.residual_norm = std::numeric_limits<double>::infinity();
+        results.solve_time_s = platform::seconds_since(t0);
+        results.report[0] = '\0';
+        solvers::detail::append(results.report, sizeof results.report, cause);
+        solvers::detail::append(results.report, sizeof results.report,
+                                "status: NonConvergence: not attempted (see the line above)\n");
+        detail::no_figures(results);
+        for (double& v : si) v = not_available;
+        if (have_solution) x = ws.x_converged;
+        return;
     }
+    if (warm) {
+        x = ws.x_converged;
+        // Chord steps only from a warm start: the kept factors belong to the last solution's neighbourhood.
+        opt.reuse_jacobian = settings.reuse_jacobian;
+        summary = run_solver(s, ws, x, method, opt);
+        // A failed warm solve first continues from the last solution in the changed inputs.
+        const double left = settings.time_budget_s - platform::seconds_since(t0);
+        if (!summary.converged() && opt.validate() && left > 0.0 && method != SolverMethod::picard &&
+            (settings.max_residual_evaluations == 0 ||
+             summary.residual_evaluations < settings.max_residual_evaluations)) {
+            solvers::Options copt = opt;
+            if (settings.max_residual_evaluations > 0)
+                copt.max_residual_evaluations = settings.max_residual_evaluations - summary.residual_evaluations;
+            int evals = 0;
+            solvers::Summary c = continuation(s, ws, x, copt, left, evals);
+            if (c.converged()) {
+                const solvers::Summary before = summary;
+                summary = c;
+                summary.iterations += before.iterations;
+                summary.residual_evaluations += before.residual_evaluations;
+                summary.jacobian_evaluations += before.jacobian_evaluations;
+                summary.chord_steps += before.chord_steps;
+                char msg[solvers::Summary::message_capacity] = {};
+                solvers::detail::append(msg, sizeof msg, "from the last solution by continuation in the inputs: ");
+                solvers::detail::append(msg, sizeof msg, c.message);
+                std::memcpy(summary.message, msg, sizeof msg);
+            } else {
+                summary.residual_evaluations += evals;
+                x = ws.x_converged;
+            }
+        }
+    }
+    // Adds the counters of an earlier attempt and says in the message what was tried before.
+    auto merge = [](solvers::Summary& into, const solvers::Summary& before, const char* what) {
+        into.iterations += before.iterations;
+        into.residual_evaluations += before.residual_evaluations;
+        into.jacobian_evaluations += before.jacobian_evaluations;
+        into.chord_steps += before.chord_steps;
+        into.picard_iterations += before.picard_iterations;
+        char msg[solvers::Summary::message_capacity] = {};
+        solvers::detail::append(msg, sizeof msg, what);
+        solvers::detail::append(msg, sizeof msg, into.message);
+        std::memcpy(into.message, msg, sizeof msg);
+    };
+    // What is left of the budget, kept positive (Options refuses 0): a spent budget then times out
+    // at the first check instead of making the options invalid.
+    auto left = [&] { return std::max(settings.time_budget_s - platform::seconds_since(t0), 1e-12); };
+    // The evaluations left of a deterministic budget (the summary's counters are cumulative).
+    auto evaluations_left = [&](const solvers::Summary& last) {
+        return settings.max_residual_evaluations > 0 ? settings.max_residual_evaluations - last.residual_evaluations
+                                                     : 1;
+    };
+    auto retry = [&](const solvers::Summary& last) {
+        // InvalidInput with valid options: the start could not be evaluated; another start may.
+        return !last.converged() && opt.validate() && settings.time_budget_s - platform::seconds_since(t0) > 0.0 &&
+               evaluations_left(last) > 0;
+    };
+    solvers::Options cold = opt;
+    cold.reuse_jacobian = false;
+    int presolve_ok = -1; // -1: not tried
+    // The cold strategy: 0. the user's start values, if any; 1. the automatic guess; 2. the guess
+    // at the levels of the pre-solve.
+    bool tried = warm;
+    // One attempt of the cold strategy from a guess at `levels` (p_high, p_low; 0 = the hint's)
+    // with mass flow m0 (0 = the compressor's), in what is left of both budgets.
+    auto attempt = [&](const double* levels, double m0, const char* what, SolverMethod how) {
+        const solvers::Summary before = summary;
+        cold.time_budget_s = left();
+        if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
+        loop.property_error() = ThermoError{};
+        detail::initial_guess(loop, x, levels, m0);
+        summary = run_solver(s, ws, x, how, cold);
+        if (tried) merge(summary, before, what);
+        tried = true;
+    };
+    const bool user_guess = std::isfinite(settings.guess_evaporating_temperature) ||
+                            std::isfinite(settings.guess_condensing_temperature) ||
+                            std::isfinite(settings.guess_mass_flow);
+    if (user_guess && (!warm || retry(summary))) {
+        auto level = [&](double T, bool dew) {
+            if (!std::isfinite(T)) return 0.0;
+            auto sat = loop.props().sat_t(T);
+            return sat ? (dew ? sat->p_dew.si() : sat->p_bubble.si()) : 0.0;
+        };
+        const double levels[2] = {level(settings.guess_condensing_temperature, false),
+                                  level(settings.guess_evaporating_temperature, true)};
+        attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0,
+                "then from the given start values: ", method);
+    }
+    // 1. A short Newton probe from the automatic guess: 15 iterations settle 94 % of the envelope's
+    //    points (most in 5-9); the rest would spend 100+ iterations in Newton/Picard/Newton.
+    // 2. The pre-solved guess with the chosen method.
+    // 3. Only when the pre-solve does not apply or found no balance: the automatic guess with the
+    //    chosen method (the strategy before the pre-solve existed). After a balanced pre-solve it
+    //    converged nowhere on the envelope where step 2 had failed, and it costs ~10 ms there.
+    // Picard keeps its own method throughout (it is chosen for its own path, not Newton's).
+    const bool probe = method != SolverMethod::picard && detail::presolve_applies(loop);
+    if (probe && ((!tried && !user_guess) || retry(summary))) {
+        const int full = cold.max_iterations;
+        cold.max_iterations = std::min(full, kProbeIterations);
+        attempt(nullptr, 0.0, "then from the automatic guess: ", SolverMethod::newton);
+        cold.max_iterations = full;
+    }
+    if ((!tried && !user_guess) || retry(summary)) {
+        double levels[2] = {0.0, 0.0};
+        presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
+        if (presolve_ok == 1) attempt(levels, 0.0, "then from the pre-solved guess: ", method);
+    }
+    if ((!tried && !user_guess) || (presolve_ok != 1 && retry(summary)))
+        attempt(nullptr, 0.0, "then from the automatic guess: ", method);
+    summary.solve_time_s = platform::seconds_since(t0);
 
     results.status = to_solve_status(summary.status);
     // The settings were valid, so an InvalidInput from the solver means the residuals cannot be
@@ -74,38 +306,46 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     results.solve_time_s = summary.solve_time_s;
     results.warnings.clear();
 
+    // The cause first, so that no cut loses it: a point without a steady state says so before the
+    // solver's account (not for a spent budget: a few iterations do not show that a point has no
+    // steady state), and the last property error follows.
+    results.report[0] = '\0';
+    if (!summary.converged()) {
+        if (summary.status != solvers::Status::TimedOut && opt.validate()) {
+            detail::explain_failure(loop, x, presolve_ok, cause, sizeof cause);
+            solvers::detail::append(results.report, sizeof results.report, cause);
+        }
+        if (loop.property_error().code() != Errc::ok) {
+            // Appended without snprintf, whose output g++ 12 cannot bound here (-Wformat-truncation).
+            solvers::detail::append(results.report, sizeof results.report, "last property error: ");
+            solvers::detail::append(results.report, sizeof results.report, loop.property_error().c_str());
+            solvers::detail::append(results.report, sizeof results.report, "\n");
+        }
+    }
+
     // The figures always describe this solve: the solution when it converged, else the last
     // iterate the solver returned (NaN wherever the property model refuses it).
     detail::unpack(loop, x);
     detail::postprocess(loop, results);
-    ThermoError cause{};
     if (summary.converged()) {
-        cause = detail::check_admissibility(loop, results,
-                                            detail::AdmissibilityTolerances::for_backend(loop.props().backend()));
-        if (cause.code() != Errc::ok)
+        // A root that breaks a physical law is no solution (docs/solver.md §11): reported as
+        // non_physical with the cause first, and never kept as the warm start.
+        const ThermoError violation = detail::check_admissibility(
+            loop, results, detail::AdmissibilityTolerances::for_backend(loop.props().backend()));
+        if (violation.code() != Errc::ok) {
             results.status = SolveStatus::non_physical;
-        else
+            solvers::detail::append(results.report, sizeof results.report, "non-physical solution: ");
+            solvers::detail::append(results.report, sizeof results.report, violation.c_str());
+            solvers::detail::append(results.report, sizeof results.report, "\n");
+        } else {
             detail::collect_warnings(loop, results, settings.discharge_temperature_limit);
-    } else if (loop.property_error().code() != Errc::ok) {
-        cause = loop.property_error();
+            have_solution = true;
+            ws.x_converged = x;
+        }
     }
-    // An inadmissible root is no solution: the next warm solve does not start from it.
-    have_solution = results.converged();
-
-    // The report: the cause first (it must survive any cut), then the solver's statistics.
-    std::size_t used = 0;
-    results.report[0] = '\0';
-    if (results.status == SolveStatus::non_physical) {
-        solvers::detail::append(results.report, sizeof results.report, "non-physical solution: ");
-        solvers::detail::append(results.report, sizeof results.report, cause.c_str());
-        solvers::detail::append(results.report, sizeof results.report, "\n");
-    } else if (cause.code() != Errc::ok) {
-        solvers::detail::append(results.report, sizeof results.report, "last property error: ");
-        solvers::detail::append(results.report, sizeof results.report, cause.c_str());
-        solvers::detail::append(results.report, sizeof results.report, "\n");
-    }
-    used = ::strnlen(results.report, sizeof results.report);
+    const std::size_t used = ::strnlen(results.report, sizeof results.report);
     summary.report(results.report + used, sizeof results.report - used);
+    // The state vector shows where the solve ended (the failed iterate, for diagnosis) ...
     auto state = loop.state();
     auto controls = loop.controls();
     for (std::size_t e = 0; e < state.size(); ++e) {
@@ -114,6 +354,9 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         si[3 * e + 2] = state[e].m;
     }
     for (std::size_t k = 0; k < controls.size(); ++k) si[3 * state.size() + k] = controls[k];
+    // ... but the next warm start is the last converged (admissible) solution, never a failed or
+    // inadmissible iterate.
+    if (!results.converged() && have_solution) x = ws.x_converged;
 }
 
 } // namespace detail

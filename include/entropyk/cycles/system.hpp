@@ -40,6 +40,11 @@ struct SolveSettings {
     int max_iterations = 60;
     double tolerance = 1e-10;   ///< max-norm of the scaled residuals
     double time_budget_s = 1.0; ///< wall-clock budget, monotonic clock
+    /// Deterministic budget: at most this many residual evaluations per solve, all attempts
+    /// together (warm, then the cold strategy); 0 = no limit. Independent of the wall clock, so a
+    /// HIL step's worst case is bounded by the model, not by the machine's load
+    /// (solvers::Options::max_residual_evaluations). Running out is reported as timed_out.
+    int max_residual_evaluations = 0;
     double picard_relaxation = 0.7;
     /// Warm Newton solves first try chord steps with the LU factors of the previous solve's last
     /// Jacobian (solvers::Options::reuse_jacobian): a HIL step whose inputs moved a little then
@@ -49,6 +54,13 @@ struct SolveSettings {
     /// K. A compressor discharge hotter than this adds WarningCode::discharge_temperature to the
     /// result (the solve still succeeds). 135 C is a common limit for polyolester oils.
     double discharge_temperature_limit = 408.15;
+    /// Optional start values of a cold start (NaN = automatic): the evaporating and condensing
+    /// saturation temperatures in K and the refrigerant mass flow in kg/s. When given, the first
+    /// cold attempt starts from states built at these levels (what the automatic guess builds from
+    /// its hints); the automatic guess and the pre-solve follow if it fails. A warm start ignores them.
+    double guess_evaporating_temperature = std::numeric_limits<double>::quiet_NaN();
+    double guess_condensing_temperature = std::numeric_limits<double>::quiet_NaN();
+    double guess_mass_flow = std::numeric_limits<double>::quiet_NaN();
 };
 
 class System {
@@ -144,7 +156,7 @@ class System {
     // ---- the nonlinear system seen by the solvers (scaled unknowns and residuals) ------------
     [[nodiscard]] Eigen::Index size() const noexcept { return n_unknowns_; }
     bool residuals(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r);
-    void clamp(Eigen::Ref<Eigen::VectorXd> x) const;
+    void clamp(Eigen::Ref<Eigen::VectorXd> x);
     bool picard_sweep(Eigen::Ref<Eigen::VectorXd> x);
     /// Jacobian by forward differences, component by component: each component's residuals
     /// depend only on its inlet and outlet connections (and a sensed connection, and its own
@@ -379,7 +391,10 @@ inline bool System::jacobian(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eig
     return detail::jacobian(a, x, J);
 }
 
-inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) const { detail::clamp(props_, edges_.size(), x); }
+inline void System::clamp(Eigen::Ref<Eigen::VectorXd> x) {
+    Access a{*this};
+    detail::clamp(a, x);
+}
 
 inline bool System::picard_sweep(Eigen::Ref<Eigen::VectorXd> x) {
     Access a{*this};

@@ -11,6 +11,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace entropyk::solvers {
@@ -29,7 +30,7 @@ class Fallback {
     [[nodiscard]] Eigen::Index size() const noexcept { return xbest_.size(); }
 
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt) {
-        const detail::Budget budget = detail::Budget::from_seconds(opt.time_budget_s);
+        const detail::Budget budget = detail::Budget::from_options(opt);
         Summary first = newton_.solve(s, x, opt, budget);
         if (first.converged() || first.status == Status::TimedOut || first.status == Status::InvalidInput ||
             opt.fallback_picard_iterations == 0)
@@ -41,7 +42,7 @@ class Fallback {
 
         Options picard_opt = opt;
         picard_opt.max_iterations = opt.fallback_picard_iterations;
-        const Summary mid = picard_.solve(s, x, picard_opt, budget);
+        const Summary mid = picard_.solve(s, x, picard_opt, remaining(budget, total));
         add_counters(total, mid);
         if (mid.converged()) return merged(total, mid, budget, "converged by Picard after Newton failed: ");
         if (mid.status == Status::InvalidInput) { // cannot happen from an evaluated point, but be safe
@@ -58,7 +59,7 @@ class Fallback {
             return merged(total, best, budget, "timed out in the Picard phase after Newton failed: ");
         }
 
-        const Summary last = newton_.solve(s, x, opt, budget);
+        const Summary last = newton_.solve(s, x, opt, remaining(budget, total));
         add_counters(total, last);
         if (last.converged()) return merged(total, last, budget, "converged by Newton after a Picard restart: ");
         if (last.residual_norm < best.residual_norm) {
@@ -73,6 +74,14 @@ class Fallback {
     }
 
   private:
+    /// The budget of a later phase: the same deadline, the evaluations not yet spent (at least
+    /// one, so that a spent cap ends the phase at its first check with its own message).
+    static detail::Budget remaining(const detail::Budget& b, const Summary& total) noexcept {
+        detail::Budget r = b;
+        if (b.evaluation_limit > 0) r.evaluation_limit = std::max(b.evaluation_limit - total.residual_evaluations, 1);
+        return r;
+    }
+
     static void add_counters(Summary& total, const Summary& phase) noexcept {
         total.iterations += phase.iterations;
         total.picard_iterations += phase.picard_iterations;

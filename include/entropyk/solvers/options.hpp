@@ -19,6 +19,12 @@ struct Options {
     double tolerance = 1e-9;
     /// Wall-clock budget of one solve() call, in seconds; +infinity means no limit.
     double time_budget_s = 1.0;
+    /// A deterministic budget: at most this many residual evaluations per solve() call (all phases
+    /// of Fallback together); 0 means no limit. Unlike the wall clock it does not depend on the
+    /// machine or its load, so a HIL step's worst case can be bounded in advance: the work of a
+    /// solve is at most this many evaluations plus one Jacobian per iteration (max_iterations
+    /// per Newton phase). Running out is reported as TimedOut, with its own message.
+    int max_residual_evaluations = 0;
     /// A step whose largest relative change max_j |dx_j| / |x_j| falls below this without
     /// convergence means the iteration has stalled (NonConvergence): x changes only in its last
     /// digits (1e-14 is about 50 ulp), so the residuals cannot improve either. The line search
@@ -67,6 +73,8 @@ struct Options {
         if (!(std::isfinite(tolerance) && tolerance > 0.0))
             return bad("tolerance", tolerance, "must be finite and > 0");
         if (!(time_budget_s > 0.0)) return bad("time_budget_s", time_budget_s, "must be > 0 (+inf for no limit)");
+        if (max_residual_evaluations < 0)
+            return bad("max_residual_evaluations", max_residual_evaluations, "must be >= 0 (0 for no limit)");
         if (!(std::isfinite(min_step) && min_step >= 0.0)) return bad("min_step", min_step, "must be finite and >= 0");
         if (!(std::isfinite(fd_relative_step) && fd_relative_step > 0.0 && fd_relative_step < 1.0))
             return bad("fd_relative_step", fd_relative_step, "must be in (0, 1)");

@@ -43,12 +43,12 @@ class Picard {
     /// Solves F(x) = 0 from x; on return x is the solution or the best iterate (unchanged on
     /// InvalidInput). max_iterations counts passes.
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt) {
-        return solve(s, x, opt, detail::Budget::from_seconds(opt.time_budget_s));
+        return solve(s, x, opt, detail::Budget::from_options(opt));
     }
 
     /// Begins a resumable solve from x0 (copied); false if already finished.
     bool start(S& s, Eigen::Ref<const Eigen::VectorXd> x0, const Options& opt) {
-        return start(s, x0, opt, detail::Budget::from_seconds(opt.time_budget_s));
+        return start(s, x0, opt, detail::Budget::from_options(opt));
     }
 
     /// One Picard pass. Returns true once the solve has finished (any status).
@@ -125,6 +125,7 @@ class Picard {
         sum_ = Summary{};
         opt_ = opt;
         budget_ = budget;
+        budget_.evaluations = &sum_.residual_evaluations;
         done_ = true;
         if (!detail::begin(s, n_, x0, x_, r_, opt_, budget_, sum_)) return false;
         done_ = false;

@@ -19,9 +19,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include <Eigen/Core>
 
@@ -165,14 +167,33 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
     return ok && J.allFinite();
 }
 
-/// Pressures stay positive and below the EOS limit; mass flows stay positive (a reversed flow is
-/// not a state of a vapour-compression loop).
-inline void clamp(const PropertyService& props, std::size_t n_edges, Eigen::Ref<Eigen::VectorXd> x) {
-    const double p_max = props.fluid().p_max().si() / scale::pressure;
+/// The box every iterate is projected into (the start, every Newton trial point, every Picard
+/// pass): pressures between the triple-point pressure and just below the critical pressure (the
+/// loop is subcritical: every saturation call needs p < p_c; the fluid's p_max is lower for some
+/// fluids and then applies), mass flows positive (a reversed flow is not a state of a vapour-
+/// compression loop) and each component's controls inside their limits (zone fractions in [0, 1],
+/// valve openings within their bounds). Projection onto a box is the bound handling of projected
+/// Newton methods (Kelley 1999, "Iterative Methods for Optimization", SIAM, ch. 5.4; Bertsekas
+/// 1982): the line search then measures the projected point, so no step leaves the box.
+/// Enthalpies are not boxed here: their domain depends on the pressure, and a point outside it
+/// is refused by the residuals, which makes the line search back off (the initial guess is built
+/// inside the domain, see initial_guess).
+template <class L>
+void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
+    const auto& f = loop.props().fluid();
+    const double p_lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
+    const double p_hi = std::min(f.p_max().si(), 0.999 * f.p_critical().si()) / scale::pressure;
+    const std::size_t n_edges = loop.state().size();
     for (std::size_t e = 0; e < n_edges; ++e) {
-        x[3 * e] = std::clamp(x[3 * e], 1e-3, p_max);
+        x[3 * e] = std::clamp(x[3 * e], p_lo, p_hi);
         x[3 * e + 2] = std::max(x[3 * e + 2], 1e-9);
     }
+    double* u0 = x.data() + 3 * n_edges;
+    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
+        if constexpr (requires(std::span<double> u) { c.clamp_controls(u); })
+            c.clamp_controls(std::span<double>(u0 + n.first_control, static_cast<std::size_t>(c.n_controls())));
+        return true;
+    });
 }
 
 /// One sequential-substitution pass, in place. Twice around the loop: pressures set downstream
@@ -199,16 +220,27 @@ bool controls_saturated(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
         [&](const auto& c, const NodeSlots& n) { return !control_saturated(c, controls_of(loop, c, n)); });
 }
 
-/// The automatic initial guess (scaled unknowns) from the components' boundary conditions.
 template <class L>
-void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
-    const PropertyService& props = loop.props();
-    auto state = loop.state();
+GuessHints collect_hints(L& loop) {
     GuessHints g;
     loop.for_each_added([&](const auto& c, const NodeSlots&) {
-        c.hints(props, g);
+        c.hints(loop.props(), g);
         return true;
     });
+    return g;
+}
+
+/// The automatic initial guess (scaled unknowns) from the components' boundary conditions; the
+/// pressure levels are those of the hints unless `levels` (p_high, p_low in Pa) gives them.
+/// A level given as 0 keeps the hint's; `m` > 0 replaces the mass flow the guess starts from.
+template <class L>
+void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr, double m_start = 0.0) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    GuessHints g = collect_hints(loop);
+    if (levels && levels[0] > 0.0) g.p_high = levels[0];
+    if (levels && levels[1] > 0.0) g.p_low = levels[1];
+    if (m_start > 0.0) g.m = m_start;
     const auto& f = props.fluid();
     const double Tc = f.T_critical().si();
     // Without hints: condensing at 45 C and evaporating at 0 C, kept inside the fluid's range.
@@ -228,8 +260,8 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
         if (st) return st->h.si();
         return liquid ? sat->h_liquid.si() : sat->h_vapor.si();
     };
-    const double h_liq = h_at(p_hi, true, 5.0);
-    const double h_suction = h_at(p_lo, false, 5.0);
+    const double h_liq = h_at(p_hi, true, g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0);
+    const double h_suction = h_at(p_lo, false, g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0);
     const double h_discharge = h_at(p_hi, false, 30.0);
     const double m = g.m > 0 ? g.m : 0.05;
     // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
@@ -262,11 +294,22 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
         if (c.role() != Role::compressor) return true;
         EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
         if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
-            for (auto& e : state) e.m = in.m;
+            if (!(m_start > 0.0)) // a mass flow the user gave is kept
+                for (auto& e : state) e.m = in.m;
             state[static_cast<std::size_t>(n.out_edge)].h = out.h;
         }
         return true;
     });
+    // Every enthalpy inside the property domain at its pressure, by construction: a map
+    // extrapolated far from its envelope can give a discharge enthalpy above h(T_max, p), where
+    // no residual can be evaluated (the start would be refused outright). 10 K inside T_max and
+    // 1 K inside T_min leave room for the finite-difference steps.
+    for (auto& e : state) {
+        auto hot = props.tp(f.T_max().si() - 10.0, e.p);
+        if (hot && e.h > hot->h.si()) e.h = hot->h.si();
+        auto cold = props.tp(f.T_min().si() + 1.0, e.p);
+        if (cold && e.h < cold->h.si()) e.h = cold->h.si();
+    }
     pack(loop, x);
     // Relaxed Picard passes solve boundary-condition (design-mode) cycles outright; for off-design
     // cycles they may lead astray, so keep whichever start has the smaller residual.
@@ -281,6 +324,231 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     bool ok = true;
     for (int pass = 0; pass < 3 && ok; ++pass) ok = picard_sweep(loop, swept);
     if (ok && norm_at(swept) < norm_at(x)) x = swept;
+}
+
+/// The pre-solve behind the second cold start (issue 14): the saturation temperatures at which a
+/// lumped twin of the loop balances, found by two nested 1-D root searches. This is the
+/// preconditioner of ACHP (Bell, Quoilin et al., ACHP documentation, "Cycle solver:
+/// preconditioner"): each exchanger is one epsilon-NTU zone at its saturation temperature (the
+/// components' own sweep()), the suction state has the set superheat and the condenser outlet
+/// the set subcooling, and the compressor gives the mass flow and the discharge state. Then
+///   f_e(T_e; T_c) = h(evaporator outlet, swept) - h(suction at the set superheat)   (falls with T_e)
+///   f_c(T_c)      = heat the condenser can reject at T_c - heat it must reject      (rises with T_c)
+/// are solved for T_e inside the evaporator bracket for each trial T_c, and for T_c outside.
+/// Both are monotonic on their brackets [T_min, T_secondary) and (T_secondary, T_c), so a
+/// bracketing method cannot miss the balance when there is one: the Illinois variant of regula
+/// falsi (Dowell & Jarratt 1971, BIT 11:168), superlinear and never leaving the bracket.
+/// Unlike Newton on the full system, the search cannot wander into the low-lift corner where the
+/// map's extrapolation gives absurd flows. Returns false when the loop is not one compressor,
+/// condenser, valve and evaporator with secondary fluids, or when no balance is bracketed
+/// (levels then stay untouched). Costs a few hundred property calls; no allocation.
+template <class L>
+bool presolve_applies(L& loop) {
+    const GuessHints g = collect_hints(loop);
+    if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
+    // The components, by role; exactly one of each.
+    int n_comp = 0, n_cond = 0, n_evap = 0;
+    loop.for_each_flow([&](const auto& c, const NodeSlots&) {
+        n_comp += c.role() == Role::compressor;
+        n_cond += c.role() == Role::condenser;
+        n_evap += c.role() == Role::evaporator;
+        return true;
+    });
+    return n_comp == 1 && n_cond == 1 && n_evap == 1;
+}
+
+template <class L>
+bool presolve_levels(L& loop, double levels[2]) {
+    if (!presolve_applies(loop)) return false;
+    const PropertyService& props = loop.props();
+    const GuessHints g = collect_hints(loop);
+    const auto& f = props.fluid();
+    const double sh = g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0;
+    const double sc = g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0;
+    const double T_lo = f.T_min().si() + 2.0, T_hi = f.T_critical().si() - 3.0;
+    // Sweeps a role's component from `in` (its controls untouched: sweeps use none).
+    auto sweep_role = [&](Role role, EdgeState& in, EdgeState& out) {
+        bool ok = false;
+        loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            if (c.role() != role) return true;
+            ok = c.sweep(props, in, out, controls_of(loop, c, n));
+            return false;
+        });
+        return ok && std::isfinite(out.h) && std::isfinite(in.m) && in.m > 0.0;
+    };
+    auto p_sat = [&](double T, bool dew) {
+        auto s = props.sat_t(T);
+        return s ? (dew ? s->p_dew.si() : s->p_bubble.si()) : -1.0;
+    };
+    // One evaluation of the lumped loop at (T_e, T_c): false when a property call refuses.
+    struct Balance {
+        double f_e = 0.0, f_c = 0.0;
+    };
+    auto balance = [&](double Te, double Tc, Balance& b) {
+        const double pe = p_sat(Te, true), pc = p_sat(Tc, false);
+        if (!(pe > 0.0 && pc > pe)) return false;
+        auto sat_e = props.sat_p(pe);
+        auto sat_c = props.sat_p(pc);
+        if (!sat_e || !sat_c) return false;
+        auto suc = props.tp(sat_e->T_dew.si() + sh, pe);
+        auto liq = props.tp(sat_c->T_bubble.si() - sc, pc);
+        if (!suc || !liq) return false;
+        EdgeState in{pe, suc->h.si(), 0.1}, out{pc, 0.0, 0.1};
+        if (!sweep_role(Role::compressor, in, out)) return false;
+        const double m = in.m, h2 = out.h, h3 = liq->h.si();
+        EdgeState cin{pc, h2, m}, cout{pc, 0.0, m};
+        if (!sweep_role(Role::condenser, cin, cout)) return false;
+        EdgeState ein{pe, h3, m}, eout{pe, 0.0, m};
+        if (!sweep_role(Role::evaporator, ein, eout)) return false;
+        b.f_e = (eout.h - suc->h.si()) / scale::enthalpy;
+        b.f_c = ((h2 - cout.h) - (h2 - h3)) / scale::enthalpy;
+        return std::isfinite(b.f_e) && std::isfinite(b.f_c);
+    };
+    // Illinois regula falsi on [a, b] for a function that may refuse points; `val` returns false
+    // on refusal. A refused trial point is replaced by the bisection point of the side it lies on
+    // (refusals happen at the bracket's ends: far below the secondary temperature the map
+    // extrapolates to a negative flow). Returns false if no sign change is found.
+    auto solve_1d = [](auto&& val, double a, double b, double tol, double& root) {
+        double fa = 0.0, fb = 0.0;
+        // Shrink the ends inwards until they evaluate.
+        int k = 0;
+        while (!val(a, fa) && k++ < 8) a = 0.5 * (a + b);
+        k = 0;
+        while (!val(b, fb) && k++ < 8) b = 0.5 * (a + b);
+        if (!(std::isfinite(fa) && std::isfinite(fb)) || fa * fb > 0.0) return false;
+        int side = 0;
+        double c_prev = a;
+        for (int it = 0; it < 30; ++it) {
+            double c = (a * fb - b * fa) / (fb - fa);
+            if (!(c > std::min(a, b) && c < std::max(a, b))) c = 0.5 * (a + b);
+            double fc = 0.0;
+            if (!val(c, fc)) {
+                c = 0.5 * (a + b);
+                if (!val(c, fc)) return false;
+            }
+            // Converged when the bracket or the last move is below tol (the start needs no more).
+            if (std::fabs(b - a) < tol || std::fabs(c - c_prev) < tol || fc == 0.0) {
+                root = c;
+                return true;
+            }
+            c_prev = c;
+            if (fc * fb < 0.0) {
+                a = b, fa = fb;
+                b = c, fb = fc;
+                side = 0;
+            } else {
+                b = c, fb = fc;
+                if (side == 1) fa *= 0.5; // Illinois: halve the retained end's value
+                side = 1;
+            }
+        }
+        root = 0.5 * (a + b);
+        return true;
+    };
+    const double Tse = std::clamp(g.T_secondary_low, T_lo + 1.0, T_hi - 1.0);
+    const double Tsc = std::clamp(g.T_secondary_high, T_lo + 1.0, T_hi - 1.0);
+    double Te_found = 0.0;
+    // Inner: the evaporating temperature that balances the evaporator for a condensing T_c.
+    auto inner = [&](double Tc, double& Te, Balance& b) {
+        auto fe = [&](double T, double& v) {
+            Balance bb;
+            if (!balance(T, Tc, bb)) return false;
+            v = bb.f_e;
+            return true;
+        };
+        const double top = std::min(Tse - 0.05, Tc - 1.0);
+        if (!(top > T_lo)) return false;
+        if (!solve_1d(fe, T_lo, top, 0.25, Te)) return false;
+        return balance(Te, Tc, b);
+    };
+    auto fc = [&](double Tc, double& v) {
+        double Te = 0.0;
+        Balance b;
+        if (!inner(Tc, Te, b)) return false;
+        v = b.f_c;
+        Te_found = Te;
+        return true;
+    };
+    double Tc = 0.0;
+    if (!solve_1d(fc, std::max(Tsc + 0.05, T_lo + 2.0), T_hi, 0.25, Tc)) return false;
+    Balance b;
+    if (!inner(Tc, Te_found, b)) return false;
+    const double pc = p_sat(Tc, false), pe = p_sat(Te_found, true);
+    if (!(pc > 0.0 && pe > 0.0)) return false;
+    levels[0] = pc;
+    levels[1] = pe;
+    return true;
+}
+
+/// Boundary conditions no steady state can meet, known before any solve: a condenser whose
+/// secondary fluid enters at or above the critical temperature (nothing condenses; transcritical
+/// cycles are not modelled) or an evaporator whose secondary fluid is at the fluid's lowest
+/// temperature. Writes the cause (one line) and returns true if there is one.
+template <class L>
+bool no_steady_state(L& loop, char* out, std::size_t cap) {
+    out[0] = '\0';
+    const auto& f = loop.props().fluid();
+    const GuessHints g = collect_hints(loop);
+    const double Tc = f.T_critical().si();
+    const std::string_view nm = f.name();
+    const int nl = static_cast<int>(nm.size());
+    if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc) {
+        std::snprintf(out, cap,
+                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
+                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
+                      "supported; a subcritical cycle needs a colder heat sink)\n",
+                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
+        return true;
+    }
+    if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 1.0) {
+        std::snprintf(out, cap,
+                      "no steady state: the evaporator's secondary fluid enters at %.1f C, colder than any evaporating "
+                      "temperature %.*s can have (T_min = %.1f C)\n",
+                      g.T_secondary_low - 273.15, nl, nm.data(), f.T_min().si() - 273.15);
+        return true;
+    }
+    return false;
+}
+
+/// Why a cold solve found no root, in engineering words, when the reason is one that no start can
+/// overcome (issue 14: "no steady state" instead of "max_iterations"). Writes one line into `out`
+/// (empty when nothing is recognised). `x` is the failed iterate; `presolve_ok` says whether the
+/// pre-solve bracketed a balance of the lumped loop (false = it looked and found none, which for
+/// monotonic balances means there is none between the fluid's limits).
+template <class L>
+void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_ok, char* out, std::size_t cap) {
+    out[0] = '\0';
+    const PropertyService& props = loop.props();
+    const auto& f = props.fluid();
+    if (no_steady_state(loop, out, cap)) return;
+    const std::string_view nm = f.name();
+    const int nl = static_cast<int>(nm.size());
+    // A compressor whose discharge sits at the top of the property range: the steady state the
+    // map asks for lies above T_max (a map far outside its envelope at a large lift).
+    unpack(loop, x);
+    auto state = loop.state();
+    bool hot = false;
+    double T_hot = 0.0;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        if (c.role() != Role::compressor) return true;
+        const EdgeState& e = state[static_cast<std::size_t>(n.out_edge)];
+        auto top = props.tp(f.T_max().si() - 15.0, e.p);
+        if (top && e.h >= top->h.si()) hot = true, T_hot = f.T_max().si();
+        return true;
+    });
+    if (hot) {
+        std::snprintf(out, cap,
+                      "no steady state inside the property range: the compressor map asks for a discharge hotter "
+                      "than %.0f C (T_max of %.*s) -- the lift is too large for the map at this speed (map envelope "
+                      "left)\n",
+                      T_hot - 273.15, nl, nm.data());
+        return;
+    }
+    if (presolve_ok == 0)
+        std::snprintf(out, cap,
+                      "no steady state: compressor flow and exchanger capacities balance at no pair of evaporating and "
+                      "condensing temperatures between the fluid's limits and the secondary inlets (evaporator "
+                      "secondary too cold for the compressor, or the map envelope is left)\n");
 }
 
 /// Counts equations against unknowns and picks the mass balance to drop (around a closed loop
@@ -363,6 +631,23 @@ inline fluids::State unavailable_state(double p, double h) noexcept {
     s.w = Speed{not_available};
     s.quality = not_available;
     return s;
+}
+
+/// The figures of a solve that computed nothing (a point refused before any iteration): NaN
+/// everywhere, never an earlier solve's.
+inline void no_figures(CycleResults& R) noexcept {
+    for (auto& c : R.connections) {
+        c.state = unavailable_state(not_available, not_available);
+        c.m = not_available;
+    }
+    for (auto& rep : R.components) {
+        rep = ComponentReport{};
+        rep.heat_rate = rep.power = rep.electrical_power = rep.entropy_generation = not_available;
+    }
+    R.cooling_capacity = R.heating_capacity = R.compressor_power = not_available;
+    R.cop_cooling = R.cop_heating = R.superheat = R.subcooling = not_available;
+    R.energy_balance = R.mass_balance = R.entropy_generation = not_available;
+    R.warnings.clear();
 }
 
 /// Fills the results from the state in the loop (connections, per-component reports, totals):

@@ -131,7 +131,10 @@ class TypedCycle {
         Access a{*this};
         return detail::jacobian(a, x, J);
     }
-    void clamp(Eigen::Ref<Eigen::VectorXd> x) const { detail::clamp(props_, K, x); }
+    void clamp(Eigen::Ref<Eigen::VectorXd> x) {
+        Access a{*this};
+        detail::clamp(a, x);
+    }
     bool picard_sweep(Eigen::Ref<Eigen::VectorXd> x) {
         bind_sensors();
         Access a{*this};

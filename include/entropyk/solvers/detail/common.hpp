@@ -23,10 +23,24 @@
 
 namespace entropyk::solvers::detail {
 
-/// A wall-clock deadline on the platform's monotonic clock.
+/// A wall-clock deadline on the platform's monotonic clock, and optionally a cap on residual
+/// evaluations (Options::max_residual_evaluations): `evaluations` points at the running count of
+/// the solver that holds the budget, `evaluation_limit` > 0 is the cap for that solver.
 struct Budget {
     std::int64_t start_ns = 0;
     std::int64_t deadline_ns = std::numeric_limits<std::int64_t>::max();
+    const int* evaluations = nullptr;
+    int evaluation_limit = 0;
+
+    static Budget from_options(const Options& opt) noexcept {
+        Budget b = from_seconds(opt.time_budget_s);
+        b.evaluation_limit = opt.max_residual_evaluations;
+        return b;
+    }
+    /// The evaluation cap is reached (never true without one).
+    [[nodiscard]] bool evaluations_spent() const noexcept {
+        return evaluation_limit > 0 && evaluations != nullptr && *evaluations >= evaluation_limit;
+    }
 
     static Budget from_seconds(double seconds) noexcept {
         Budget b;
@@ -37,7 +51,9 @@ struct Budget {
             ns < room ? b.start_ns + static_cast<std::int64_t>(ns) : std::numeric_limits<std::int64_t>::max();
         return b;
     }
-    [[nodiscard]] bool expired() const noexcept { return platform::monotonic_ns() >= deadline_ns; }
+    [[nodiscard]] bool expired() const noexcept {
+        return evaluations_spent() || platform::monotonic_ns() >= deadline_ns;
+    }
     [[nodiscard]] double elapsed_s() const noexcept { return platform::seconds_since(start_ns); }
 };
 
@@ -312,6 +328,9 @@ bool begin(S& s, Eigen::Index n, Eigen::Ref<const Eigen::VectorXd> x0, Eigen::Ve
 template <NonlinearSystem S>
 void finish(S& s, const Eigen::VectorXd& x, const Eigen::VectorXd& r, Status status, const Budget& budget,
             Summary& sum) {
+    if (status == Status::TimedOut && budget.evaluations_spent())
+        set_message(sum, "the budget of %d residual evaluations (max_residual_evaluations) ran out",
+                    budget.evaluation_limit);
     sum.status = status;
     if constexpr (ReportsControlSaturation<S>) {
         if (status == Status::Converged && s.controls_saturated(x)) {

@@ -1,0 +1,113 @@
+// Issue 14: solve times over the off-design envelope of the R410A heat pump (tests/cycles/
+// envelope.hpp), as distributions rather than one point: cold solves at seeded random points and
+// warm HIL steps along a seeded random walk, on the tables and on the EOS. Prints median, p99,
+// p99.9 and max of the thread CPU time per solve and the convergence rates. A plain program (no
+// Google Benchmark): the figures wanted are percentiles over different inputs, not repetitions
+// of one input.
+//
+//   entropyk_envelope_bench [cold_points_tables] [walk_steps_tables] [cold_points_eos] [walk_steps_eos]
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "cycles/envelope.hpp"
+
+using namespace envelope;
+
+namespace {
+
+double now_s() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+struct Stats {
+    std::vector<double> t;    // seconds, every solve
+    std::vector<double> t_ok; // seconds, the converged ones
+    int n = 0, ok = 0;
+    long evaluations = 0;
+    void add(double dt, bool converged) {
+        t.push_back(dt);
+        if (converged) t_ok.push_back(dt);
+        ++n;
+        ok += converged;
+    }
+    static void line(const char* what, std::vector<double>& v, int n, int ok) {
+        std::sort(v.begin(), v.end());
+        auto pct = [&](double q) {
+            if (v.empty()) return 0.0;
+            const auto i = static_cast<std::size_t>(q * static_cast<double>(v.size() - 1) + 0.5);
+            return v[std::min(i, v.size() - 1)];
+        };
+        std::printf("%-34s n = %6d  converged %6.2f %%  median %9.1f us  p99 %9.1f us  p99.9 %9.1f us  max %9.1f us\n",
+                    what, n, 100.0 * ok / std::max(n, 1), pct(0.5) * 1e6, pct(0.99) * 1e6, pct(0.999) * 1e6,
+                    v.empty() ? 0.0 : v.back() * 1e6);
+    }
+    void print(const char* what) {
+        if (n == 0) return;
+        line(what, t, n, ok);
+        std::string w = std::string(what) + " (converged)";
+        line(w.c_str(), t_ok, n, ok);
+    }
+};
+
+Stats cold(Backend b, int n) {
+    Sampler s(14);
+    Stats st;
+    for (int i = 0; i < n; ++i) {
+        auto hp = build(s.next(), b);
+        if (!hp) std::abort();
+        const double t0 = now_s();
+        const CycleResults& r = hp->sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+        st.add(now_s() - t0, r.converged());
+    }
+    return st;
+}
+
+/// A HIL bench: every step each input moves by a small random amount (Gaussian, 0.3 % of its
+/// range; reflected at the envelope's edges), as a plant model's inputs do between two control
+/// periods; UAs stay at their nominal values.
+Stats walk(Backend b, int steps) {
+    Sampler s(2026);
+    std::mt19937_64 g(7);
+    std::normal_distribution<double> N(0.0, 1.0);
+    Point p;
+    auto hp = build(p, b);
+    if (!hp || !hp->sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged()) std::abort();
+    auto step = [&](double& v, double lo, double hi) {
+        v += 0.003 * (hi - lo) * N(g);
+        if (v < lo) v = 2 * lo - v;
+        if (v > hi) v = 2 * hi - v;
+    };
+    Stats st;
+    for (int i = 0; i < steps; ++i) {
+        step(p.T_cond_air, 15.0, 50.0);
+        step(p.T_evap_air, -15.0, 35.0);
+        step(p.speed, 30.0, 90.0);
+        step(p.m_cond_air, 0.7, 2.8);
+        step(p.m_evap_air, 0.3, 1.2);
+        step(p.subcooling, 1.0, 10.0);
+        step(p.superheat, 2.0, 12.0);
+        if (!move_to(*hp, p)) std::abort();
+        const double t0 = now_s();
+        const CycleResults& r = hp->sys.solve(SolverMethod::newton);
+        st.add(now_s() - t0, r.converged());
+    }
+    (void)s;
+    return st;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const int ct = argc > 1 ? std::atoi(argv[1]) : 1000;
+    const int wt = argc > 2 ? std::atoi(argv[2]) : 20000;
+    const int ce = argc > 3 ? std::atoi(argv[3]) : 200;
+    const int we = argc > 4 ? std::atoi(argv[4]) : 2000;
+    // Build the tables before timing anything.
+    (void)build(Point{}, Backend::tables);
+    cold(Backend::tables, ct).print("cold, tables");
+    walk(Backend::tables, wt).print("warm HIL step, tables");
+    cold(Backend::eos, ce).print("cold, EOS");
+    walk(Backend::eos, we).print("warm HIL step, EOS");
+}
