@@ -215,6 +215,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
             }
         }
     }
+    const int warm_iterations = warm ? summary.iterations : 0;
     // Adds the counters of an earlier attempt and says in the message what was tried before.
     // The message reads "<previous start> failed; from <this start>: <solver message>".
     const char* previous =
@@ -246,8 +247,11 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     };
     auto retry = [&](const solvers::Summary& last) {
         // InvalidInput with valid options: the start could not be evaluated; another start may.
+        // max_iterations bounds the cold strategy as a whole: its attempts share it (the summary's
+        // counter is cumulative), so a cold "did not converge after N iterations" counts every
+        // attempt. A failed warm solve does not use it up: the cold strategy still runs after it.
         return !last.converged() && opt.validate() && settings.time_budget_s - platform::seconds_since(t0) > 0.0 &&
-               evaluations_left(last) > 0;
+               evaluations_left(last) > 0 && last.iterations - warm_iterations < settings.max_iterations;
     };
     solvers::Options cold = opt;
     cold.reuse_jacobian = false;
@@ -261,6 +265,8 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         const solvers::Summary before = summary;
         cold.time_budget_s = left();
         if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
+        cold.max_iterations = std::max(
+            0, std::min(cold.max_iterations, settings.max_iterations - (summary.iterations - warm_iterations)));
         loop.property_error() = ThermoError{};
         detail::initial_guess(loop, x, levels, m0);
         summary = run_solver(s, ws, x, how, cold);
@@ -279,8 +285,13 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         };
         const double levels[2] = {level(settings.guess_condensing_temperature, false),
                                   level(settings.guess_evaporating_temperature, true)};
+        // A short Newton probe too (unless Picard was chosen): poor start values must leave the
+        // automatic strategy its iterations.
+        const int full = cold.max_iterations;
+        if (method != SolverMethod::picard) cold.max_iterations = std::min(full, kProbeIterations);
         attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0,
-                "the given start values", method);
+                "the given start values", method == SolverMethod::picard ? method : SolverMethod::newton);
+        cold.max_iterations = full;
     }
     // 1. A short Newton probe from the automatic guess: 15 iterations settle 94 % of the envelope's
     //    points (most in 5-9); the rest would spend 100+ iterations in Newton/Picard/Newton.
