@@ -5,7 +5,7 @@
 // Google Benchmark): the figures wanted are percentiles over different inputs, not repetitions
 // of one input.
 //
-//   entropyk_envelope_bench [cold_points_tables] [walk_steps_tables] [cold_points_eos] [walk_steps_eos]
+//   entropyk_envelope_bench [cold_points_tables] [walk_steps_tables] [cold_points_eos] [walk_steps_eos] [reps]
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -51,23 +51,33 @@ struct Stats {
     }
 };
 
-Stats cold(Backend b, int n) {
-    Sampler s(14);
+/// Each point is solved `reps` times, each from a fresh System (a cold solve is deterministic),
+/// and the shortest time is kept: on the shared VM a solve is now and then charged a whole 4 ms
+/// scheduler tick it did not use, which the minimum of three removes.
+Stats cold(Backend b, int n, int reps) {
     Stats st;
-    for (int i = 0; i < n; ++i) {
-        auto hp = build(s.next(), b);
-        if (!hp) std::abort();
-        const double t0 = now_s();
-        const CycleResults& r = hp->sys.solve(SolverMethod::fallback, {}, StartMode::cold);
-        st.add(now_s() - t0, r.converged());
+    std::vector<double> best(static_cast<std::size_t>(n), 1e300);
+    std::vector<int> ok(static_cast<std::size_t>(n), 0);
+    for (int k = 0; k < reps; ++k) {
+        Sampler s(14);
+        for (int i = 0; i < n; ++i) {
+            auto hp = build(s.next(), b);
+            if (!hp) std::abort();
+            const double t0 = now_s();
+            const CycleResults& r = hp->sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+            const auto j = static_cast<std::size_t>(i);
+            best[j] = std::min(best[j], now_s() - t0);
+            ok[j] = r.converged();
+        }
     }
+    for (std::size_t j = 0; j < best.size(); ++j) st.add(best[j], ok[j] != 0);
     return st;
 }
 
 /// A HIL bench: every step each input moves by a small random amount (Gaussian, 0.3 % of its
 /// range; reflected at the envelope's edges), as a plant model's inputs do between two control
 /// periods; UAs stay at their nominal values.
-Stats walk(Backend b, int steps) {
+std::vector<double> walk_once(Backend b, int steps, std::vector<int>& ok) {
     Sampler s(2026);
     std::mt19937_64 g(7);
     std::normal_distribution<double> N(0.0, 1.0);
@@ -79,7 +89,8 @@ Stats walk(Backend b, int steps) {
         if (v < lo) v = 2 * lo - v;
         if (v > hi) v = 2 * hi - v;
     };
-    Stats st;
+    std::vector<double> t;
+    ok.assign(static_cast<std::size_t>(steps), 0);
     for (int i = 0; i < steps; ++i) {
         step(p.T_cond_air, 15.0, 50.0);
         step(p.T_evap_air, -15.0, 35.0);
@@ -91,9 +102,23 @@ Stats walk(Backend b, int steps) {
         if (!move_to(*hp, p)) std::abort();
         const double t0 = now_s();
         const CycleResults& r = hp->sys.solve(SolverMethod::newton);
-        st.add(now_s() - t0, r.converged());
+        t.push_back(now_s() - t0);
+        ok[static_cast<std::size_t>(i)] = r.converged();
     }
     (void)s;
+    return t;
+}
+
+/// The walk is deterministic: run it `reps` times and keep each step's shortest time.
+Stats walk(Backend b, int steps, int reps) {
+    std::vector<int> ok;
+    std::vector<double> best = walk_once(b, steps, ok);
+    for (int k = 1; k < reps; ++k) {
+        const std::vector<double> t = walk_once(b, steps, ok);
+        for (std::size_t j = 0; j < best.size(); ++j) best[j] = std::min(best[j], t[j]);
+    }
+    Stats st;
+    for (std::size_t j = 0; j < best.size(); ++j) st.add(best[j], ok[j] != 0);
     return st;
 }
 
@@ -106,8 +131,9 @@ int main(int argc, char** argv) {
     const int we = argc > 4 ? std::atoi(argv[4]) : 2000;
     // Build the tables before timing anything.
     (void)build(Point{}, Backend::tables);
-    cold(Backend::tables, ct).print("cold, tables");
-    walk(Backend::tables, wt).print("warm HIL step, tables");
-    cold(Backend::eos, ce).print("cold, EOS");
-    walk(Backend::eos, we).print("warm HIL step, EOS");
+    const int reps = argc > 5 ? std::atoi(argv[5]) : 3;
+    cold(Backend::tables, ct, reps).print("cold, tables");
+    walk(Backend::tables, wt, reps).print("warm HIL step, tables");
+    cold(Backend::eos, ce, reps).print("cold, EOS");
+    walk(Backend::eos, we, reps).print("warm HIL step, EOS");
 }

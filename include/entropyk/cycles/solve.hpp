@@ -167,6 +167,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     loop.property_error() = ThermoError{};
     const bool warm = start == StartMode::warm && have_solution;
     solvers::Summary summary;
+    bool continued = false; // a failed warm solve tried the continuation
     // Boundary conditions no steady state can meet (a condenser sink above the critical
     // temperature, ...) are reported without spending the budget on a solve.
     char cause[512];
@@ -198,6 +199,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
             if (settings.max_residual_evaluations > 0)
                 copt.max_residual_evaluations = settings.max_residual_evaluations - summary.residual_evaluations;
             int evals = 0;
+            continued = true;
             solvers::Summary c = continuation(s, ws, x, copt, left, evals);
             if (c.converged()) {
                 const solvers::Summary before = summary;
@@ -216,15 +218,25 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
             }
         }
     }
+    const int warm_iterations = warm ? summary.iterations : 0;
     // Adds the counters of an earlier attempt and says in the message what was tried before.
-    auto merge = [](solvers::Summary& into, const solvers::Summary& before, const char* what) {
+    // The message reads "<previous start> failed; from <this start>: <solver message>".
+    const char* previous =
+        warm ? (continued ? "the last solution (and the continuation from it)" : "the last solution") : nullptr;
+    auto merge = [&](solvers::Summary& into, const solvers::Summary& before, const char* what) {
         into.iterations += before.iterations;
         into.residual_evaluations += before.residual_evaluations;
         into.jacobian_evaluations += before.jacobian_evaluations;
         into.chord_steps += before.chord_steps;
         into.picard_iterations += before.picard_iterations;
         char msg[solvers::Summary::message_capacity] = {};
+        if (previous) {
+            solvers::detail::append(msg, sizeof msg, previous);
+            solvers::detail::append(msg, sizeof msg, " failed; ");
+        }
+        solvers::detail::append(msg, sizeof msg, "from ");
         solvers::detail::append(msg, sizeof msg, what);
+        solvers::detail::append(msg, sizeof msg, ": ");
         solvers::detail::append(msg, sizeof msg, into.message);
         std::memcpy(into.message, msg, sizeof msg);
     };
@@ -238,8 +250,11 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     };
     auto retry = [&](const solvers::Summary& last) {
         // InvalidInput with valid options: the start could not be evaluated; another start may.
+        // max_iterations bounds the cold strategy as a whole: its attempts share it (the summary's
+        // counter is cumulative), so a cold "did not converge after N iterations" counts every
+        // attempt. A failed warm solve does not use it up: the cold strategy still runs after it.
         return !last.converged() && opt.validate() && settings.time_budget_s - platform::seconds_since(t0) > 0.0 &&
-               evaluations_left(last) > 0;
+               evaluations_left(last) > 0 && last.iterations - warm_iterations < settings.max_iterations;
     };
     solvers::Options cold = opt;
     cold.reuse_jacobian = false;
@@ -253,10 +268,13 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         const solvers::Summary before = summary;
         cold.time_budget_s = left();
         if (settings.max_residual_evaluations > 0) cold.max_residual_evaluations = evaluations_left(summary);
+        cold.max_iterations = std::max(
+            0, std::min(cold.max_iterations, settings.max_iterations - (summary.iterations - warm_iterations)));
         loop.property_error() = ThermoError{};
         detail::initial_guess(loop, x, levels, m0);
         summary = run_solver(s, ws, x, how, cold);
         if (tried) merge(summary, before, what);
+        previous = what;
         tried = true;
     };
     const bool user_guess = std::isfinite(settings.guess_evaporating_temperature) ||
@@ -270,8 +288,13 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         };
         const double levels[2] = {level(settings.guess_condensing_temperature, false),
                                   level(settings.guess_evaporating_temperature, true)};
+        // A short Newton probe too (unless Picard was chosen): poor start values must leave the
+        // automatic strategy its iterations.
+        const int full = cold.max_iterations;
+        if (method != SolverMethod::picard) cold.max_iterations = std::min(full, kProbeIterations);
         attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0,
-                "then from the given start values: ", method);
+                "the given start values", method == SolverMethod::picard ? method : SolverMethod::newton);
+        cold.max_iterations = full;
     }
     // 1. A short Newton probe from the automatic guess: 15 iterations settle 94 % of the envelope's
     //    points (most in 5-9); the rest would spend 100+ iterations in Newton/Picard/Newton.
@@ -284,16 +307,16 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     if (probe && ((!tried && !user_guess) || retry(summary))) {
         const int full = cold.max_iterations;
         cold.max_iterations = std::min(full, kProbeIterations);
-        attempt(nullptr, 0.0, "then from the automatic guess: ", SolverMethod::newton);
+        attempt(nullptr, 0.0, "the automatic guess (a short Newton probe)", SolverMethod::newton);
         cold.max_iterations = full;
     }
     if ((!tried && !user_guess) || retry(summary)) {
         double levels[2] = {0.0, 0.0};
         presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
-        if (presolve_ok == 1) attempt(levels, 0.0, "then from the pre-solved guess: ", method);
+        if (presolve_ok == 1) attempt(levels, 0.0, "the pre-solved guess", method);
     }
     if ((!tried && !user_guess) || (presolve_ok != 1 && retry(summary)))
-        attempt(nullptr, 0.0, "then from the automatic guess: ", method);
+        attempt(nullptr, 0.0, "the automatic guess", method);
     summary.solve_time_s = platform::seconds_since(t0);
 
     results.status = to_solve_status(summary.status);
