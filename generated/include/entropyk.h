@@ -1571,10 +1571,7 @@ typedef struct EntropykSystem EntropykSystem;
 typedef struct EntropykNewtonConfig {
     /** sizeof(EntropykNewtonConfig), set by the caller. */
     uint32_t struct_size;
-    /**
-     * Iteration limit of each attempt, >= 1 (a cold solve may try several starts, each with this
-     * limit; the result counts them all).
-     */
+    /** Iteration limit, >= 1 (a cold solve may try several starts: they share it). */
     int32_t max_iterations;
     /** Max-norm of the scaled residuals at convergence, > 0. */
     double tolerance;
@@ -1596,10 +1593,7 @@ typedef struct EntropykNewtonConfig {
 typedef struct EntropykPicardConfig {
     /** sizeof(EntropykPicardConfig), set by the caller. */
     uint32_t struct_size;
-    /**
-     * Iteration limit of each attempt, >= 1 (a cold solve may try several starts, each with this
-     * limit; the result counts them all).
-     */
+    /** Iteration limit, >= 1 (a cold solve may try several starts: they share it). */
     int32_t max_iterations;
     /** Max-norm of the scaled residuals at convergence, > 0. */
     double tolerance;
@@ -1624,10 +1618,7 @@ typedef struct EntropykPicardConfig {
 typedef struct EntropykFallbackConfig {
     /** sizeof(EntropykFallbackConfig), set by the caller. */
     uint32_t struct_size;
-    /**
-     * Iteration limit of each stage of each attempt, >= 1 (a cold solve may try several starts; the
-     * result counts them all).
-     */
+    /** Iteration limit of each stage, >= 1 (a cold solve may try several starts: they share it). */
     int32_t max_iterations;
     /** Max-norm of the scaled residuals at convergence, > 0. */
     double tolerance;

@@ -37,7 +37,7 @@ enum class StartMode : std::int32_t { warm = 0, cold = 1 };
 /// Settings of one solve (mirrors solvers::Options; kept here so that users of System need not
 /// include the solver layer).
 struct SolveSettings {
-    int max_iterations = 60;    ///< per attempt: a cold solve may try several starts (docs/solver.md §10)
+    int max_iterations = 60;    ///< a cold solve's attempts share it (docs/solver.md §10)
     double tolerance = 1e-10;   ///< max-norm of the scaled residuals
     double time_budget_s = 1.0; ///< wall-clock budget, monotonic clock
     /// Deterministic budget: at most this many residual evaluations per solve, all attempts
