@@ -56,14 +56,15 @@ TEST_CASE("envelope exploration (set ENVELOPE_N, ENVELOPE_EOS)", "[.explore]") {
     std::printf("cold: %d / %d converged (%.2f %%)\n", t.converged, t.n, 100.0 * t.converged / t.n);
 }
 
-// Measured on this seed (tables): 992 of 1000 converge cold; the 8 others are high-lift points
-// (condenser air >= 41 C, evaporator air <= -6 C) where the map asks for a discharge above the
-// property range, and each says so. The assertions are what is reached, not the 99.5 % target.
+// Measured on this seed (tables): 998 of 1000 converge cold (99.8 %; 992 before the start and the
+// no-steady-state test used the EOS's extrapolated range up to T_max_extrapolated); the 2 others
+// are high-lift points (condenser air >= 41 C, evaporator air <= -6 C) where the map asks for a
+// discharge beyond even that range, and each says why. The assertion is the 99.5 % target.
 TEST_CASE("cold solves over the off-design envelope, tables", "[cycles][envelope]") {
     const Tally t = cold_sweep(Backend::tables, 1000, 14, false);
     std::printf("envelope, tables, cold: %d / %d converged (%.2f %%), %d failures say 'no steady state'\n", t.converged,
                 t.n, 100.0 * t.converged / t.n, t.no_steady_state);
-    CHECK(t.converged >= 990);
+    CHECK(t.converged >= 995);
     CHECK(t.no_reason == 0);
     CHECK(t.no_steady_state >= (t.n - t.converged) * 3 / 4);
 }
@@ -72,7 +73,7 @@ TEST_CASE("cold solves over the off-design envelope, EOS", "[cycles][envelope]")
     const Tally t = cold_sweep(Backend::eos, 200, 14, false);
     std::printf("envelope, EOS, cold: %d / %d converged (%.2f %%), %d failures say 'no steady state'\n", t.converged,
                 t.n, 100.0 * t.converged / t.n, t.no_steady_state);
-    CHECK(t.converged >= 196);
+    CHECK(t.converged >= 199); // 200 of 200 measured
     CHECK(t.no_reason == 0);
 }
 

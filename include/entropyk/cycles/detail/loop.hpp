@@ -302,10 +302,11 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
     });
     // Every enthalpy inside the property domain at its pressure, by construction: a map
     // extrapolated far from its envelope can give a discharge enthalpy above h(T_max, p), where
-    // no residual can be evaluated (the start would be refused outright). 10 K inside T_max and
-    // 1 K inside T_min leave room for the finite-difference steps.
+    // no residual can be evaluated (the start would be refused outright). 10 K inside the highest
+    // temperature the property model accepts (the EOS extrapolated beyond its published T_max,
+    // docs/fluids.md) and 1 K inside T_min leave room for the finite-difference steps.
     for (auto& e : state) {
-        auto hot = props.tp(f.T_max().si() - 10.0, e.p);
+        auto hot = props.tp(f.T_max_extrapolated().si() - 10.0, e.p);
         if (hot && e.h > hot->h.si()) e.h = hot->h.si();
         auto cold = props.tp(f.T_min().si() + 1.0, e.p);
         if (cold && e.h < cold->h.si()) e.h = cold->h.si();
@@ -524,7 +525,8 @@ void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_
     const std::string_view nm = f.name();
     const int nl = static_cast<int>(nm.size());
     // A compressor whose discharge sits at the top of the property range: the steady state the
-    // map asks for lies above T_max (a map far outside its envelope at a large lift).
+    // map asks for lies above the property model's range (a map far outside its envelope at a
+    // large lift).
     unpack(loop, x);
     auto state = loop.state();
     bool hot = false;
@@ -532,14 +534,15 @@ void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_
     loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         if (c.role() != Role::compressor) return true;
         const EdgeState& e = state[static_cast<std::size_t>(n.out_edge)];
-        auto top = props.tp(f.T_max().si() - 15.0, e.p);
-        if (top && e.h >= top->h.si()) hot = true, T_hot = f.T_max().si();
+        auto top = props.tp(f.T_max_extrapolated().si() - 15.0, e.p);
+        if (top && e.h >= top->h.si()) hot = true, T_hot = f.T_max_extrapolated().si();
         return true;
     });
     if (hot) {
         std::snprintf(out, cap,
                       "no steady state inside the property range: the compressor map asks for a discharge hotter "
-                      "than %.0f C (T_max of %.*s) -- the lift is too large for the map at this speed (map envelope "
+                      "than %.0f C (the upper limit of the %.*s property model) -- the lift is too large for the map "
+                      "at this speed (map envelope "
                       "left)\n",
                       T_hot - 273.15, nl, nm.data());
         return;
