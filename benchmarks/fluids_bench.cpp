@@ -1,6 +1,6 @@
 // Per-call time of the fluid property engine, with the input distributions of
-// ../shared/reference/COOLPROP_TIMINGS.md (R134a; CO2 with the analogous ranges of property_inputs.hpp).
-// Every call gets its own random input from a pre-generated pool of 100 000 inputs.
+// the CoolProp timing runs described in docs/performance.md (R134a; CO2 with the analogous ranges of
+// property_inputs.hpp). Every call gets its own random input from a pre-generated pool of 100 000 inputs.
 //
 //   build/<release>/benchmarks/entropyk_fluids_bench --benchmark_format=json
 #include <benchmark/benchmark.h>

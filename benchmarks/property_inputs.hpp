@@ -1,5 +1,5 @@
 // The random inputs of the property benchmarks (fluids_bench.cpp, tables_bench.cpp): the
-// distributions of ../shared/reference/COOLPROP_TIMINGS.md for R134a, and the same kinds of states
+// distributions of the CoolProp timing runs described in docs/performance.md for R134a, and the same kinds of states
 // over CO2's own range. Pools of 100 000 inputs per kind, drawn once with a fixed seed, so the EOS
 // and the tables are timed on identical inputs.
 #pragma once

@@ -1,5 +1,5 @@
 // Per-call time of the property tables (fluids::Tables) against the EOS (fluids::Fluid), with the
-// input distributions of ../shared/reference/COOLPROP_TIMINGS.md (R134a; CO2 with the analogous
+// input distributions of the CoolProp timing runs described in docs/performance.md (R134a; CO2 with the analogous
 // ranges of property_inputs.hpp). Every call gets its own random input from a pool of 100 000.
 // The tables are built before timing; BM_build times a fresh build of each fluid's tables.
 //

@@ -1,4 +1,4 @@
-// AHRI 540 maps: evaluation at the published check points (shared/reference/cycles/VALIDATION.md)
+// AHRI 540 maps: evaluation at the published check points (the published check points quoted in docs/components.md)
 // and the IP -> SI conversion.
 #include <array>
 

@@ -1,4 +1,4 @@
-// Cycles shared by the cycle tests: the validation cases of shared/reference/cycles/VALIDATION.md.
+// Cycles shared by the cycle tests: the published textbook and validation cycles (docs/solver.md, docs/components.md).
 #pragma once
 
 #include "entropyk/components.hpp"

@@ -1,4 +1,4 @@
-// Design-mode cycles against published answers (shared/reference/cycles/VALIDATION.md).
+// Design-mode cycles against published answers (textbook and published validation answers, quoted in each test).
 #include <cstdio>
 
 #include "cycles/cycle_fixtures.hpp"

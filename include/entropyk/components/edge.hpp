@@ -1,6 +1,6 @@
 // The unknowns carried by one connection (edge) between an outlet port and an inlet port, and
 // the characteristic values that scale them: every residual is divided by one of these so that
-// the Newton system is O(1) (DESIGN.md §4).
+// the Newton system is O(1) (docs/design.md §4).
 #pragma once
 
 namespace entropyk {

@@ -1,6 +1,6 @@
 // Condenser and evaporator with a secondary fluid (air, water, brine) on the other side.
 //
-// Models (DESIGN.md §4):
+// Models (docs/design.md §4, docs/components.md):
 // - epsilon-NTU with one UA: the refrigerant is lumped at its saturation temperature (Cr = 0),
 //     Q = eps C_sec |T_sat - T_sec,in|,  eps = 1 - exp(-UA / C_sec).
 //   Cheap and robust; the superheated and subcooled parts are not resolved.

@@ -1,4 +1,4 @@
-// Fallback: Newton; if it fails, Picard to get closer; then Newton again (DESIGN.md section 6).
+// Fallback: Newton; if it fails, Picard to get closer; then Newton again (docs/design.md §6, docs/solver.md §4).
 // One wall-clock budget covers all three phases. Allocation-free after construction.
 #pragma once
 

@@ -22,7 +22,7 @@ class Fallback;
 ///
 /// G is the system's own sweep when it has one (`picard_sweep`: each component recomputes its
 /// outlet from its inlet around the loop, Gauss-Seidel order): the sequential substitution of
-/// DESIGN.md section 6. Without a sweep, G(x) = x - J0^{-1} F(x) with J0 the Jacobian at the
+/// docs/design.md §6. Without a sweep, G(x) = x - J0^{-1} F(x) with J0 the Jacobian at the
 /// start, factored once (the chord method). Plain  x <- x - w F(x)  is not offered: it is a fixed
 /// point iteration only if F happens to be written as x - G(x) with that sign and ordering, which a
 /// generic system does not promise; the chord map is the fixed-point form that works for any
