@@ -200,49 +200,14 @@ std::pair<SolveSettings, StartMode> read_settings(const Config* config) {
     return {s, c.cold_start != 0 ? StartMode::cold : StartMode::warm};
 }
 
-/// The cycle figures of a CycleResults, to tell whether a solve recomputed them.
-struct CycleFigures {
-    double v[10];
-};
-[[nodiscard]] inline CycleFigures figures_of(const CycleResults& r) noexcept {
-    return {{r.cooling_capacity, r.heating_capacity, r.compressor_power, r.cop_cooling, r.cop_heating, r.superheat,
-             r.subcooling, r.energy_balance, r.mass_balance, r.entropy_generation}};
-}
-[[nodiscard]] inline bool same_bits(const CycleFigures& a, const CycleFigures& b) noexcept {
-    return std::memcmp(a.v, b.v, sizeof a.v) == 0;
-}
-
-/// NaN for every figure of a result (cycle, components, connection states; not the statistics).
-inline void clear_figures(CycleResults& r) noexcept {
-    r.cooling_capacity = r.heating_capacity = r.compressor_power = not_available;
-    r.cop_cooling = r.cop_heating = r.superheat = r.subcooling = not_available;
-    r.energy_balance = r.mass_balance = r.entropy_generation = not_available;
-    for (ComponentReport& c : r.components) {
-        const ComponentReport blank{};
-        c = blank;
-        c.heat_rate = c.power = c.electrical_power = c.entropy_generation = not_available;
-    }
-    for (ConnectionResult& c : r.connections) {
-        c.state = fluids::State{};
-        c.state.T = Temperature{not_available};
-        c.state.p = Pressure{not_available};
-        c.state.h = SpecificEnthalpy{not_available};
-        c.state.s = SpecificEntropy{not_available};
-        c.state.rho = Density{not_available};
-        c.m = not_available;
-    }
-}
-
 /// Runs one solve of `self` with its own settings and copies its outcome into `into`; no
-/// allocation when `into` was sized for the system. The result describes this solve only: if a
-/// solve that did not converge left the cycle figures exactly as they were before it (an engine
-/// that does not recompute them from its last iterate), they are an earlier solve's, so they
-/// become NaN instead.
+/// allocation when `into` was sized for the system. The engine rewrites every figure on every
+/// solve (the last iterate, or NaN, after a failure: docs/solver.md §11), so the copy describes
+/// this solve only.
 inline void solve_and_fill(EntropykSystem& self, SolverMethod method, SolveSettings settings, StartMode start,
                            ResultData& into) {
     System& s = self.data->system;
     settings.discharge_temperature_limit = self.data->discharge_temperature_limit;
-    const CycleFigures before = figures_of(s.results());
     s.solve(method, settings, start);
     const CycleResults& r = s.results();
     into.results = r;
@@ -250,8 +215,6 @@ inline void solve_and_fill(EntropykSystem& self, SolverMethod method, SolveSetti
     into.state.assign(v.begin(), v.end());
     into.system_id = self.data->id;
     into.written = true;
-    if (!r.converged() && r.status != SolveStatus::non_physical && same_bits(before, figures_of(r)))
-        clear_figures(into.results);
 }
 
 /// entropyk_solve_newton / _picard / _fallback
