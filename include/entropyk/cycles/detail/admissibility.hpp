@@ -103,11 +103,16 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
                   from, to, state[e].m);
             continue;
         }
-        auto st = props.ph(state[e].p, state[e].h);
-        if (!st) {
-            v.add("connection '%s' -> '%s': p = %.6g Pa, h = %.6g J/kg is outside the property model of %.*s: %s", from,
-                  to, state[e].p, state[e].h, static_cast<int>(fluid.size()), fluid.data(), st.error().c_str());
-            continue;
+        // postprocess already flashed every connection: a state it could not evaluate is NaN, and
+        // only then is the flash repeated, for its message.
+        if (!std::isfinite(cr.state.T.si())) {
+            auto st = props.ph(state[e].p, state[e].h);
+            if (!st) {
+                v.add("connection '%s' -> '%s': p = %.6g Pa, h = %.6g J/kg is outside the property model of %.*s: %s",
+                      from, to, state[e].p, state[e].h, static_cast<int>(fluid.size()), fluid.data(),
+                      st.error().c_str());
+                continue;
+            }
         }
         const fluids::State& s = cr.state;
         if (!(std::isfinite(s.T.si()) && std::isfinite(s.s.si()) && std::isfinite(s.rho.si()) && s.T.si() > 0.0 &&
