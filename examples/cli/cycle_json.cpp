@@ -561,7 +561,8 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
     if (top.has("solver")) {
         const Obj s = top.object("solver",
                                  {"method", "max_iterations", "tolerance", "time_budget", "picard_relaxation",
-                                  "discharge_temperature_limit"},
+                                  "discharge_temperature_limit", "max_residual_evaluations",
+                                  "guess_evaporating_temperature", "guess_condensing_temperature", "guess_mass_flow"},
                                  "the solver settings");
         out.method = s.choice("method", {"newton", "picard", "fallback"}, "fallback");
         method = out.method == "newton" ? SolverMethod::newton
@@ -579,6 +580,22 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
                                      to_celsius(Temperature{settings.discharge_temperature_limit}), a_temperature,
                                      celsius))
                 .si();
+        settings.max_residual_evaluations = static_cast<int>(
+            s.number_or("max_residual_evaluations", 0.0, "an integer >= 0 (0 for no limit, at most 10000000)",
+                        [](double x) { return x >= 0.0 && x <= 1e7 && x == std::floor(x); }));
+        // Optional start values of the (cold) solve for hard cases (docs/solver.md §10).
+        if (s.has("guess_evaporating_temperature"))
+            settings.guess_evaporating_temperature =
+                from_celsius(s.number("guess_evaporating_temperature", a_temperature, celsius)).si();
+        if (s.has("guess_condensing_temperature"))
+            settings.guess_condensing_temperature =
+                from_celsius(s.number("guess_condensing_temperature", a_temperature, celsius)).si();
+        if (s.has("guess_mass_flow"))
+            settings.guess_mass_flow = s.number("guess_mass_flow", positive_in("kg/s"), positive);
+        if (settings.guess_evaporating_temperature >= settings.guess_condensing_temperature)
+            s.fail_at(s.at("guess_evaporating_temperature"),
+                      "guess_evaporating_temperature is not below guess_condensing_temperature: are the two levels "
+                      "swapped?");
     }
 
     // Components.

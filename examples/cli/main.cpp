@@ -110,10 +110,11 @@ int run_solve(int argc, char** argv, bool demo) {
     if (!c.converged()) {
         // The table already carries the solver's report; the other formats get it on stderr.
         std::fprintf(stderr,
-                     "entropyk: %s: no solution (status: %s, %d iterations, residual %.2e); no diagram "
+                     "entropyk: %s: no solution (status: %s, %d iterations, residual %.2e): %s; no diagram "
                      "written\n%s",
                      c.source.c_str(), std::string(to_string(c.results.status)).c_str(), c.results.iterations,
-                     c.results.residual_norm, o.format == "table" ? "" : c.results.report);
+                     c.results.residual_norm, first_report_line(c.results).c_str(),
+                     o.format == "table" ? "" : c.results.report);
         return exit_not_converged;
     }
     try {

@@ -1581,11 +1581,29 @@ typedef struct EntropykNewtonConfig {
     int32_t cold_start;
     /** Set to 0. */
     uint32_t reserved;
+    /**
+     * Deterministic budget: at most this many residual evaluations in the whole solve (every
+     * attempt of the warm and cold strategies together), >= 0; 0 = no limit. Independent of the
+     * wall clock, so a HIL step's worst case is bounded by the model; running out gives
+     * ENTROPYK_TIMEOUT.
+     */
+    int32_t max_residual_evaluations;
+    /** Set to 0. */
+    uint32_t reserved2;
+    /**
+     * Optional start value of a cold start: the evaporating (dew) saturation temperature, > 0; 0 =
+     * automatic. A warm start ignores it [K].
+     */
+    double guess_evaporating_temperature;
+    /** Optional start value of a cold start: the condensing (bubble) saturation temperature, > 0; 0 = automatic [K]. */
+    double guess_condensing_temperature;
+    /** Optional start value of a cold start: the refrigerant mass flow, > 0; 0 = automatic [kg/s]. */
+    double guess_mass_flow;
 } EntropykNewtonConfig;
 
 /** Static initialiser of EntropykNewtonConfig: struct_size and the documented defaults. */
 #define ENTROPYK_NEWTON_CONFIG_INIT                                                                                    \
-    { sizeof(EntropykNewtonConfig), 60, 1e-10, 1.0, 0, 0 }
+    { sizeof(EntropykNewtonConfig), 60, 1e-10, 1.0, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Settings of a Picard (sequential substitution) solve. A NULL config means these defaults.
@@ -1605,11 +1623,29 @@ typedef struct EntropykPicardConfig {
     int32_t cold_start;
     /** Set to 0. */
     uint32_t reserved;
+    /**
+     * Deterministic budget: at most this many residual evaluations in the whole solve (every
+     * attempt of the warm and cold strategies together), >= 0; 0 = no limit. Independent of the
+     * wall clock, so a HIL step's worst case is bounded by the model; running out gives
+     * ENTROPYK_TIMEOUT.
+     */
+    int32_t max_residual_evaluations;
+    /** Set to 0. */
+    uint32_t reserved2;
+    /**
+     * Optional start value of a cold start: the evaporating (dew) saturation temperature, > 0; 0 =
+     * automatic. A warm start ignores it [K].
+     */
+    double guess_evaporating_temperature;
+    /** Optional start value of a cold start: the condensing (bubble) saturation temperature, > 0; 0 = automatic [K]. */
+    double guess_condensing_temperature;
+    /** Optional start value of a cold start: the refrigerant mass flow, > 0; 0 = automatic [kg/s]. */
+    double guess_mass_flow;
 } EntropykPicardConfig;
 
 /** Static initialiser of EntropykPicardConfig: struct_size and the documented defaults. */
 #define ENTROPYK_PICARD_CONFIG_INIT                                                                                    \
-    { sizeof(EntropykPicardConfig), 60, 1e-10, 1.0, 0.7, 0, 0 }
+    { sizeof(EntropykPicardConfig), 60, 1e-10, 1.0, 0.7, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Settings of the fallback solve (Newton; on failure Picard to get closer, then Newton again, all
@@ -1630,11 +1666,29 @@ typedef struct EntropykFallbackConfig {
     int32_t cold_start;
     /** Set to 0. */
     uint32_t reserved;
+    /**
+     * Deterministic budget: at most this many residual evaluations in the whole solve (every
+     * attempt of the warm and cold strategies together), >= 0; 0 = no limit. Independent of the
+     * wall clock, so a HIL step's worst case is bounded by the model; running out gives
+     * ENTROPYK_TIMEOUT.
+     */
+    int32_t max_residual_evaluations;
+    /** Set to 0. */
+    uint32_t reserved2;
+    /**
+     * Optional start value of a cold start: the evaporating (dew) saturation temperature, > 0; 0 =
+     * automatic. A warm start ignores it [K].
+     */
+    double guess_evaporating_temperature;
+    /** Optional start value of a cold start: the condensing (bubble) saturation temperature, > 0; 0 = automatic [K]. */
+    double guess_condensing_temperature;
+    /** Optional start value of a cold start: the refrigerant mass flow, > 0; 0 = automatic [kg/s]. */
+    double guess_mass_flow;
 } EntropykFallbackConfig;
 
 /** Static initialiser of EntropykFallbackConfig: struct_size and the documented defaults. */
 #define ENTROPYK_FALLBACK_CONFIG_INIT                                                                                  \
-    { sizeof(EntropykFallbackConfig), 60, 1e-10, 1.0, 0.7, 0, 0 }
+    { sizeof(EntropykFallbackConfig), 60, 1e-10, 1.0, 0.7, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Creates an empty system for a refrigerant (name or alias, case-insensitive, as for

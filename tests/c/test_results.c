@@ -3,7 +3,10 @@
    (written, with the result's own status and a detail saying what they are), never an earlier
    solve's; a result no solve has written yet; the warning getters and the discharge temperature
    limit. Each refusal checks the exact code and that the detail names the cause. */
+#include <math.h>
+#include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "check.h"
 #include "cycles.h"
@@ -316,11 +319,84 @@ static void test_warnings_api(void) {
     entropyk_system_free(sys);
 }
 
+/* The solver configs' start values and deterministic budget (appended fields: 0 = automatic / no
+   limit), their checks, and that a refused config changes nothing. */
+static void test_start_values_and_budget(void) {
+    EntropykSystem* sys = heat_pump(60.0);
+    EntropykSolverResult* r = NULL;
+    EntropykFallbackConfig cold = ENTROPYK_FALLBACK_CONFIG_INIT, guessed, bad;
+    EntropykNewtonConfig capped = ENTROPYK_NEWTON_CONFIG_INIT;
+    EntropykCycleSummary a = ENTROPYK_CYCLE_SUMMARY_INIT, b = ENTROPYK_CYCLE_SUMMARY_INIT;
+    char report[1536];
+    size_t n = 0;
+    CHECK(sys != NULL);
+    if (sys == NULL) return;
+    CHECK(cold.max_residual_evaluations == 0 && cold.guess_evaporating_temperature == 0.0 &&
+          cold.guess_condensing_temperature == 0.0 && cold.guess_mass_flow == 0.0);
+    cold.cold_start = 1;
+    cold.time_budget = 60.0; /* slow sanitizer builds on a loaded machine */
+    CHECK_OK(entropyk_result_create(sys, &r));
+    CHECK_OK(entropyk_solve_fallback_into(sys, &cold, r));
+    CHECK_OK(entropyk_result_get_summary(r, &a));
+
+    /* plausible start values: the same answer, and the report says where the solve started */
+    guessed = cold;
+    guessed.guess_evaporating_temperature = 273.15 + 12.0;
+    guessed.guess_condensing_temperature = 273.15 + 48.0;
+    guessed.guess_mass_flow = 0.06;
+    CHECK_OK(entropyk_solve_fallback_into(sys, &guessed, r));
+    CHECK_OK(entropyk_result_get_summary(r, &b));
+    CHECK(fabs(b.COP_cooling - a.COP_cooling) <= 1e-7 * a.COP_cooling);
+    CHECK(fabs(b.cooling_capacity - a.cooling_capacity) <= 1e-7 * a.cooling_capacity);
+    CHECK_OK(entropyk_result_get_report(r, report, sizeof report, &n));
+    CHECK_CONTAINS(report, "from the given start values: ");
+
+    /* refused start values: exact messages, and the result keeps the last solve */
+    bad = guessed;
+    bad.guess_mass_flow = -0.1;
+    CHECK_CODE(entropyk_solve_fallback_into(sys, &bad, r), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(strcmp(system_error(sys), "entropyk_solve_fallback_into: config->guess_mass_flow = -0.1 kg/s: expected a "
+                                    "positive number (0 for automatic)") == 0);
+    bad = guessed;
+    bad.guess_condensing_temperature = NAN;
+    CHECK_CODE(entropyk_solve_fallback_into(sys, &bad, r), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(system_error(sys), "config->guess_condensing_temperature = nan K");
+    bad = guessed;
+    bad.guess_evaporating_temperature = 273.15 + 50.0;
+    CHECK_CODE(entropyk_solve_fallback_into(sys, &bad, r), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(strcmp(system_error(sys), "entropyk_solve_fallback_into: config->guess_evaporating_temperature = 323.15 K "
+                                    "is not below config->guess_condensing_temperature = 321.15 K: are the two "
+                                    "levels swapped?") == 0);
+    bad = cold;
+    bad.max_residual_evaluations = -1;
+    CHECK_CODE(entropyk_solve_fallback_into(sys, &bad, r), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(strcmp(system_error(sys), "entropyk_solve_fallback_into: config->max_residual_evaluations = -1: expected "
+                                    ">= 0 (0 for no limit)") == 0);
+    CHECK_OK(entropyk_result_get_summary(r, &b));
+    CHECK(b.status == ENTROPYK_OK && fabs(b.COP_cooling - a.COP_cooling) <= 1e-7 * a.COP_cooling);
+
+    /* the deterministic budget: a cold solve cannot finish in 5 residual evaluations */
+    capped.cold_start = 1;
+    capped.time_budget = 60.0;
+    capped.max_residual_evaluations = 5;
+    CHECK_CODE(entropyk_solve_newton_into(sys, &capped, r), ENTROPYK_TIMEOUT);
+    CHECK_CONTAINS(system_error(sys), "the budget of ");
+    CHECK_CONTAINS(system_error(sys), " residual evaluations (max_residual_evaluations) ran out");
+    /* an older caller's smaller struct (without the appended fields) reads them as 0 */
+    capped.struct_size = (uint32_t)offsetof(EntropykNewtonConfig, max_residual_evaluations);
+    CHECK_OK(entropyk_solve_newton_into(sys, &capped, r));
+    CHECK_OK(entropyk_result_get_summary(r, &b));
+    CHECK(fabs(b.COP_cooling - a.COP_cooling) <= 1e-7 * a.COP_cooling);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
 int main(void) {
     test_out_handles_null_on_failure();
     test_into_refuses_foreign_result();
     test_clean_report_and_unwritten_result();
     test_failed_into_result();
     test_warnings_api();
+    test_start_values_and_budget();
     return check_report("test_results");
 }

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -192,6 +193,28 @@ std::pair<SolveSettings, StartMode> read_settings(const Config* config) {
         raise(Errc::invalid_argument, "config->tolerance = %g: expected a positive number", c.tolerance);
     if (!(c.time_budget > 0.0 && std::isfinite(c.time_budget)))
         raise(Errc::invalid_argument, "config->time_budget = %g s: expected a positive number", c.time_budget);
+    if (c.max_residual_evaluations < 0)
+        raise(Errc::invalid_argument, "config->max_residual_evaluations = %d: expected >= 0 (0 for no limit)",
+              c.max_residual_evaluations);
+    s.max_residual_evaluations = c.max_residual_evaluations;
+    // Optional start values of a cold start: 0 means automatic (a field an older caller's struct
+    // does not have reads as its default, 0); anything else must be a usable number.
+    auto guess = [](double v, const char* name, const char* unit) {
+        if (v == 0.0) return std::numeric_limits<double>::quiet_NaN();
+        if (!(std::isfinite(v) && v > 0.0))
+            raise(Errc::invalid_argument, "config->%s = %g %s: expected a positive number (0 for automatic)", name, v,
+                  unit);
+        return v;
+    };
+    s.guess_evaporating_temperature = guess(c.guess_evaporating_temperature, "guess_evaporating_temperature", "K");
+    s.guess_condensing_temperature = guess(c.guess_condensing_temperature, "guess_condensing_temperature", "K");
+    s.guess_mass_flow = guess(c.guess_mass_flow, "guess_mass_flow", "kg/s");
+    if (std::isfinite(s.guess_evaporating_temperature) && std::isfinite(s.guess_condensing_temperature) &&
+        !(s.guess_evaporating_temperature < s.guess_condensing_temperature))
+        raise(Errc::invalid_argument,
+              "config->guess_evaporating_temperature = %g K is not below config->guess_condensing_temperature = %g K: "
+              "are the two levels swapped?",
+              c.guess_evaporating_temperature, c.guess_condensing_temperature);
     if constexpr (requires { c.relaxation; }) {
         if (!(c.relaxation > 0.0 && c.relaxation <= 1.0))
             raise(Errc::invalid_argument, "config->relaxation = %g: expected a value in (0, 1]", c.relaxation);

@@ -127,6 +127,8 @@ inline SolveStatus to_solve_status(solvers::Status s) noexcept {
 
 /// Newton iterations of the first, short attempt of the cold strategy (see solve_loop).
 inline constexpr int kProbeIterations = 15;
+/// How the report names the attempt from SolveSettings' guess_* start values.
+inline constexpr const char* kUserStart = "the given start values";
 
 /// Runs one solver on x from its current value.
 template <class S>
@@ -273,7 +275,9 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         loop.property_error() = ThermoError{};
         detail::initial_guess(loop, x, levels, m0);
         summary = run_solver(s, ws, x, how, cold);
-        if (tried) merge(summary, before, what);
+        // The first attempt is named too when it is not the default start, so that the report
+        // says the user's start values were used.
+        if (tried || what == kUserStart) merge(summary, before, what);
         previous = what;
         tried = true;
     };
@@ -292,8 +296,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         // automatic strategy its iterations.
         const int full = cold.max_iterations;
         if (method != SolverMethod::picard) cold.max_iterations = std::min(full, kProbeIterations);
-        attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0,
-                "the given start values", method == SolverMethod::picard ? method : SolverMethod::newton);
+        attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0, kUserStart, method == SolverMethod::picard ? method : SolverMethod::newton);
         cold.max_iterations = full;
     }
     // 1. A short Newton probe from the automatic guess: 15 iterations settle 94 % of the envelope's
