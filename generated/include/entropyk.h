@@ -1309,6 +1309,22 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_iterations(c
                                                                                uint32_t* out);
 
 /**
+ * Residual evaluations of the solve, every attempt together (warm, continuation, cold strategy):
+ * the unit of the configs' max_residual_evaluations budget.
+ *
+ * Read it on a bench to size that budget from the steps it actually takes.
+ *
+ * @param result The result.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_result_get_residual_evaluations(const EntropykSolverResult* result, uint32_t* out);
+
+/**
  * The solution vector in SI units: p [Pa], h [J/kg], m [kg/s] for each connection in order, then
  * the components' control unknowns.
  *

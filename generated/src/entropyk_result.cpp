@@ -82,6 +82,12 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_iterations(c
     return capi::guarded_call<capi::result_get_iterations>("entropyk_result_get_iterations", result, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_result_get_residual_evaluations(const EntropykSolverResult* result, uint32_t* out) {
+    return capi::guarded_call<capi::result_get_residual_evaluations>("entropyk_result_get_residual_evaluations", result,
+                                                                     out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_state_vector(const EntropykSolverResult* result,
                                                                                  double* buffer, size_t capacity,
                                                                                  size_t* out_len) {

@@ -18,8 +18,12 @@ CHECK(expansion_valve_config_size, sizeof(EntropykExpansionValveConfig) == 48);
 CHECK(cycle_summary_size, sizeof(EntropykCycleSummary) == 120);
 CHECK(connection_result_size, sizeof(EntropykConnectionResult) == 72);
 CHECK(component_result_size, sizeof(EntropykComponentResult) == 64);
+/* 32/40/40 bytes as first released; the budget and the start values were appended (32 bytes) */
 CHECK(solver_config_sizes,
-      sizeof(EntropykNewtonConfig) == 32 && sizeof(EntropykPicardConfig) == 40 && sizeof(EntropykFallbackConfig) == 40);
+      sizeof(EntropykNewtonConfig) == 64 && sizeof(EntropykPicardConfig) == 72 && sizeof(EntropykFallbackConfig) == 72);
+CHECK(solver_config_appended, offsetof(EntropykNewtonConfig, max_residual_evaluations) == 32 &&
+                                  offsetof(EntropykPicardConfig, max_residual_evaluations) == 40 &&
+                                  offsetof(EntropykFallbackConfig, max_residual_evaluations) == 40);
 CHECK(compressor_coefficients, offsetof(EntropykCompressorConfig, power_coefficients) == 88);
 CHECK(error_codes, ENTROPYK_OK == 0 && ENTROPYK_FLUID_ERROR == 4 && ENTROPYK_INVALID_HANDLE == 11);
 CHECK(backends, ENTROPYK_BACKEND_EOS == 0 && ENTROPYK_BACKEND_TABLES == 1);

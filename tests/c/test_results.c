@@ -380,6 +380,12 @@ static void test_start_values_and_budget(void) {
     capped.time_budget = 60.0;
     capped.max_residual_evaluations = 5;
     CHECK_CODE(entropyk_solve_newton_into(sys, &capped, r), ENTROPYK_TIMEOUT);
+    {
+        uint32_t evaluations = 99;
+        CHECK_OK(entropyk_result_get_residual_evaluations(r, &evaluations));
+        CHECK(evaluations == 5); /* the cap counts every evaluation, and only up to the cap */
+        CHECK_CODE(entropyk_result_get_residual_evaluations(r, NULL), ENTROPYK_NULL_POINTER);
+    }
     CHECK_CONTAINS(system_error(sys), "the budget of ");
     CHECK_CONTAINS(system_error(sys), " residual evaluations (max_residual_evaluations) ran out");
     /* an older caller's smaller struct (without the appended fields) reads them as 0 */

@@ -160,6 +160,14 @@ inline Result<void> result_get_iterations(const EntropykSolverResult& self, std:
     return {};
 }
 
+/// entropyk_result_get_residual_evaluations
+inline Result<void> result_get_residual_evaluations(const EntropykSolverResult& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    const int n = self.data->results.residual_evaluations;
+    *out = static_cast<std::uint32_t>(n < 0 ? 0 : n);
+    return {};
+}
+
 /// entropyk_result_get_summary
 inline Result<void> result_get_summary(const EntropykSolverResult& self, EntropykCycleSummary* out) {
     require_struct_size(out, "out");

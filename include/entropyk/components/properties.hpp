@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include "entropyk/components/detail/flash_memo.hpp"
 #include "entropyk/core/result.hpp"
 #include "entropyk/fluids/backend.hpp"
 #include "entropyk/fluids/fluid.hpp"
@@ -20,6 +21,7 @@ enum class Backend : std::int32_t {
 /// Refrigerant properties in SI doubles (the strong types stay at the public API; inside a
 /// residual evaluation plain SI values keep the arithmetic readable). One branch per call picks
 /// the backend; both satisfy fluids::PropertyBackend with identical results types and errors.
+/// Repeated calls with the same inputs are answered from small memos (detail::FlashMemo).
 class PropertyService {
   public:
     PropertyService() = default;
@@ -30,29 +32,56 @@ class PropertyService {
     [[nodiscard]] Backend backend() const noexcept { return tables_ ? Backend::tables : Backend::eos; }
 
     [[nodiscard]] Result<fluids::State> ph(double p, double h) const {
-        return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
-                       : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        return memoized(ph_memo_, p, h, [&] {
+            return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+                           : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        });
     }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
-        return tables_ ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
-                       : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
+        return memoized(ps_memo_, p, s, [&] {
+            return tables_ ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
+                           : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
+        });
     }
     [[nodiscard]] Result<fluids::State> tp(double T, double p) const {
-        return tables_ ? tables_->flash_tp(Temperature{T}, Pressure{p}) : fluid_->flash_tp(Temperature{T}, Pressure{p});
+        return memoized(tp_memo_, T, p, [&] {
+            return tables_ ? tables_->flash_tp(Temperature{T}, Pressure{p})
+                           : fluid_->flash_tp(Temperature{T}, Pressure{p});
+        });
     }
     [[nodiscard]] Result<fluids::State> pq(double p, double q) const {
         return tables_ ? tables_->flash_pq(Pressure{p}, q) : fluid_->flash_pq(Pressure{p}, q);
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_t(double T) const {
-        return tables_ ? tables_->saturation_t(Temperature{T}) : fluid_->saturation_t(Temperature{T});
+        return memoized(sat_t_memo_, T, 0.0, [&] {
+            return tables_ ? tables_->saturation_t(Temperature{T}) : fluid_->saturation_t(Temperature{T});
+        });
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_p(double p) const {
-        return tables_ ? tables_->saturation_p(Pressure{p}) : fluid_->saturation_p(Pressure{p});
+        return memoized(sat_p_memo_, p, 0.0, [&] {
+            return tables_ ? tables_->saturation_p(Pressure{p}) : fluid_->saturation_p(Pressure{p});
+        });
     }
 
   private:
+    template <class Value, std::size_t N, class Call>
+    static Result<Value> memoized(detail::FlashMemo<Value, N>& memo, double a, double b, Call call) {
+        if (const Value* v = memo.find(a, b)) return *v;
+        Result<Value> r = call();
+        if (r) memo.put(a, b, *r);
+        return r;
+    }
+
     const fluids::Fluid* fluid_ = nullptr;
     const fluids::Tables* tables_ = nullptr;
+    // The memos of the pure property calls (detail::FlashMemo): sized for one residual evaluation
+    // of a loop (4-6 connection states, 2 pressure levels). They make a PropertyService, like the
+    // System or typed cycle that owns it, an object for one thread at a time.
+    mutable detail::FlashMemo<fluids::State, 8> ph_memo_;
+    mutable detail::FlashMemo<fluids::State, 4> ps_memo_;
+    mutable detail::FlashMemo<fluids::State, 4> tp_memo_;
+    mutable detail::FlashMemo<fluids::SaturationState, 2> sat_t_memo_;
+    mutable detail::FlashMemo<fluids::SaturationState, 4> sat_p_memo_;
 };
 
 static_assert(fluids::PropertyBackend<fluids::Tables>);

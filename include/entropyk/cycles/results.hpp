@@ -62,6 +62,9 @@ struct CycleResults {
 
     SolveStatus status = SolveStatus::non_convergence;
     int iterations = 0;
+    /// Residual evaluations of the whole solve, every attempt together: the unit of
+    /// SolveSettings::max_residual_evaluations (what a HIL bench sizes its deterministic budget on).
+    int residual_evaluations = 0;
     double residual_norm = 0.0; ///< max-norm of the scaled residuals
     double solve_time_s = 0.0;
     /// What the solver did: the status line with the cause first (for a non-physical solution the

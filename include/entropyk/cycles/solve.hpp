@@ -176,6 +176,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     if (opt.validate() && detail::no_steady_state(loop, cause, sizeof cause)) {
         results.status = SolveStatus::non_convergence;
         results.iterations = 0;
+        results.residual_evaluations = 0;
         results.residual_norm = std::numeric_limits<double>::infinity();
         results.solve_time_s = platform::seconds_since(t0);
         results.report[0] = '\0';
@@ -296,7 +297,8 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
         // automatic strategy its iterations.
         const int full = cold.max_iterations;
         if (method != SolverMethod::picard) cold.max_iterations = std::min(full, kProbeIterations);
-        attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0, kUserStart, method == SolverMethod::picard ? method : SolverMethod::newton);
+        attempt(levels, std::isfinite(settings.guess_mass_flow) ? settings.guess_mass_flow : 0.0, kUserStart,
+                method == SolverMethod::picard ? method : SolverMethod::newton);
         cold.max_iterations = full;
     }
     // 1. A short Newton probe from the automatic guess: 15 iterations settle 94 % of the envelope's
@@ -328,6 +330,7 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     if (summary.status == solvers::Status::InvalidInput && opt.validate())
         results.status = SolveStatus::non_convergence;
     results.iterations = summary.iterations;
+    results.residual_evaluations = summary.residual_evaluations;
     results.residual_norm = summary.residual_norm;
     results.solve_time_s = summary.solve_time_s;
     results.warnings.clear();

@@ -17,6 +17,7 @@
 #include <Eigen/Core>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/cycles/any_component.hpp"
 #include "entropyk/cycles/detail/loop.hpp"
 #include "entropyk/cycles/results.hpp"
@@ -407,8 +408,15 @@ inline void System::residual_name(Eigen::Index i, char* buffer, std::size_t capa
         return;
     }
     const Node& n = nodes_[static_cast<std::size_t>(row_node_[static_cast<std::size_t>(i)])];
-    std::snprintf(buffer, capacity, "'%s' (%s): %s", n.name.c_str(), std::string(to_string(n.c.role())).c_str(),
-                  n.c.equation(row_local_[static_cast<std::size_t>(i)]).name);
+    // Named on every solve (the report's largest residuals): written without printf.
+    if (capacity > 0) buffer[0] = '\0';
+    detail::TextWriter(buffer, capacity)
+        .str("'")
+        .str(n.name)
+        .str("' (")
+        .str(to_string(n.c.role()))
+        .str("): ")
+        .str(n.c.equation(row_local_[static_cast<std::size_t>(i)]).name);
 }
 
 inline void System::variable_name(Eigen::Index i, char* buffer, std::size_t capacity) const {

@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdarg>
 #include <cstdio>
 
@@ -35,8 +36,7 @@ class Newton {
   public:
     /// Allocates every workspace for systems of n unknowns.
     explicit Newton(Eigen::Index n)
-        : n_(n), x_(n), xt_(n), r_(n), rt_(n), dx_(n), jdx_(n), lin_(n), steps_(n, kBroydenMemory + 1),
-          step_norm2_(kBroydenMemory + 1) {}
+        : n_(n), x_(n), xt_(n), r_(n), rt_(n), dx_(n), jdx_(n), hy_(n), hts_(n), lin_(n), H_(n, n) {}
 
     [[nodiscard]] Eigen::Index size() const noexcept { return n_; }
 
@@ -72,7 +72,6 @@ class Newton {
             }
         }
         factors_valid_ = false;
-        n_broyden_ = 0;
         Eigen::Index bad = -1;
         switch (detail::jacobian(s, x_, r_, lin_.J, xt_, rt_, opt_, budget_, sum_, bad)) {
         case detail::JacobianOutcome::TimedOut:
@@ -89,8 +88,8 @@ class Newton {
         Search res = Search::Failed;
         if (lin_.newton(r_, dx_)) {
             res = line_search(s);
-            // The LU factors of a Jacobian whose Newton step was accepted serve the next chord steps.
-            factors_valid_ = res == Search::Accepted;
+            // The inverse of a Jacobian whose Newton step was accepted serves the next chord steps.
+            factors_valid_ = res == Search::Accepted && lin_.inverse(H_, jdx_);
         }
         if (res == Search::Failed && lin_.regularized(r_, dx_)) res = line_search(s);
         if (res == Search::TimedOut)
@@ -106,7 +105,7 @@ class Newton {
     [[nodiscard]] const Summary& summary() const noexcept { return sum_; }
     /// The current iterate (the solution once summary().converged()).
     [[nodiscard]] const Eigen::VectorXd& solution() const noexcept { return x_; }
-    /// Forgets the kept LU factors: the next iteration computes a fresh Jacobian even with
+    /// Forgets the kept Jacobian inverse: the next iteration computes a fresh Jacobian even with
     /// Options::reuse_jacobian (call it when the system's structure or scaling changed).
     void discard_jacobian() noexcept { factors_valid_ = false; }
 
@@ -123,9 +122,18 @@ class Newton {
         f_ = ft_;
         ++sum_.iterations;
         sum_.residual_norm = detail::max_norm(r_);
-        if (sum_.residual_norm <= opt_.tolerance)
-            return stop(s, Status::Converged, "residual max-norm %.3e <= tolerance %.1e", sum_.residual_norm,
-                        opt_.tolerance);
+        if (sum_.residual_norm <= opt_.tolerance) {
+            // The common end of every solve: its message written without printf (TextWriter).
+            sum_.message[0] = '\0';
+            entropyk::detail::TextWriter(sum_.message, Summary::message_capacity)
+                .str("residual max-norm ")
+                .sci(sum_.residual_norm, 3)
+                .str(" <= tolerance ")
+                .sci(opt_.tolerance, 1);
+            detail::finish(s, x_, r_, Status::Converged, budget_, sum_);
+            done_ = true;
+            return true;
+        }
         if (step_size < opt_.min_step)
             return stop(s, Status::NonConvergence, "stalled: relative step %.2e < min_step %.1e at residual %.3e",
                         step_size, opt_.min_step, sum_.residual_norm);
@@ -143,7 +151,6 @@ class Newton {
     bool start(S& s, Eigen::Ref<const Eigen::VectorXd> x0, const Options& opt, const detail::Budget& budget) {
         sum_ = Summary{};
         opt_ = opt;
-        n_broyden_ = 0;
         budget_ = budget;
         budget_.evaluations = &sum_.residual_evaluations;
         done_ = true;
@@ -158,63 +165,51 @@ class Newton {
         return true;
     }
 
-    /// One chord step from x_ with the kept LU factors: the full step, projected, accepted only if
-    /// it contracts max|r| by opt_.chord_contraction. On Accepted, xt_/rt_/ft_ hold the new point.
+    /// One chord step from x_ with the kept approximate inverse Jacobian H_: the full step
+    /// dx = -H r, projected, accepted only if it contracts max|r| by opt_.chord_contraction. On
+    /// Accepted, xt_/rt_/ft_ hold the new point and H_ has taken Broyden's update.
     ///
-    /// The chord steps are corrected by Broyden's "good" rank-one updates of the kept Jacobian
-    /// (Broyden 1965; in the limited-memory Sherman-Morrison form of Kelley 2003, "Solving
-    /// Nonlinear Equations with Newton's Method", SIAM, Algorithm 4.2.1 "broyden_sm"): with full
-    /// steps s_j, B_{k+1} = B_k + F(x_{k+1}) s_k^T / |s_k|^2, whose inverse applied to a vector is
-    ///   B_k^{-1} v = (I + s_k s_{k-1}^T/|s_{k-1}|^2) ... (I + s_1 s_0^T/|s_0|^2) J0^{-1} v,
-    /// so the next step is s_{k+1} = w / (1 - s_k.w / |s_k|^2), w = -B_k^{-1} F(x_{k+1}). Each costs
-    /// one residual evaluation and O(n k) flops, and the iteration converges superlinearly
-    /// instead of linearly: a warm HIL step needs fewer evaluations. The history restarts after
-    /// kBroydenMemory steps, a projected (clamped) step, a rejected step, a fresh Jacobian and at
-    /// every start(); the acceptance test is the chord step's.
+    /// H_ starts as the inverse of the last finite-difference Jacobian whose Newton step was
+    /// accepted, and every accepted chord step corrects it by Broyden's "good" rank-one update
+    /// (Broyden 1965, Math. Comp. 19:577-593), applied to the inverse by the Sherman-Morrison
+    /// formula (Dennis & Schnabel 1983, "Numerical Methods for Unconstrained Optimization and
+    /// Nonlinear Equations", eq. 8.3.1; Kelley 2003, SIAM, ch. 7):
+    ///   H+ = H + (s - H y) s^T H / (s^T H y),   s = x+ - x (the step actually taken),  y = r+ - r.
+    /// The iteration then converges superlinearly instead of linearly, at one residual evaluation
+    /// and O(n^2) flops per step. H_ is kept across solve() calls like the factors it replaces:
+    /// along a HIL walk the secant updates keep tracking the Jacobian as the operating point moves,
+    /// so the next step starts from the latest approximation instead of a Jacobian that may be
+    /// hundreds of steps old. A step that does not contract falls back to a fresh Jacobian, which
+    /// resets H_; convergence is judged on the residuals only, so the answer is the same.
     Search chord_step(S& s) {
-        if (n_broyden_ == 0) {
-            if (!lin_.solve_factored_newton(r_, dx_)) return Search::Failed;
-        } else {
-            dx_ = steps_.col(n_broyden_);
-        }
+        dx_.noalias() = H_ * r_;
+        dx_ *= -1.0;
+        if (!detail::all_finite(dx_)) return Search::Failed;
         xt_ = x_ + dx_;
         detail::clamp(s, xt_);
-        bool projected = false;
-        for (Eigen::Index j = 0; j < n_ && !projected; ++j) projected = xt_[j] != x_[j] + dx_[j];
         // As in the line search: a good point is taken even if the budget ran out while computing it.
         if (detail::evaluate(s, xt_, rt_, sum_) &&
             detail::max_norm(rt_) <= opt_.chord_contraction * sum_.residual_norm) {
             ft_ = 0.5 * rt_.squaredNorm();
             ++sum_.chord_steps;
-            prepare_broyden(projected);
+            broyden_update();
             return Search::Accepted;
         }
-        n_broyden_ = 0;
         return budget_.expired() ? Search::TimedOut : Search::Failed;
     }
 
-    /// After an accepted full step dx_ from x_ to xt_ (residuals rt_): the next Broyden step into
-    /// steps_.col(n_broyden_ + 1), or a restart of the history (n_broyden_ = 0).
-    void prepare_broyden(bool projected) {
-        const int k = n_broyden_;
-        if (projected || k >= kBroydenMemory) {
-            n_broyden_ = 0;
-            return;
-        }
-        steps_.col(k) = dx_;
-        step_norm2_[k] = dx_.squaredNorm();
-        if (!(step_norm2_[k] > 0.0) || !lin_.solve_factored_newton(rt_, jdx_)) { // jdx_ = -J0^{-1} F
-            n_broyden_ = 0;
-            return;
-        }
-        for (int j = 0; j < k; ++j) jdx_ += steps_.col(j + 1) * (steps_.col(j).dot(jdx_) / step_norm2_[j]);
-        const double denom = 1.0 - steps_.col(k).dot(jdx_) / step_norm2_[k];
-        if (!(std::fabs(denom) > 1e-12) || !detail::all_finite(jdx_)) {
-            n_broyden_ = 0;
-            return;
-        }
-        steps_.col(k + 1) = jdx_ / denom;
-        n_broyden_ = k + 1;
+    /// Broyden's good update of H_ for the accepted step x_ -> xt_ (residuals r_ -> rt_). Skipped
+    /// (H_ kept as it is) when the update is ill-defined: s^T H y ~ 0 relative to |s| |H y|.
+    void broyden_update() {
+        dx_ = xt_ - x_;  // s
+        jdx_ = rt_ - r_; // y
+        hy_.noalias() = H_ * jdx_;
+        const double denom = dx_.dot(hy_);
+        if (!(std::fabs(denom) > 1e-12 * dx_.norm() * hy_.norm()) || !std::isfinite(denom)) return;
+        hts_.noalias() = H_.transpose() * dx_; // (s^T H)^T
+        hy_ = (dx_ - hy_) / denom;
+        if (!detail::all_finite(hy_) || !detail::all_finite(hts_)) return;
+        H_.noalias() += hy_ * hts_.transpose();
     }
 
     /// Armijo backtracking along dx_ from x_; on Accepted, xt_/rt_/ft_ hold the new point.
@@ -257,7 +252,7 @@ class Newton {
     }
 
     Eigen::Index n_;
-    Eigen::VectorXd x_, xt_, r_, rt_, dx_, jdx_;
+    Eigen::VectorXd x_, xt_, r_, rt_, dx_, jdx_, hy_, hts_;
     detail::LinearStep lin_;
     Options opt_{};
     detail::Budget budget_{};
@@ -265,11 +260,8 @@ class Newton {
     double f_ = 0.0;
     double ft_ = 0.0;
     bool done_ = true;
-    bool factors_valid_ = false; ///< lin_ holds the LU factors of a Jacobian usable for chord steps
-    static constexpr int kBroydenMemory = 8;
-    Eigen::MatrixXd steps_;      ///< Broyden steps s_0 .. s_k (columns), then the next step
-    Eigen::VectorXd step_norm2_; ///< |s_j|^2
-    int n_broyden_ = 0;          ///< steps in the history (0: the next chord step is J0^{-1} F)
+    bool factors_valid_ = false; ///< H_ is an approximate inverse Jacobian usable for chord steps
+    Eigen::MatrixXd H_;          ///< the inverse of the last Jacobian, with Broyden's updates since
 };
 
 } // namespace entropyk::solvers

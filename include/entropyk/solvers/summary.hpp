@@ -2,6 +2,7 @@
 // largest scaled residuals with their names. Fixed-size storage only: a Summary never allocates.
 #pragma once
 
+#include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/core/error.hpp"
 
 #include <Eigen/Core>
@@ -80,35 +81,29 @@ struct Summary {
     /// A multi-line human-readable report written into buf (NUL-terminated, cut to cap). Returns the
     /// length the full report needs (excluding the NUL), like snprintf. Does not allocate.
     std::size_t report(char* buf, std::size_t cap) const noexcept {
-        Writer w{buf, cap, 0};
-        const std::string_view st = to_string(status);
-        w.put("status: %.*s: %s\n", static_cast<int>(st.size()), st.data(), message);
-        w.put("iterations: %d (Picard %d, chord %d), residual evaluations: %d, Jacobians: %d\n", iterations,
-              picard_iterations, chord_steps, residual_evaluations, jacobian_evaluations);
-        w.put("residual max-norm: %.3e, time: %.6f s\n", residual_norm, solve_time_s);
+        // Written without printf (detail::TextWriter: the same text, a fraction of the time of a
+        // HIL step). buf's existing text is replaced.
+        if (buf != nullptr && cap > 0) buf[0] = '\0';
+        entropyk::detail::TextWriter w(buf, cap);
+        w.str("status: ").str(to_string(status)).str(": ").str(message).str("\n");
+        w.str("iterations: ").integer(iterations).str(" (Picard ").integer(picard_iterations);
+        w.str(", chord ").integer(chord_steps).str("), residual evaluations: ").integer(residual_evaluations);
+        w.str(", Jacobians: ").integer(jacobian_evaluations).str("\n");
+        w.str("residual max-norm: ").sci(residual_norm, 3).str(", time: ").fixed(solve_time_s, 6).str(" s\n");
         if (worst[0].index >= 0) {
-            w.put("largest scaled residuals:\n");
+            w.str("largest scaled residuals:\n");
             for (const WorstResidual& e : worst)
-                if (e.index >= 0) w.put("  r[%ld] = %+.3e  %s\n", static_cast<long>(e.index), e.value, e.name);
+                if (e.index >= 0)
+                    w.str("  r[")
+                        .integer(static_cast<long>(e.index))
+                        .str("] = ")
+                        .sci(e.value, 3, true)
+                        .str("  ")
+                        .str(e.name)
+                        .str("\n");
         }
-        return w.length;
+        return w.length();
     }
-
-  private:
-    struct Writer {
-        char* buf;
-        std::size_t cap;
-        std::size_t length;
-        [[gnu::format(printf, 2, 3)]] void put(const char* fmt, ...) noexcept {
-            char* dst = (buf != nullptr && length < cap) ? buf + length : nullptr;
-            const std::size_t room = dst != nullptr ? cap - length : 0;
-            std::va_list args;
-            va_start(args, fmt);
-            const int n = std::vsnprintf(dst, room, fmt, args);
-            va_end(args);
-            if (n > 0) length += static_cast<std::size_t>(n);
-        }
-    };
 };
 
 } // namespace entropyk::solvers

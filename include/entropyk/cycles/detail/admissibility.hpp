@@ -32,6 +32,7 @@
 #include <span>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/core/error.hpp"
 #include "entropyk/core/warning.hpp"
 #include "entropyk/cycles/results.hpp"
@@ -77,7 +78,9 @@ template <class L, class C>
 const char* component_label(L& loop, const C& c, std::uint32_t i, char* buf, std::size_t cap) {
     const std::string_view n = loop.name(i);
     const std::string_view r = to_string(c.role());
-    std::snprintf(buf, cap, "%.*s '%.*s'", static_cast<int>(r.size()), r.data(), static_cast<int>(n.size()), n.data());
+    // Built for every component of every solve: without printf (TextWriter).
+    if (cap > 0) buf[0] = '\0';
+    TextWriter(buf, cap).str(r).str(" '").str(n).str("'");
     return buf;
 }
 
@@ -95,8 +98,9 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
     for (std::size_t e = 0; e < state.size(); ++e) {
         const ConnectionResult& cr = R.connections[e];
         const std::string_view a = loop.name(cr.from), b = loop.name(cr.to);
-        std::snprintf(from, sizeof from, "%.*s", static_cast<int>(a.size()), a.data());
-        std::snprintf(to, sizeof to, "%.*s", static_cast<int>(b.size()), b.data());
+        from[0] = to[0] = '\0';
+        TextWriter(from, sizeof from).str(a);
+        TextWriter(to, sizeof to).str(b);
         if (!(std::isfinite(state[e].m) && state[e].m > 0.0)) {
             v.add("connection '%s' -> '%s': mass flow %g kg/s is not positive (a vapour-compression loop has "
                   "one flow direction)",

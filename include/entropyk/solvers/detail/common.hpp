@@ -241,6 +241,17 @@ class LinearStep {
         return all_finite(dx);
     }
 
+    /// H = J^{-1} from the LU factors of the last successful newton() call, column by column
+    /// (`scratch`: a vector of size n; no allocation). false if an entry is not finite.
+    bool inverse(Eigen::MatrixXd& H, Eigen::VectorXd& scratch) {
+        for (Eigen::Index j = 0; j < J.cols(); ++j) {
+            scratch.setZero();
+            scratch[j] = 1.0;
+            H.col(j).noalias() = lu_.solve(scratch);
+        }
+        return H.allFinite();
+    }
+
     /// Factors J^T J + mu I with mu = max(|r|_2, tiny) and solves the Levenberg-Marquardt step.
     bool regularized(const Eigen::VectorXd& r, Eigen::VectorXd& dx) {
         jtj_.noalias() = J.transpose() * J;
