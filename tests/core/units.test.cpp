@@ -59,6 +59,21 @@ TEST_CASE("a minus sign before a Celsius literal negates the Celsius value", "[c
     CHECK(copied.si() == Approx(298.15).epsilon(1e-15));
 }
 
+TEST_CASE("a variable initialised from a Celsius literal takes any temperature", "[core][units]") {
+    // `auto` keeps the literal's type; stepping it by a difference or assigning a Temperature
+    // must still work, and its Celsius value follows the temperature it holds.
+    auto t = -10.0_degC;
+    t = t + 2.5_dK;
+    CHECK(t.si() == Approx(265.65).epsilon(1e-15));
+    CHECK(t.celsius() == Approx(-7.5).epsilon(1e-12));
+    t = 300.0_K;
+    CHECK(t.celsius() == Approx(26.85).epsilon(1e-12));
+    CHECK((-t).si() == Approx(from_celsius(-26.85).si()).epsilon(1e-15));
+    int steps = 0;
+    for (auto T = -5.0_degC; T < 5.0_degC; T = T + 2.5_dK) ++steps;
+    CHECK(steps == 4);
+}
+
 TEST_CASE("unit literals written without a decimal point", "[core][units]") {
     CHECK((40_degC).si() == (40.0_degC).si());
     CHECK((-40_degC).si() == from_celsius(-40.0).si());

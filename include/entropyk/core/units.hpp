@@ -106,10 +106,13 @@ constexpr double to_celsius(Temperature t) noexcept { return t.si() - zero_celsi
 /// the absolute value would give -275.15 K, so Temperature has no unary minus; this type has
 /// one, and it negates the Celsius value, as the writer meant: -2.0_degC is 271.15 K, the same
 /// value as from_celsius(-2.0). Copied into a Temperature it is an ordinary Temperature again.
+/// A Temperature converts back (so `auto t = -10.0_degC; t = t + 1.0_dK;` works), taking the
+/// Celsius value of that temperature.
 class CelsiusTemperature : public Temperature {
   public:
     constexpr explicit CelsiusTemperature(double celsius) noexcept
         : Temperature{from_celsius(celsius)}, celsius_(celsius) {}
+    constexpr CelsiusTemperature(Temperature t) noexcept : Temperature{t}, celsius_(to_celsius(t)) {}
     /// The value as written, in degC.
     [[nodiscard]] constexpr double celsius() const noexcept { return celsius_; }
     /// -(c degC) is (-c) degC.
