@@ -184,7 +184,9 @@ enum {
 
 /**
  * The two independent properties given to entropyk_fluid_state, in the order of v1 and v2 (SI
- * units).
+ * units). Its values are the six two-letter names ENTROPYK_INPUT_PT ... ENTROPYK_INPUT_TD; the
+ * longer ENTROPYK_INPUT_* names (ENTROPYK_INPUT_COMPRESSOR_SPEED ...) belong to EntropykInput, the
+ * inputs of entropyk_system_set_input, and are not property pairs.
  */
 typedef int32_t EntropykInputPair;
 /** Values of EntropykInputPair. */
@@ -1548,7 +1550,10 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_result_init(E
  */
 
 /**
- * Inputs a HIL step changes between solves (equal to entropyk::Input).
+ * Inputs a HIL step changes between solves with entropyk_system_set_input (equal to
+ * entropyk::Input). Its values are named after the quantity (ENTROPYK_INPUT_COMPRESSOR_SPEED ...);
+ * the two-letter ENTROPYK_INPUT_PT ... ENTROPYK_INPUT_TD belong to EntropykInputPair, the property
+ * pairs of entropyk_fluid_state, and are not system inputs.
  */
 typedef int32_t EntropykInput;
 /** Values of EntropykInput. */

@@ -1,4 +1,4 @@
-# Compiles one source with -fsyntax-only and checks the outcome (pattern C of STYLE.md §3.8).
+# Compiles one source with -fsyntax-only and checks the outcome (docs/cpp-api.md, "How the refusals are tested").
 #   -DCOMPILER=<c++> -DSOURCE=<file> -DPROJECT_INCLUDE=<dir> -DINCLUDES=<dir|dir|...> -DEXPECT=fail|pass
 # fail: the compilation must fail, and the FIRST "error:" line of the compiler's output must match
 #       the regex on the source's "// EXPECT: <regex>" line (so a case cannot pass because of an

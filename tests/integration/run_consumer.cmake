@@ -12,9 +12,10 @@ file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix})
 
-# C++ consumer via find_package(entropyk CONFIG)
+# C++ consumer via find_package(entropyk CONFIG). range-v3 is hidden: no installed header uses it,
+# so the package must not ask for it.
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/consumer_cpp -B ${WORK_DIR}/cpp -G ${GENERATOR}
-    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix})
+    -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_DISABLE_FIND_PACKAGE_range-v3=ON)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/cpp)
 run(${WORK_DIR}/cpp/consumer_cpp)
 message(STATUS "C++ consumer: ${LAST_OUTPUT}")
@@ -30,6 +31,19 @@ if(HAS_C_API)
       -Wl,-rpath,${prefix}/lib -o ${WORK_DIR}/consumer_c)
   run(${WORK_DIR}/consumer_c)
   message(STATUS "C consumer: ${LAST_OUTPUT}")
+
+  # The same C program as a C-only CMake project: find_package(entropyk COMPONENTS C) with the C++
+  # library's dependencies hidden, as on a machine that has only the C library installed.
+  run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/consumer_c -B ${WORK_DIR}/c_cmake -G ${GENERATOR}
+      -DCMAKE_C_COMPILER=${C_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
+      -DCMAKE_DISABLE_FIND_PACKAGE_range-v3=ON -DCMAKE_DISABLE_FIND_PACKAGE_Eigen3=ON
+      "-DCMAKE_C_FLAGS=-Wall -Wextra -Werror")
+  run(${CMAKE_COMMAND} --build ${WORK_DIR}/c_cmake)
+  run(${WORK_DIR}/c_cmake/consumer_c)
+  if(NOT LAST_OUTPUT MATCHES "^entropyk [0-9]+\\.[0-9]+\\.[0-9]+")
+    message(FATAL_ERROR "C-only CMake consumer printed an unexpected line:\n${LAST_OUTPUT}")
+  endif()
+  message(STATUS "C consumer (CMake, COMPONENTS C, no Eigen or range-v3): ${LAST_OUTPUT}")
 
   # examples/c exactly as a user builds it: its Makefile, against the installed copy (in a scratch
   # copy of the directory, so the source tree stays clean). Without make, the same compile line.

@@ -154,7 +154,7 @@ solvers::Summary run_solver(S& s, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd
 /// - cold: the automatic initial guess (detail::initial_guess), then the method.
 /// A failed solve never replaces the kept solution: x is restored to it, so the next warm start
 /// (and a return to a point that converged before) starts from a converged state.
-template <class S, class L>
+template <class S, LoopView L>
 void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x, SolverMethod method,
                 const SolveSettings& settings, StartMode start, bool& have_solution, CycleResults& results,
                 std::span<double> si) {

@@ -20,6 +20,7 @@
 #include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/cycles/any_component.hpp"
 #include "entropyk/cycles/detail/loop.hpp"
+#include "entropyk/cycles/detail/loop_access.hpp"
 #include "entropyk/cycles/results.hpp"
 #include "entropyk/fluids/fluid.hpp"
 
@@ -189,34 +190,26 @@ class System {
     std::string label(std::uint32_t i) const {
         return "component '" + nodes_[i].name + "' (" + std::string(to_string(nodes_[i].c.role())) + ")";
     }
-    /// The view of this system that the shared engine (cycles/detail/loop.hpp) works on.
-    struct Access {
-        System& s;
-        [[nodiscard]] const PropertyService& props() const { return s.props_; }
-        std::span<EdgeState> state() { return s.state_; }
-        std::span<double> controls() { return s.controls_; }
-        std::span<double> block() { return s.block_; }
-        std::span<double> base_block() { return s.base_block_; }
-        ThermoError& property_error() { return s.property_error_; }
-        [[nodiscard]] Eigen::Index n_unknowns() const { return s.n_unknowns_; }
-        [[nodiscard]] Eigen::Index n_residuals() const { return s.n_residuals_; }
-        [[nodiscard]] std::span<const int> vars(std::uint32_t i) const { return s.nodes_[i].vars; }
-        [[nodiscard]] std::string_view name(std::uint32_t i) const { return s.nodes_[i].name; }
-        Eigen::Ref<Eigen::VectorXd> scratch_residuals() { return s.x_start_; }
-        Eigen::Ref<Eigen::VectorXd> scratch_unknowns() { return s.sweep_buffer_; }
-        template <class F>
-        bool for_each_flow(F&& f) {
-            for (std::uint32_t i : s.order_)
-                if (!f(s.nodes_[i].c, static_cast<detail::NodeSlots&>(s.nodes_[i]))) return false;
-            return true;
-        }
-        template <class F>
-        bool for_each_added(F&& f) {
-            for (auto& n : s.nodes_)
-                if (!f(n.c, static_cast<detail::NodeSlots&>(n))) return false;
-            return true;
-        }
-    };
+    // ---- what the shared engine sees (cycles/detail/loop_access.hpp) ----------------------------
+    template <class>
+    friend struct detail::LoopAccess;
+    using Access = detail::LoopAccess<System>;
+    [[nodiscard]] Eigen::Index residual_count() const noexcept { return n_residuals_; }
+    [[nodiscard]] std::span<const int> node_vars(std::uint32_t i) const { return nodes_[i].vars; }
+    [[nodiscard]] std::string_view node_name(std::uint32_t i) const { return nodes_[i].name; }
+    template <class F>
+    bool for_each_flow(F& f) {
+        for (std::uint32_t i : order_)
+            if (!f(nodes_[i].c, static_cast<detail::NodeSlots&>(nodes_[i]))) return false;
+        return true;
+    }
+    template <class F>
+    bool for_each_added(F& f) {
+        for (auto& n : nodes_)
+            if (!f(n.c, static_cast<detail::NodeSlots&>(n))) return false;
+        return true;
+    }
+
     Result<void> check_topology();
     Result<void> check_count();
 
@@ -235,8 +228,8 @@ class System {
     std::vector<double> block_;      ///< one component's residuals
     std::vector<double> base_block_; ///< one component's residuals at the unperturbed point
     Eigen::VectorXd x_;              ///< scaled unknowns (warm start)
-    Eigen::VectorXd x_start_;        ///< scratch residual vector
-    Eigen::VectorXd sweep_buffer_;   ///< scratch unknowns for the initial guess
+    Eigen::VectorXd scratch_r_;      ///< scratch residual vector
+    Eigen::VectorXd scratch_x_;      ///< scratch unknowns for the initial guess
     std::vector<double> si_;         ///< state vector in SI for the C API
     std::vector<int> row_node_;      ///< residual row -> node
     std::vector<int> row_local_;     ///< residual row -> local equation index
@@ -244,6 +237,8 @@ class System {
     CycleResults results_;
     std::unique_ptr<detail::SolverWorkspace, detail::SolverWorkspaceDeleter> workspace_;
 };
+
+static_assert(detail::LoopView<detail::LoopAccess<System>>, "System presents its storage to the engine as a LoopView");
 
 // ---------------------------------------------------------------------------------------------
 
@@ -329,8 +324,8 @@ inline Result<void> System::finalize() {
     controls_.assign(static_cast<std::size_t>(control), 0.0);
     block_.assign(static_cast<std::size_t>(max_block), 0.0);
     x_ = Eigen::VectorXd::Zero(n_unknowns_);
-    x_start_ = Eigen::VectorXd::Zero(n_unknowns_);
-    sweep_buffer_ = Eigen::VectorXd::Zero(n_unknowns_);
+    scratch_r_ = Eigen::VectorXd::Zero(n_unknowns_);
+    scratch_x_ = Eigen::VectorXd::Zero(n_unknowns_);
     si_.assign(static_cast<std::size_t>(n_unknowns_), 0.0);
     results_.connections.assign(edges_.size(), ConnectionResult{});
     for (std::size_t e = 0; e < edges_.size(); ++e) {

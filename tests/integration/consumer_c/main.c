@@ -1,4 +1,5 @@
-/* A plain C99 program outside the project, built with `pkg-config --cflags --libs entropyk`. */
+/* A plain C99 program outside the project, built with `pkg-config --cflags --libs entropyk` and,
+ * through CMakeLists.txt, with find_package(entropyk COMPONENTS C). */
 #include <stdio.h>
 #include <string.h>
 

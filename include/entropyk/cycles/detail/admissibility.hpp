@@ -35,6 +35,7 @@
 #include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/core/error.hpp"
 #include "entropyk/core/warning.hpp"
+#include "entropyk/cycles/detail/loop_view.hpp"
 #include "entropyk/cycles/results.hpp"
 
 namespace entropyk::detail {
@@ -74,7 +75,7 @@ class Violations {
 };
 
 /// "'name' (role)" of component node `i`, into buf.
-template <class L, class C>
+template <LoopView L, class C>
 const char* component_label(L& loop, const C& c, std::uint32_t i, char* buf, std::size_t cap) {
     const std::string_view n = loop.name(i);
     const std::string_view r = to_string(c.role());
@@ -86,7 +87,7 @@ const char* component_label(L& loop, const C& c, std::uint32_t i, char* buf, std
 
 /// Checks the solution held in the loop's state and in R (filled by postprocess). Returns an
 /// Errc::ok error when the solution is admissible, else Errc::non_physical with the cause.
-template <class L>
+template <LoopView L>
 ThermoError check_admissibility(L& loop, const CycleResults& R, const AdmissibilityTolerances& tol) {
     const PropertyService& props = loop.props();
     const std::string_view fluid = props.fluid().name();
@@ -210,7 +211,7 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
 
 /// The warnings of an admissible solution: states beyond the EOS's published range, discharge
 /// temperatures above the limit, saturated controls, and what each model reports itself.
-template <class L>
+template <LoopView L>
 void collect_warnings(L& loop, CycleResults& R, double discharge_temperature_limit) {
     const PropertyService& props = loop.props();
     const std::string_view fluid = props.fluid().name();

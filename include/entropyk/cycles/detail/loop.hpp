@@ -4,16 +4,10 @@
 // order with one mass balance dropped per loop) and evaluate it with these function templates,
 // so both give the same numbers for the same cycle.
 //
-// A loop `L` is a small adapter over the owner's storage:
-//   const PropertyService& props();          std::span<EdgeState> state();
-//   std::span<double> controls();            std::span<double> block(), base_block();
-//   ThermoError& property_error();           Eigen::Index n_unknowns(), n_residuals();
-//   std::span<const int> vars(std::uint32_t node);   std::string_view name(std::uint32_t node);
-//   bool for_each_flow(f), for_each_added(f): f(component, NodeSlots&) -> bool for each component,
-//       in flow order (from the first compressor) or in the order the components were added;
-//       stops at the first false and returns it.
-//   Eigen::Ref<Eigen::VectorXd> scratch_residuals(), scratch_unknowns();  (size n_unknowns)
-// The component is an AnyComponent (System) or the concrete model (typed cycle).
+// Every function takes the loop as a detail::LoopView (cycles/detail/loop_view.hpp: the
+// owner's storage, its sizes and its two component walks); both owners provide it through the one
+// adapter detail::LoopAccess (cycles/detail/loop_access.hpp). The component a walk hands over is
+// an AnyComponent (System) or the concrete model (typed cycle).
 #pragma once
 
 #include <algorithm>
@@ -28,18 +22,10 @@
 #include <Eigen/Core>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/cycles/detail/loop_view.hpp"
 #include "entropyk/cycles/results.hpp"
 
 namespace entropyk::detail {
-
-/// Where one component's data sits in the assembled system.
-struct NodeSlots {
-    std::uint32_t index = 0; ///< position in the order the components were added
-    int in_edge = -1, out_edge = -1;
-    int first_residual = 0; ///< row of its first kept equation
-    int first_control = 0;  ///< index of its first control unknown
-    int dropped = -1;       ///< local index of the mass balance dropped to close the loop
-};
 
 // ---- optional parts of ComponentModel (AnyComponent always has them) ------------------------
 template <class C>
@@ -68,12 +54,12 @@ template <class C>
         return false;
 }
 
-template <class L, class C>
+template <LoopView L, class C>
 std::span<double> controls_of(L& loop, const C& c, const NodeSlots& n) {
     return loop.controls().subspan(static_cast<std::size_t>(n.first_control), static_cast<std::size_t>(c.n_controls()));
 }
 
-template <class L>
+template <LoopView L>
 void unpack(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
     auto state = loop.state();
     auto controls = loop.controls();
@@ -86,7 +72,7 @@ void unpack(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
         controls[static_cast<std::size_t>(k) - 3 * state.size()] = x[k];
 }
 
-template <class L>
+template <LoopView L>
 void pack(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     auto state = loop.state();
     auto controls = loop.controls();
@@ -99,7 +85,7 @@ void pack(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
 }
 
 /// Scaled residuals at x, rows in flow order. false: a property call refused x.
-template <class L>
+template <LoopView L>
 bool residuals(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
     unpack(loop, x);
     auto state = loop.state();
@@ -123,7 +109,7 @@ bool residuals(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::V
 /// Forward-difference Jacobian, component by component: each component's residuals depend only
 /// on the unknowns listed in vars(node), so perturbing those and re-evaluating that component
 /// gives its rows as a full finite-difference Jacobian would.
-template <class L>
+template <LoopView L>
 bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::MatrixXd> J) {
     unpack(loop, x);
     J.setZero();
@@ -178,7 +164,7 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
 /// Enthalpies are not boxed here: their domain depends on the pressure, and a point outside it
 /// is refused by the residuals, which makes the line search back off (the initial guess is built
 /// inside the domain, see initial_guess).
-template <class L>
+template <LoopView L>
 void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     const auto& f = loop.props().fluid();
     const double p_lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
@@ -198,7 +184,7 @@ void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
 
 /// One sequential-substitution pass, in place. Twice around the loop: pressures set downstream
 /// (condenser, evaporator) reach the components upstream of them on the second pass.
-template <class L>
+template <LoopView L>
 bool picard_sweep(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     unpack(loop, x);
     auto state = loop.state();
@@ -213,14 +199,14 @@ bool picard_sweep(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     return true;
 }
 
-template <class L>
+template <LoopView L>
 bool controls_saturated(L& loop, Eigen::Ref<const Eigen::VectorXd> x) {
     unpack(loop, x);
     return !loop.for_each_added(
         [&](const auto& c, const NodeSlots& n) { return !control_saturated(c, controls_of(loop, c, n)); });
 }
 
-template <class L>
+template <LoopView L>
 GuessHints collect_hints(L& loop) {
     GuessHints g;
     loop.for_each_added([&](const auto& c, const NodeSlots&) {
@@ -233,7 +219,7 @@ GuessHints collect_hints(L& loop) {
 /// The automatic initial guess (scaled unknowns) from the components' boundary conditions; the
 /// pressure levels are those of the hints unless `levels` (p_high, p_low in Pa) gives them.
 /// A level given as 0 keeps the hint's; `m` > 0 replaces the mass flow the guess starts from.
-template <class L>
+template <LoopView L>
 void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr, double m_start = 0.0) {
     const PropertyService& props = loop.props();
     auto state = loop.state();
@@ -343,7 +329,7 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
 /// map's extrapolation gives absurd flows. Returns false when the loop is not one compressor,
 /// condenser, valve and evaporator with secondary fluids, or when no balance is bracketed
 /// (levels then stay untouched). Costs a few hundred property calls; no allocation.
-template <class L>
+template <LoopView L>
 bool presolve_applies(L& loop) {
     const GuessHints g = collect_hints(loop);
     if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
@@ -358,7 +344,7 @@ bool presolve_applies(L& loop) {
     return n_comp == 1 && n_cond == 1 && n_evap == 1;
 }
 
-template <class L>
+template <LoopView L>
 bool presolve_levels(L& loop, double levels[2]) {
     if (!presolve_applies(loop)) return false;
     const PropertyService& props = loop.props();
@@ -485,7 +471,7 @@ bool presolve_levels(L& loop, double levels[2]) {
 /// secondary fluid enters at or above the critical temperature (nothing condenses; transcritical
 /// cycles are not modelled) or an evaporator whose secondary fluid is at the fluid's lowest
 /// temperature. Writes the cause (one line) and returns true if there is one.
-template <class L>
+template <LoopView L>
 bool no_steady_state(L& loop, char* out, std::size_t cap) {
     out[0] = '\0';
     const auto& f = loop.props().fluid();
@@ -516,7 +502,7 @@ bool no_steady_state(L& loop, char* out, std::size_t cap) {
 /// (empty when nothing is recognised). `x` is the failed iterate; `presolve_ok` says whether the
 /// pre-solve bracketed a balance of the lumped loop (false = it looked and found none, which for
 /// monotonic balances means there is none between the fluid's limits).
-template <class L>
+template <LoopView L>
 void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_ok, char* out, std::size_t cap) {
     out[0] = '\0';
     const PropertyService& props = loop.props();
@@ -557,7 +543,7 @@ void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_
 /// Counts equations against unknowns and picks the mass balance to drop (around a closed loop
 /// the mass balances are linearly dependent: their sum is zero); drops it preferably at the
 /// component whose flow law sets the mass flow. Returns the number of unknowns (= equations).
-template <class L>
+template <LoopView L>
 Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
     int flow_eqs = 0, charge_eqs = 0, n_eq = 0, n_controls = 0;
     std::string flow_names, charge_names;
@@ -655,7 +641,7 @@ inline void no_figures(CycleResults& R) noexcept {
 
 /// Fills the results from the state in the loop (connections, per-component reports, totals):
 /// the solution after a converged solve, the last iterate after a failed one.
-template <class L>
+template <LoopView L>
 void postprocess(L& loop, CycleResults& R) {
     const PropertyService& props = loop.props();
     auto state = loop.state();

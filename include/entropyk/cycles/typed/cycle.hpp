@@ -19,6 +19,7 @@
 #include <Eigen/Core>
 
 #include "entropyk/cycles/detail/loop.hpp"
+#include "entropyk/cycles/detail/loop_access.hpp"
 #include "entropyk/cycles/system.hpp"
 #include "entropyk/cycles/typed/stage.hpp"
 
@@ -176,36 +177,25 @@ class TypedCycle {
     }
 
   private:
-    /// The view the shared engine (cycles/detail/loop.hpp) works on.
-    struct Access {
-        TypedCycle& s;
-        [[nodiscard]] const PropertyService& props() const { return s.props_; }
-        std::span<EdgeState> state() { return s.state_; }
-        std::span<double> controls() { return s.controls_; }
-        std::span<double> block() { return s.block_; }
-        std::span<double> base_block() { return s.base_block_; }
-        ThermoError& property_error() { return s.property_error_; }
-        [[nodiscard]] Eigen::Index n_unknowns() const { return N; }
-        [[nodiscard]] Eigen::Index n_residuals() const { return N; }
-        [[nodiscard]] std::span<const int> vars(std::uint32_t i) const {
-            return std::span<const int>(s.vars_[i]).first(static_cast<std::size_t>(s.n_vars_[i]));
-        }
-        [[nodiscard]] std::string_view name(std::uint32_t i) const { return s.names_[i]; }
-        Eigen::Ref<Eigen::VectorXd> scratch_residuals() { return s.scratch_r_; }
-        Eigen::Ref<Eigen::VectorXd> scratch_unknowns() { return s.scratch_x_; }
-        template <class F>
-        bool for_each_flow(F&& f) {
-            return [&]<std::size_t... J>(std::index_sequence<J...>) {
-                return (s.template visit<(start + J) % K>(f) && ...);
-            }
-            (std::make_index_sequence<K>{});
-        }
-        template <class F>
-        bool for_each_added(F&& f) {
-            return [&]<std::size_t... I>(std::index_sequence<I...>) { return (s.template visit<I>(f) && ...); }
-            (std::make_index_sequence<K>{});
-        }
-    };
+    // ---- what the shared engine sees (cycles/detail/loop_access.hpp) ----------------------------
+    template <class>
+    friend struct detail::LoopAccess;
+    using Access = detail::LoopAccess<TypedCycle>;
+    [[nodiscard]] static constexpr Eigen::Index residual_count() noexcept { return N; }
+    [[nodiscard]] std::span<const int> node_vars(std::uint32_t i) const {
+        return std::span<const int>(vars_[i]).first(static_cast<std::size_t>(n_vars_[i]));
+    }
+    [[nodiscard]] std::string_view node_name(std::uint32_t i) const { return names_[i]; }
+    template <class F>
+    bool for_each_flow(F& f) {
+        return [&]<std::size_t... J>(std::index_sequence<J...>) { return (visit<(start + J) % K>(f) && ...); }
+        (std::make_index_sequence<K>{});
+    }
+    template <class F>
+    bool for_each_added(F& f) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) { return (visit<I>(f) && ...); }
+        (std::make_index_sequence<K>{});
+    }
 
     template <std::size_t I, class F>
     bool visit(F& f) {
@@ -246,6 +236,7 @@ class TypedCycle {
     }
 
     void finalize() {
+        static_assert(detail::LoopView<Access>, "a typed cycle presents its storage to the engine as a LoopView");
         // Names: the role, numbered when a role appears more than once ("condenser 2").
         for (std::size_t i = 0; i < K; ++i) {
             const auto nth = std::count(roles.begin(), roles.begin() + static_cast<std::ptrdiff_t>(i), roles[i]);
