@@ -28,6 +28,9 @@ import tempfile
 import xml.dom.minidom
 
 failures = []
+# The phase names of include/entropyk/fluids/phase_name.hpp, the only ones an output may show.
+PHASE_NAMES = ("subcooled liquid", "saturated liquid", "two-phase", "saturated vapour", "superheated vapour",
+               "supercritical", "supercritical gas", "supercritical liquid")
 
 
 def fail(msg):
@@ -119,6 +122,27 @@ def example(exe, argv, scratch):
     cop = doc["results"]["cop_cooling"]
     if f"{cop:.4f}" not in table:
         fail(f"{path}: the table does not show COP cooling {cop:.4f}")
+    # One set of phase names (entropyk/fluids/phase_name.hpp): the table shows the JSON's phase on
+    # every state row; a quality exactly where the name says two-phase.
+    table_rows = {int(m.group(1)): m.group(0) for m in re.finditer(r"^\s*(\d+)  .*$", table, re.M)}
+    for s in doc["states"]:
+        if s["phase"] not in PHASE_NAMES:
+            fail(f"{path}: state {s['number']}: phase {s['phase']!r} is not one of {PHASE_NAMES}")
+        elif f"  {s['phase']}  " not in table_rows.get(s["number"], ""):
+            fail(f"{path}: table row {s['number']} {table_rows.get(s['number'])!r} does not show {s['phase']!r}")
+        if (s["quality"] is not None) != (s["phase"] in ("saturated liquid", "two-phase", "saturated vapour")):
+            fail(f"{path}: state {s['number']}: quality {s['quality']!r} with phase {s['phase']!r}")
+    # The saturation temperatures of the summary, in the three formats.
+    for key, label in (("evaporating_temperature_K", "evaporating temperature"),
+                       ("condensing_temperature_K", "condensing temperature"),
+                       ("condensing_bubble_temperature_K", "condenser bubble point")):
+        T = doc["results"].get(key, "missing")
+        if not isinstance(T, (int, float)) or isinstance(T, bool):
+            fail(f"{path}: /results/{key} = {T!r}, expected a temperature")
+            continue
+        m = re.search(r"^" + label + r"\s+(-?\d+\.\d+) °C", table, re.M)
+        if not m or abs(float(m.group(1)) - (T - 273.15)) > 0.0006:
+            fail(f"{path}: the table's {label} {m.group(1) if m else None} disagrees with {T} K")
     rc, csv, err = run(exe, ["solve", path, "--format", "csv"])
     lines = csv.splitlines()
     if rc != 0 or not lines or not lines[0].startswith("number,from,to,p_Pa"):
@@ -128,6 +152,14 @@ def example(exe, argv, scratch):
         for row, s in zip(rows, doc["states"]):
             if abs(float(row[3]) - s["p_Pa"]) > 1e-6 * s["p_Pa"] or abs(float(row[5]) - s["h_J_per_kg"]) > 1e-3:
                 fail(f"{path}: csv row {row} disagrees with the JSON state {s}")
+        for row, s in zip(rows, doc["states"]):
+            if row[8] != s["phase"]:
+                fail(f"{path}: csv row {row} phase {row[8]!r}, the JSON says {s['phase']!r}")
+        for key in ("evaporating_temperature", "condensing_temperature", "condensing_bubble_temperature"):
+            got = [l.split(",") for l in lines if l.startswith(key + ",")]
+            want = doc["results"].get(key + "_K")
+            if not got or want is None or got[0][2] != "K" or abs(float(got[0][1]) - want) > 1e-8 * want:
+                fail(f"{path}: csv {key} row {got} disagrees with {want} K")
         cop_rows = [l for l in lines if l.startswith("cop_cooling,")]
         if not cop_rows or abs(float(cop_rows[0].split(",")[1]) - cop) > 1e-8 * cop:
             fail(f"{path}: csv cop_cooling row {cop_rows} disagrees with {cop}")
@@ -206,13 +238,32 @@ def cmd_bad(exe, argv):
             fail(f"files left behind: {left}")
 
 
+def expect_value(what, got, want):
+    """want: "null", a JSON string ("text"), or VALUE:REL_TOL (absolute below 1)."""
+    if want == "null":
+        ok = got is None
+    elif want.startswith('"'):
+        ok = got == json.loads(want)
+    else:
+        v, tol = (float(x) for x in want.split(":"))
+        ok = isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - v) <= tol * max(abs(v), 1.0)
+    print(f"{what} = {got!r} (expected {want}): {'ok' if ok else 'WRONG'}")
+    if not ok:
+        fail(f"{what} = {got!r}, expected {want}")
+
+
 def cmd_run(exe, argv):
     sep = argv.index("--")
     ap = argparse.ArgumentParser(prog="check_cli.py ENTROPYK run")
     ap.add_argument("--exit", type=int, required=True)
     ap.add_argument("--stdout", action="append", default=[])
     ap.add_argument("--stderr", action="append", default=[])
+    ap.add_argument("--no-stdout", action="append", default=[], help="a text the standard output must not contain")
     ap.add_argument("--value", action="append", default=[], help="NAME=VALUE:ABS_TOL, read from a 'NAME = x' line")
+    ap.add_argument("--json", action="append", default=[],
+                    help="/POINTER=VALUE:REL_TOL (a number), /POINTER=null, or /POINTER=\"text\" in the JSON output")
+    ap.add_argument("--csv", action="append", default=[],
+                    help="COLUMN=VALUE:REL_TOL, COLUMN= (empty) or COLUMN=\"text\" in a header + one row CSV output")
     a = ap.parse_args(argv[:sep])
     args = argv[sep + 1:]
     with tempfile.TemporaryDirectory() as d:
@@ -226,6 +277,45 @@ def cmd_run(exe, argv):
         for t in a.stderr:
             if t not in err:
                 fail(f"stderr lacks {t!r}")
+        for t in a.no_stdout:
+            if t in out:
+                fail(f"stdout contains {t!r}")
+        if a.json:
+            try:
+                doc = json.loads(out)
+            except ValueError as e:
+                fail(f"stdout is not JSON: {e}")
+                doc = {}
+            for c in a.json:
+                ptr, want = c.split("=", 1)
+                try:
+                    got = pointer_get(doc, ptr)
+                except (KeyError, IndexError, TypeError):
+                    fail(f"{ptr}: missing in the JSON output")
+                    continue
+                expect_value(ptr, got, want)
+        if a.csv:
+            lines = out.splitlines()
+            if len(lines) != 2:
+                fail(f"expected a header and one row, got {len(lines)} lines")
+            else:
+                row = dict(zip(lines[0].split(","), lines[1].split(",")))
+                for c in a.csv:
+                    col, want = c.split("=", 1)
+                    if col not in row:
+                        fail(f"no CSV column {col!r} in {lines[0]!r}")
+                        continue
+                    got = row[col]
+                    if want == "":
+                        ok = got == ""
+                    elif want.startswith('"'):
+                        ok = got == json.loads(want)
+                    else:
+                        v, tol = (float(x) for x in want.split(":"))
+                        ok = got != "" and abs(float(got) - v) <= tol * max(abs(v), 1.0)
+                    print(f"csv {col} = {got!r} (expected {want}): {'ok' if ok else 'WRONG'}")
+                    if not ok:
+                        fail(f"csv {col} = {got!r}, expected {want}")
         for v in a.value:
             name, rest = v.split("=", 1)
             want, tol = (float(x) for x in rest.split(":"))
