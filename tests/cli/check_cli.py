@@ -473,8 +473,52 @@ def schema_errors(value, schema, root, path="", out=None):
 def cmd_schema(exe, argv):
     """The example files follow the schema, and the schema refuses what the command refuses."""
     del exe
+    units_hpp = None
+    if "--units" in argv:
+        i = argv.index("--units")
+        units_hpp = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     with open(argv[0], encoding="utf-8") as f:
         schema = json.load(f)
+    # Every number names its unit: a description ending in "[unit]" ("[-]" for a pure number).
+    def numeric(prop):
+        if prop.get("type") in ("number", "integer") or prop.get("$ref") == "#/$defs/temperature":
+            return True
+        return any(numeric(alt) for alt in prop.get("oneOf", []))
+
+    def check_units(node, path):
+        if isinstance(node, dict):
+            for key, prop in node.get("properties", {}).items():
+                if isinstance(prop, dict) and numeric(prop) and not re.search(r"\[[^\]]+\]$", prop.get("description", "")):
+                    fail(f"schema {path}/properties/{key}: a number whose description does not end in [unit]: "
+                         f"{prop.get('description')!r}")
+            for key, value in node.items():
+                if key != "properties" or not isinstance(value, dict):
+                    check_units(value, f"{path}/{key}")
+                else:
+                    for k, v in value.items():
+                        if isinstance(v, dict) and v.get("type") == "object" or "oneOf" in v or "properties" in v:
+                            check_units(v, f"{path}/properties/{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                check_units(v, f"{path}/{i}")
+
+    check_units(schema, "")
+    # The units the schema lists are those the command accepts (examples/cli/units.hpp).
+    if units_hpp:
+        with open(units_hpp, encoding="utf-8") as f:
+            src = f.read()
+        accepted = {m.group(1): re.findall(r'Unit\{"([^"]+)"', m.group(2))
+                    for m in re.finditer(r"inline constexpr std::array (\w+) = \{(.*?)\};", src, re.S)}
+        with_unit = {k[: -len("_with_unit")]: v for k, v in schema["$defs"].items() if k.endswith("_with_unit")}
+        if len(with_unit) < 10:
+            fail(f"the schema defines {len(with_unit)} value-with-unit forms, expected one per dimension")
+        for dim, d in with_unit.items():
+            listed = d["properties"]["unit"]["enum"]
+            if listed != accepted.get(dim):
+                fail(f"schema $defs/{dim}_with_unit lists {listed}, units.hpp accepts {accepted.get(dim)}")
+            else:
+                print(f"{dim}: {len(listed)} units, as in units.hpp")
     examples = {}
     for path in argv[1:]:
         with open(path, encoding="utf-8") as f:
@@ -507,6 +551,32 @@ def cmd_schema(exe, argv):
         parent, key = pointer_parent(doc, ptr)
         parent[key] = value
         if not schema_errors(doc, schema, schema):
+            fail(f"the schema accepts {name} with {ptr} = {value!r}")
+    # The value-with-unit form: accepted with a known unit, refused with an unknown one, a unit of
+    # another dimension, no value or an extra key.
+    with_units = [
+        ("r410a_heat_pump.json", "/components/0/maps/0/rated_superheat", {"value": 20, "unit": "degF"}, True),
+        ("r410a_heat_pump.json", "/components/1/ua", {"value": 2.4, "unit": "kW/K"}, True),
+        ("r410a_heat_pump.json", "/components/1/secondary/inlet_temperature", {"value": 95, "unit": "°F"}, True),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 0.8, "unit": "MPa"}, True),
+        ("r134a_textbook.json", "/components/0/mass_flow", {"value": 180, "unit": "kg/h"}, True),
+        ("r32_design.json", "/components/1/saturation_temperature", {"value": 318.15, "unit": "K"}, True),
+        ("r32_design.json", "/solver/time_budget", {"value": 2, "unit": "min"}, True),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "bars"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "K"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"unit": "bar"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "bar", "gauge": True}, False),
+        ("r134a_textbook.json", "/components/0/isentropic_efficiency", {"value": 0.8, "unit": "K"}, False),
+    ]
+    for name, ptr, value, valid in with_units:
+        doc = json.loads(json.dumps(examples[name]))
+        parent, key = pointer_parent(doc, ptr)
+        parent[key] = value
+        errs = schema_errors(doc, schema, schema)
+        print(f"{name} with {ptr} = {value!r}: {'valid' if not errs else 'refused'}")
+        if valid and errs:
+            fail(f"the schema refuses {name} with {ptr} = {value!r}: {errs}")
+        if not valid and not errs:
             fail(f"the schema accepts {name} with {ptr} = {value!r}")
     for name, ptr in (("r134a_textbook.json", "/components/0/isentropic_efficiency"), ("r134a_textbook.json", "/refrigerant")):
         doc = json.loads(json.dumps(examples[name]))
