@@ -60,6 +60,28 @@ def pointer_parent(doc, ptr):
     return cur, (int(last) if isinstance(cur, list) else last)
 
 
+def strip_comments(text):
+    """The file without its // and /* */ comments (the command accepts them; Python's json does not)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':  # a string: copied whole, escapes included
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif text.startswith("/*", i):
+            i = text.find("*/", i + 2) + 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
 def cmd_example(exe, argv):
     with tempfile.TemporaryDirectory() as d:
         example(exe, argv, d)
@@ -75,7 +97,7 @@ def example(exe, argv, scratch):
         i += 2
     if sets:  # a variant of the file: POINTER=JSON replacements
         with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
+            doc = json.loads(strip_comments(f.read()))
         for s in sets:
             ptr, value = s.split("=", 1)
             parent, key = pointer_parent(doc, ptr)
