@@ -19,32 +19,43 @@
 
 namespace entropyk::cli {
 
-const char* const props_help =
-    "usage: entropyk props FLUID --X VALUE --Y VALUE [--format text|json|csv]\n"
-    "\n"
-    "One state of FLUID (R134a, R32, R290, R744, R1234yf, R717, R410A, Water; case-insensitive) from\n"
-    "two of:\n"
-    "  --T VALUE     temperature        bare number in K;        units K, C, degC, °C, F, degF, °F\n"
-    "  --p VALUE     pressure           bare number in Pa;       units Pa, hPa, kPa, MPa, bar, mbar, psi,\n"
-    "                                                            psia, atm (absolute pressures)\n"
-    "  --h VALUE     specific enthalpy  bare number in J/kg;     units J/kg, kJ/kg, Btu/lb\n"
-    "  --s VALUE     specific entropy   bare number in J/(kg K); units J/(kg K), J/kg/K, kJ/(kg K),\n"
-    "                                                            kJ/kg/K, Btu/(lb R)\n"
-    "  --q VALUE     vapour quality     a number in [0, 1], no unit\n"
-    "  --rho VALUE   density            bare number in kg/m3;    units kg/m3, kg/m^3, g/cm3, lb/ft3\n"
-    "Pairs: p-h, p-T, p-s, p-q, T-q, T-rho, h-s. A unit follows the number, with or without a space\n"
-    "(--p 8bar, --T 25C, --h \"250 kJ/kg\"); a bare number is always SI (--p 8 is 8 Pa).\n"
-    "\n"
-    "  --format F    text (default): each property in SI and in engineering units;\n"
-    "                json or csv: SI only, full precision (round-trips a double)\n"
-    "\n"
-    "Phases: subcooled liquid, saturated liquid, two-phase, saturated vapour, superheated vapour,\n"
-    "supercritical, supercritical gas (T above Tc, p below pc), supercritical liquid (T below Tc,\n"
-    "p above pc). cp, cv and the speed of sound do not exist in a two-phase state, nor the quality in\n"
-    "a single-phase one: \"—\" in text, null in JSON, an empty field in CSV.\n"
-    "\n"
-    "Exit status: 0 the state; 2 a bad command line (unknown fluid, option or unit, a pair that is not\n"
-    "supported) or a state the property model refuses (the message says why).\n";
+std::string props_help() {
+    // The unit lists come from units.hpp, so the help cannot drift from what is accepted.
+    auto units = [](Dimension d) { return unit_list(d); };
+    return "usage: entropyk props FLUID --X VALUE --Y VALUE [--format text|json|csv]\n"
+           "\n"
+           "One state of FLUID (R134a, R32, R290, R744, R1234yf, R717, R410A, Water; case-insensitive) from\n"
+           "two of these; a bare number is SI, a unit may follow the number:\n"
+           "  --T VALUE     temperature; bare number in K; units " +
+           units(Dimension::temperature) +
+           "\n"
+           "  --p VALUE     pressure (absolute); bare number in Pa; units " +
+           units(Dimension::pressure) +
+           "\n"
+           "  --h VALUE     specific enthalpy; bare number in J/kg; units " +
+           units(Dimension::specific_enthalpy) +
+           "\n"
+           "  --s VALUE     specific entropy; bare number in J/(kg K); units " +
+           units(Dimension::specific_entropy) +
+           "\n"
+           "  --q VALUE     vapour quality, in [0, 1], no unit\n"
+           "  --rho VALUE   density; bare number in kg/m3; units " +
+           units(Dimension::density) +
+           "\n"
+           "Pairs: p-h, p-T, p-s, p-q, T-q, T-rho, h-s. The unit follows the number, with or without a space\n"
+           "(--p 8bar, --T 25C, --h \"250 kJ/kg\"); a bare number is always SI (--p 8 is 8 Pa).\n"
+           "\n"
+           "  --format F    text (default): each property in SI and in engineering units;\n"
+           "                json or csv: SI only, full precision (round-trips a double)\n"
+           "\n"
+           "Phases: subcooled liquid, saturated liquid, two-phase, saturated vapour, superheated vapour,\n"
+           "supercritical, supercritical gas (T above Tc, p below pc), supercritical liquid (T below Tc,\n"
+           "p above pc). cp, cv and the speed of sound do not exist in a two-phase state, nor the quality in\n"
+           "a single-phase one: \"\u2014\" in text, null in JSON, an empty field in CSV.\n"
+           "\n"
+           "Exit status: 0 the state; 2 a bad command line (unknown fluid, option or unit, a pair that is not\n"
+           "supported) or a state the property model refuses (the message says why).\n";
+}
 
 namespace {
 
@@ -75,11 +86,11 @@ std::string fixed(const char* f, double v) {
 int run_props(int argc, char** argv) {
     for (int i = 2; i < argc; ++i)
         if (std::string_view(argv[i]) == "--help" || std::string_view(argv[i]) == "-h") {
-            std::fputs(props_help, stdout);
+            std::fputs(props_help().c_str(), stdout);
             return exit_ok;
         }
     if (argc < 3 || std::string_view(argv[2]).starts_with("--"))
-        throw InputError(std::string("props: expected a fluid name first\n") + props_help);
+        throw InputError(std::string("props: expected a fluid name first\n") + props_help());
     auto fluid = fluids::find_fluid(argv[2]);
     if (!fluid) throw InputError(fluid.error().c_str());
     Input in[] = {

@@ -13,10 +13,12 @@
   check_cli.py ENTROPYK svg [demo | solve FILE]
       write the p-h and T-s diagrams, check they are well-formed XML and that the dome, the
       processes and the state points lie inside the plot area.
-  check_cli.py ENTROPYK schema SCHEMA.json EXAMPLE.json...
-      the examples follow the JSON Schema, and the schema refuses typical defects.
-  check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL] -- ARGS...
-      any command line: expected exit code and texts.
+  check_cli.py ENTROPYK schema [--units UNITS.hpp] [--units-doc UNITS.md] SCHEMA.json EXAMPLE.json...
+      the examples follow the JSON Schema, the schema refuses typical defects, every number in it
+      names its unit, and its value-with-unit forms (and docs/units.md) list the units UNITS.hpp accepts.
+  check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--no-stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL]
+                            [--json /POINTER=X:TOL|null|"text"] [--csv COLUMN=X:TOL||"text"] -- ARGS...
+      any command line: expected exit code and texts; values of a JSON output or a one-row CSV output.
 """
 import argparse
 import json
@@ -495,10 +497,14 @@ def schema_errors(value, schema, root, path="", out=None):
 def cmd_schema(exe, argv):
     """The example files follow the schema, and the schema refuses what the command refuses."""
     del exe
-    units_hpp = None
+    units_hpp = units_md = None
     if "--units" in argv:
         i = argv.index("--units")
         units_hpp = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    if "--units-doc" in argv:
+        i = argv.index("--units-doc")
+        units_md = argv[i + 1]
         argv = argv[:i] + argv[i + 2:]
     with open(argv[0], encoding="utf-8") as f:
         schema = json.load(f)
@@ -541,6 +547,22 @@ def cmd_schema(exe, argv):
                 fail(f"schema $defs/{dim}_with_unit lists {listed}, units.hpp accepts {accepted.get(dim)}")
             else:
                 print(f"{dim}: {len(listed)} units, as in units.hpp")
+        # docs/units.md lists the same units, in the same order, for every quantity of the cycle file.
+        if units_md:
+            with open(units_md, encoding="utf-8") as f:
+                doc_text = f.read()
+            rows = {"temperature": "temperature", "temperature difference": "temperature_difference",
+                    "pressure (absolute)": "pressure", "mass flow": "mass_flow", "displacement (volume)": "volume",
+                    "speed, frequency": "frequency", "conductance": "conductance", "flow coefficient (area)": "area",
+                    "specific heat": "specific_entropy", "density": "density", "time": "time"}
+            section = doc_text[doc_text.index("The accepted units:"):]
+            for label, dim in rows.items():
+                m = re.search(r"^\| " + re.escape(label) + r" \| (.*) \|$", section, re.M)
+                listed = re.findall(r"`([^`]+)`", m.group(1)) if m else None
+                if listed != accepted.get(dim):
+                    fail(f"docs/units.md lists {listed} for {label}, units.hpp accepts {accepted.get(dim)}")
+                else:
+                    print(f"docs/units.md {label}: as in units.hpp")
     examples = {}
     for path in argv[1:]:
         with open(path, encoding="utf-8") as f:
