@@ -111,7 +111,7 @@ class Obj {
             q.string("unit", "the unit of " + std::string(dimension_name(d)) + ", one of " + unit_list(d));
         const auto u = find_unit(d, name);
         if (!u) q.fail_at(q.at("unit"), unknown_unit_message(d, name));
-        const double converted = from_si(to_si(v, *u), *find_unit(d, unit));
+        const double converted = from_si(to_si(v, *u), find_unit(d, unit).value()); // `unit` is always listed
         if (!std::isfinite(converted) || !ok(converted)) {
             char buf[96];
             std::snprintf(buf, sizeof buf, "%.10g %s (%.10g %s)", v, name.c_str(), converted,

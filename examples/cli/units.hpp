@@ -168,6 +168,7 @@ inline ParsedQuantity parse_quantity(const std::string& text, Dimension d, const
         return {NAN, "expected a number, optionally followed by a unit, got '" + text + "'"};
     std::string_view unit(end);
     while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+    while (!unit.empty() && unit.back() == ' ') unit.remove_suffix(1);
     if (unit.empty()) return {to_si(v, bare), {}};
     const auto u = find_unit(d, unit);
     if (!u) return {NAN, unknown_unit_message(d, unit) + " (got '" + text + "')"};
