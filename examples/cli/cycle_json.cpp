@@ -19,6 +19,7 @@
 #include "cycle.hpp"
 #include "entropyk/components.hpp"
 #include "entropyk/cycles.hpp"
+#include "units.hpp"
 
 namespace entropyk::cli {
 
@@ -45,7 +46,12 @@ std::string describe(const json& v) {
         return "the string \"" + s + "\"";
     }
     case json::value_t::array: return "an array of " + std::to_string(v.size()) + " element(s)";
-    case json::value_t::object: return "an object";
+    case json::value_t::object:
+        // A value with its unit reads as written: 68 degF.
+        if (v.size() == 2 && v.contains("value") && v.contains("unit") && v["value"].is_number() &&
+            v["unit"].is_string())
+            return v["value"].dump() + " " + v["unit"].get<std::string>();
+        return "an object";
     default: return "a value of an unsupported type";
     }
 }
@@ -92,6 +98,31 @@ class Obj {
     double number_or(const std::string& key, double fallback, const std::string& expected,
                      const std::function<bool(double)>& ok) const {
         return has(key) ? number(key, expected, ok) : fallback;
+    }
+    /// A number with a unit: bare, it is in the key's documented `unit` (of dimension `d`); as
+    /// {"value": x, "unit": "..."} it may be in any unit of `d` (units.hpp) and is converted to
+    /// `unit`. Returns the value in `unit`, checked by `ok`.
+    double quantity(const std::string& key, Dimension d, std::string_view unit, const std::string& expected,
+                    const std::function<bool(double)>& ok) const {
+        if (!has(key) || !raw(key).is_object()) return number(key, expected, ok);
+        const Obj q(source_, raw(key), at(key), {"value", "unit"}, "a value with its unit");
+        const double v = q.number("value", "a number", [](double) { return true; });
+        const std::string name =
+            q.string("unit", "the unit of " + std::string(dimension_name(d)) + ", one of " + unit_list(d));
+        const auto u = find_unit(d, name);
+        if (!u) q.fail_at(q.at("unit"), unknown_unit_message(d, name));
+        const double converted = from_si(to_si(v, *u), find_unit(d, unit).value()); // `unit` is always listed
+        if (!std::isfinite(converted) || !ok(converted)) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "%.10g %s (%.10g %s)", v, name.c_str(), converted,
+                          std::string(unit).c_str());
+            fail_at(at(key), "expected " + expected + ", got " + buf);
+        }
+        return converted;
+    }
+    double quantity_or(const std::string& key, double fallback, Dimension d, std::string_view unit,
+                       const std::string& expected, const std::function<bool(double)>& ok) const {
+        return has(key) ? quantity(key, d, unit, expected, ok) : fallback;
     }
     std::string string(const std::string& key, const std::string& expected) const {
         if (!has(key) || !raw(key).is_string() || raw(key).get<std::string>().empty()) fail(key, expected);
@@ -164,12 +195,13 @@ Built isentropic_compressor(const Obj& o, const std::string& name) {
         o.fail_at(o.path(), "give either \"mass_flow\" or \"displacement\", \"speed\" and \"volumetric_efficiency\", "
                             "not both");
     if (fixed) {
-        const double m = o.number("mass_flow", positive_in("kg/s"), positive);
+        const double m = o.quantity("mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
         return make(name, "isentropic_compressor", Role::compressor, IsentropicCompressor{eta, MassFlow{m}});
     }
     if (displacement) {
-        const double V = o.number("displacement", positive_in("cm3 per revolution"), positive);
-        const double N = o.number("speed", positive_in("Hz"), positive);
+        const double V =
+            o.quantity("displacement", Dimension::volume, "cm3", positive_in("cm3 per revolution"), positive);
+        const double N = o.quantity("speed", Dimension::frequency, "Hz", positive_in("Hz"), positive);
         const double ev = o.number("volumetric_efficiency", "a number in (0, 1]", fraction);
         return make(name, "isentropic_compressor", Role::compressor,
                     IsentropicCompressor{eta, Volume{V * cm3}, Frequency{N}, ev});
@@ -181,9 +213,9 @@ CompressorMap compressor_map(const Obj& m) {
     const auto units = m.choice("units", {"ip", "si_kg_per_s", "si_kg_per_h"});
     const bool ip = units == "ip";
     const double sh =
-        m.number("rated_superheat", ip ? "a number >= 0 in °F (temperature difference, IP map)" : nonnegative_in("K"),
-                 nonnegative);
-    const double f = m.number("frequency", positive_in("Hz"), positive);
+        m.quantity("rated_superheat", Dimension::temperature_difference, ip ? "degF" : "K",
+                   ip ? "a number >= 0 in °F (temperature difference, IP map)" : nonnegative_in("K"), nonnegative);
+    const double f = m.quantity("frequency", Dimension::frequency, "Hz", positive_in("Hz"), positive);
     auto coefficients = [&](const char* key, const char* unit) {
         const std::string expected = std::string("an array of the 10 AHRI 540 coefficients (") + unit + ")";
         const json& a = m.array(key, expected, 10, 10);
@@ -209,7 +241,7 @@ MapCompressor map_compressor_of(const std::vector<CompressorMap>& maps, Frequenc
 }
 
 Built map_compressor(const Obj& o, const std::string& name, const std::string& source) {
-    const double speed = o.number("speed", positive_in("Hz"), positive);
+    const double speed = o.quantity("speed", Dimension::frequency, "Hz", positive_in("Hz"), positive);
     const json& arr = o.array("maps", "an array of 1 to 8 compressor maps", 1, MapCompressor::max_maps);
     std::vector<CompressorMap> maps;
     for (std::size_t i = 0; i < arr.size(); ++i)
@@ -272,7 +304,7 @@ template <bool Condensing>
 Built fixed_saturation(const Obj& o, const std::string& name, const fluids::Fluid& fluid) {
     const char* type = Condensing ? "fixed_saturation_condenser" : "fixed_saturation_evaporator";
     const char* spec = Condensing ? "subcooling" : "superheat";
-    const double dT = o.number(spec, nonnegative_in("K"), nonnegative);
+    const double dT = o.quantity(spec, Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
     const bool by_T = o.has("saturation_temperature"), by_p = o.has("saturation_pressure");
     if (by_T == by_p)
         o.fail_at(o.path(), "expected exactly one of \"saturation_temperature\" (°C) and \"saturation_pressure\" "
@@ -283,12 +315,12 @@ Built fixed_saturation(const Obj& o, const std::string& name, const fluids::Flui
         if (o.has("saturation_point"))
             o.fail_at(o.at("saturation_point"), "applies to \"saturation_temperature\" only (a pressure is "
                                                 "both a bubble and a dew pressure here)");
-        const double p = o.number("saturation_pressure", positive_in("bar"), positive);
+        const double p = o.quantity("saturation_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
         if (auto sat = fluid.saturation_p(Pressure{p * bar}); !sat)
             no_saturation(o, "saturation_pressure", fluid, "pressure in bar", sat.error());
         return make(name, type, role, Hx{Pressure{p * bar}, TemperatureDifference{dT}});
     }
-    const double T = o.number("saturation_temperature", a_temperature, celsius);
+    const double T = o.quantity("saturation_temperature", Dimension::temperature, "°C", a_temperature, celsius);
     if (auto sat = fluid.saturation_t(from_celsius(T)); !sat)
         no_saturation(o, "saturation_temperature", fluid, "temperature in °C", sat.error());
     const auto point = o.choice("saturation_point", {"bubble", "dew"}, Condensing ? "bubble" : "dew");
@@ -305,18 +337,20 @@ Built expansion_valve(const Obj& o, const std::string& name) {
     };
     if (mode == "fixed_superheat") {
         forbid({"flow_coefficient", "opening", "min_opening", "max_opening"});
-        const double sh = o.number("superheat", nonnegative_in("K"), nonnegative);
+        const double sh =
+            o.quantity("superheat", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
         return make(name, "expansion_valve", Role::expansion_valve,
                     ExpansionValve::fixed_superheat(TemperatureDifference{sh}));
     }
-    const double C = o.number("flow_coefficient", positive_in("m² (discharge coefficient × full-open area)"), positive);
+    const double C = o.quantity("flow_coefficient", Dimension::area, "m2",
+                                positive_in("m² (discharge coefficient × full-open area)"), positive);
     if (mode == "orifice") {
         forbid({"superheat", "min_opening", "max_opening"});
         const double a = o.number("opening", "a number in (0, 1]", fraction);
         return make(name, "expansion_valve", Role::expansion_valve, ExpansionValve::orifice(C, a));
     }
     forbid({"opening"});
-    const double sh = o.number("superheat", nonnegative_in("K"), nonnegative);
+    const double sh = o.quantity("superheat", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
     const double a_min =
         o.number_or("min_opening", 0.05, "a number in [0, 1)", [](double x) { return x >= 0.0 && x < 1.0; });
     const double a_max = o.number_or("max_opening", 1.0, "a number in (min_opening, 1]",
@@ -327,8 +361,8 @@ Built expansion_valve(const Obj& o, const std::string& name) {
 
 SecondaryFluid secondary_fluid(const Obj& s) {
     const auto fluid = s.choice("fluid", {"air", "water", "brine"});
-    const double T = s.number("inlet_temperature", a_temperature, celsius);
-    const double m = s.number("mass_flow", positive_in("kg/s"), positive);
+    const double T = s.quantity("inlet_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+    const double m = s.quantity("mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
     if (fluid != "water" && s.has("pressure")) s.fail_at(s.at("pressure"), "applies to water only");
     if (fluid != "brine")
         for (const char* k : {"cp", "density"})
@@ -339,13 +373,13 @@ SecondaryFluid secondary_fluid(const Obj& s) {
         return SecondaryFluid::air(from_celsius(T), MassFlow{m});
     }
     if (fluid == "water") {
-        const double p = s.number_or("pressure", 3.0, positive_in("bar"), positive);
+        const double p = s.quantity_or("pressure", 3.0, Dimension::pressure, "bar", positive_in("bar"), positive);
         auto w = SecondaryFluid::water(from_celsius(T), MassFlow{m}, Pressure{p * bar});
         if (!w.validate()) s.fail("inlet_temperature", "a temperature at which water is liquid at the loop pressure");
         return w;
     }
-    const double cp = s.number("cp", positive_in("J/(kg K)"), positive);
-    const double rho = s.number("density", positive_in("kg/m³"), positive);
+    const double cp = s.quantity("cp", Dimension::specific_entropy, "J/(kg K)", positive_in("J/(kg K)"), positive);
+    const double rho = s.quantity("density", Dimension::density, "kg/m3", positive_in("kg/m³"), positive);
     return SecondaryFluid::brine(from_celsius(T), MassFlow{m}, SpecificHeat{cp}, Density{rho});
 }
 
@@ -356,19 +390,19 @@ PressureDrop pressure_drop(const Obj& d) {
             if (d.has(k)) d.fail_at(d.at(k), "does not apply to model \"none\"");
         return {};
     }
-    const double dp = d.number("dp", nonnegative_in("bar"), nonnegative);
+    const double dp = d.quantity("dp", Dimension::pressure, "bar", nonnegative_in("bar"), nonnegative);
     if (kind == "fixed") {
         if (d.has("nominal_mass_flow")) d.fail_at(d.at("nominal_mass_flow"), "applies to model \"quadratic\" only");
         return PressureDrop::fixed(Pressure{dp * bar});
     }
-    const double m = d.number("nominal_mass_flow", positive_in("kg/s"), positive);
+    const double m = d.quantity("nominal_mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
     return PressureDrop::quadratic(Pressure{dp * bar}, MassFlow{m});
 }
 
 template <bool Condensing>
 Built secondary_exchanger(const Obj& o, const std::string& name) {
     const auto model = o.choice("model", {"epsilon_ntu", "moving_boundary"});
-    const double ua = o.number("ua", positive_in("W/K"), positive);
+    const double ua = o.quantity("ua", Dimension::conductance, "W/K", positive_in("W/K"), positive);
     const SecondaryFluid sec = secondary_fluid(o.object(
         "secondary", {"fluid", "inlet_temperature", "mass_flow", "pressure", "cp", "density"}, "the secondary fluid"));
     const auto arr = o.choice("arrangement", {"cross_flow", "counter_flow"}, "cross_flow");
@@ -381,7 +415,8 @@ Built secondary_exchanger(const Obj& o, const std::string& name) {
     if constexpr (Condensing) {
         Condenser c{m, ThermalConductance{ua}, sec, a, dp};
         if (o.has("subcooling"))
-            c = c.with_subcooling(TemperatureDifference{o.number("subcooling", nonnegative_in("K"), nonnegative)});
+            c = c.with_subcooling(TemperatureDifference{
+                o.quantity("subcooling", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative)});
         return make(name, "condenser", Role::condenser, c);
     } else {
         return make(name, "evaporator", Role::evaporator, Evaporator{m, ThermalConductance{ua}, sec, a, dp});
@@ -572,13 +607,14 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
                         [](double x) { return x >= 1.0 && x <= 1e5 && x == std::floor(x); }));
         settings.tolerance = s.number_or("tolerance", settings.tolerance,
                                          "a positive number (max-norm of the scaled residuals)", positive);
-        settings.time_budget_s = s.number_or("time_budget", settings.time_budget_s, positive_in("s"), positive);
+        settings.time_budget_s =
+            s.quantity_or("time_budget", settings.time_budget_s, Dimension::time, "s", positive_in("s"), positive);
         settings.picard_relaxation =
             s.number_or("picard_relaxation", settings.picard_relaxation, "a number in (0, 1]", fraction);
         settings.discharge_temperature_limit =
-            from_celsius(s.number_or("discharge_temperature_limit",
-                                     to_celsius(Temperature{settings.discharge_temperature_limit}), a_temperature,
-                                     celsius))
+            from_celsius(s.quantity_or("discharge_temperature_limit",
+                                       to_celsius(Temperature{settings.discharge_temperature_limit}),
+                                       Dimension::temperature, "°C", a_temperature, celsius))
                 .si();
         settings.max_residual_evaluations = static_cast<int>(
             s.number_or("max_residual_evaluations", 0.0, "an integer >= 0 (0 for no limit, at most 10000000)",
@@ -586,12 +622,17 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
         // Optional start values of the (cold) solve for hard cases (docs/solver.md §10).
         if (s.has("guess_evaporating_temperature"))
             settings.guess_evaporating_temperature =
-                from_celsius(s.number("guess_evaporating_temperature", a_temperature, celsius)).si();
+                from_celsius(
+                    s.quantity("guess_evaporating_temperature", Dimension::temperature, "°C", a_temperature, celsius))
+                    .si();
         if (s.has("guess_condensing_temperature"))
             settings.guess_condensing_temperature =
-                from_celsius(s.number("guess_condensing_temperature", a_temperature, celsius)).si();
+                from_celsius(
+                    s.quantity("guess_condensing_temperature", Dimension::temperature, "°C", a_temperature, celsius))
+                    .si();
         if (s.has("guess_mass_flow"))
-            settings.guess_mass_flow = s.number("guess_mass_flow", positive_in("kg/s"), positive);
+            settings.guess_mass_flow =
+                s.quantity("guess_mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
         if (settings.guess_evaporating_temperature >= settings.guess_condensing_temperature)
             s.fail_at(s.at("guess_evaporating_temperature"),
                       "guess_evaporating_temperature is not below guess_condensing_temperature: are the two levels "

@@ -11,6 +11,7 @@
 #include "cycle.hpp"
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/version.hpp"
+#include "props.hpp"
 #include "report.hpp"
 #include "svg_diagram.hpp"
 
@@ -22,23 +23,26 @@ using namespace entropyk::cli;
 constexpr const char* usage =
     "usage: entropyk solve CYCLE.json [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
     "       entropyk demo [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
-    "       entropyk props FLUID --X value --Y value\n"
-    "       entropyk --help | --version\n";
+    "       entropyk props FLUID --X value[unit] --Y value[unit] [--format text|json|csv]\n"
+    "       entropyk --help | --version;  entropyk COMMAND --help\n";
 
 constexpr const char* help =
     "\n"
     "Commands:\n"
     "  solve CYCLE.json   read a cycle (format: docs/cycle-format.md), solve it, print its states,\n"
-    "                     capacities, power, COP, superheat, subcooling and the solver status\n"
+    "                     capacities, power, COP, evaporating and condensing temperatures,\n"
+    "                     superheat, subcooling and the solver status\n"
     "  demo               the same for the built-in R410A heat pump (off-design: AHRI 540 map\n"
     "                     compressor, moving-boundary air coils, TXV); also run without arguments\n"
-    "  props FLUID        one state of FLUID from two of --T [K] --p [Pa] --h [J/kg] --s [J/(kg K)]\n"
-    "                     --q [-] --rho [kg/m3]; pairs: p-h, p-T, p-s, p-q, T-q, T-rho, h-s\n"
+    "  props FLUID        one state of FLUID from two of --T --p --h --s --q --rho, each a number with\n"
+    "                     a unit (--p 8bar, --T 25C); a bare number is SI (K, Pa, J/kg, J/(kg K),\n"
+    "                     kg/m3): --p 8 is 8 Pa. Units and pairs: entropyk props --help\n"
     "\n"
     "Options of solve and demo:\n"
     "  --svg FILE         write the cycle on a log p-h diagram (SVG)\n"
     "  --ts FILE          write the cycle on a T-s diagram (SVG)\n"
     "  --format F         table (default), json or csv; json and csv are in SI units\n"
+    "  --help             this text\n"
     "\n"
     "Files are written whole (a temporary file, then a rename) and only for a converged cycle.\n"
     "Warnings (a state beyond the equation of state's range, a compressor map read outside its\n"
@@ -50,14 +54,9 @@ constexpr const char* help =
     "cycle the engine cannot evaluate as given); 3 the solve did not converge, or converged to a\n"
     "solution that is not physical (the solver's report, or the broken law, is printed).\n";
 
-bool parse_number(const char* s, double& out) {
-    char* end = nullptr;
-    out = std::strtod(s, &end);
-    return end != s && *end == '\0' && std::isfinite(out);
-}
-
 struct SolveOptions {
     std::string file, svg, ts, format = "table";
+    bool help = false;
 };
 
 SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
@@ -68,7 +67,10 @@ SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
             if (i + 1 >= argc) throw InputError(std::string(a) + ": expected a value after it");
             return argv[++i];
         };
-        if (a == "--svg")
+        if (a == "--help" || a == "-h") {
+            o.help = true;
+            return o;
+        } else if (a == "--svg")
             o.svg = value();
         else if (a == "--ts")
             o.ts = value();
@@ -87,6 +89,10 @@ SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
 
 int run_solve(int argc, char** argv, bool demo) {
     const SolveOptions o = parse_solve_options(argc, argv, !demo);
+    if (o.help) {
+        std::printf("%s%s", usage, help);
+        return exit_ok;
+    }
     const SolvedCycle c = demo ? solve_demo_cycle() : solve_cycle_file(o.file);
     const std::string text =
         o.format == "json" ? format_json(c) : (o.format == "csv" ? format_csv(c) : format_table(c));
@@ -127,59 +133,6 @@ int run_solve(int argc, char** argv, bool demo) {
         std::fprintf(stderr, "entropyk: %s\n", e.what());
         return exit_io;
     }
-    return exit_ok;
-}
-
-int run_props(int argc, char** argv) {
-    if (argc < 3) throw InputError(std::string("props: expected a fluid name\n") + usage);
-    auto fluid = fluids::find_fluid(argv[2]);
-    if (!fluid) throw InputError(fluid.error().c_str());
-    double T = NAN, p = NAN, h = NAN, s = NAN, q = NAN, rho = NAN;
-    int given = 0;
-    for (int i = 3; i < argc; i += 2) {
-        const std::string_view k = argv[i];
-        if (i + 1 >= argc) throw InputError(std::string(k) + ": expected a value after it");
-        double v = 0;
-        if (!parse_number(argv[i + 1], v))
-            throw InputError(std::string(k) + ": expected a number, got '" + argv[i + 1] + "'");
-        double* slot = k == "--T"     ? &T
-                       : k == "--p"   ? &p
-                       : k == "--h"   ? &h
-                       : k == "--s"   ? &s
-                       : k == "--q"   ? &q
-                       : k == "--rho" ? &rho
-                                      : nullptr;
-        if (!slot) throw InputError("unknown option '" + std::string(k) + "'\n" + usage);
-        *slot = v;
-        ++given;
-    }
-    if (given != 2) throw InputError("props: expected exactly two of --T --p --h --s --q --rho");
-    const auto& f = **fluid;
-    auto have = [](double x) { return !std::isnan(x); };
-    Result<fluids::State> st = ThermoError(Errc::invalid_argument, "");
-    if (have(p) && have(h))
-        st = f.flash_ph(Pressure{p}, SpecificEnthalpy{h});
-    else if (have(p) && have(T))
-        st = f.flash_tp(Temperature{T}, Pressure{p});
-    else if (have(p) && have(s))
-        st = f.flash_ps(Pressure{p}, SpecificEntropy{s});
-    else if (have(p) && have(q))
-        st = f.flash_pq(Pressure{p}, q);
-    else if (have(T) && have(q))
-        st = f.flash_tq(Temperature{T}, q);
-    else if (have(T) && have(rho))
-        st = f.state_trho(Temperature{T}, Density{rho});
-    else if (have(h) && have(s))
-        st = f.flash_hs(SpecificEnthalpy{h}, SpecificEntropy{s});
-    else
-        throw InputError("props: this pair is not supported; use p-h, p-T, p-s, p-q, T-q, T-rho or h-s");
-    if (!st) throw InputError(st.error().c_str());
-    const auto& x = *st;
-    std::printf("fluid   %s\nphase   %s\nT     = %.6f K\np     = %.6f Pa\nrho   = %.6f kg/m3\n"
-                "h     = %.6f kJ/kg\ns     = %.6f kJ/(kg K)\nu     = %.6f kJ/kg\ncp    = %.6f kJ/(kg K)\n"
-                "cv    = %.6f kJ/(kg K)\nw     = %.6f m/s\nquality = %.6f\n",
-                std::string(f.name()).c_str(), std::string(to_string(x.phase)).c_str(), x.T.si(), x.p.si(), x.rho.si(),
-                x.h.si() / 1e3, x.s.si() / 1e3, x.u.si() / 1e3, x.cp.si() / 1e3, x.cv.si() / 1e3, x.w.si(), x.quality);
     return exit_ok;
 }
 

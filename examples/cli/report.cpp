@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entropyk/fluids/phase_name.hpp"
 #include "entropyk/version.hpp"
 
 namespace entropyk::cli {
@@ -62,17 +63,12 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
     return right ? fill + s : s + fill;
 }
 
-/// The quality in the dome, saturated ends by name; above the critical temperature at a pressure
-/// below the critical one the engine's "supercritical gas" is what an engineer calls vapour.
-std::string quality_or_phase(const fluids::State& s) {
-    if (s.phase == fluids::Phase::two_phase) {
-        if (s.quality <= 1e-9) return "sat. liquid (x = 0)";
-        if (s.quality >= 1.0 - 1e-9) return "sat. vapor (x = 1)";
-        return fmt("x = %.4f", s.quality);
-    }
-    if (s.phase == fluids::Phase::supercritical_gas) return "vapor (T > Tc)";
-    return std::string(to_string(s.phase));
+/// The quality inside the dome (saturated ends included); "-" in single phase.
+std::string quality_of(const fluids::State& s) {
+    return s.phase == fluids::Phase::two_phase ? fmt("%.4f", s.quality) : std::string("-");
 }
+
+std::string phase_of(const fluids::State& s) { return std::string(fluids::phase_name(s)); }
 
 std::string role_name(Role r) { return std::string(to_string(r)); }
 
@@ -83,6 +79,38 @@ std::string control_of(const ComponentInfo& k, const ComponentReport& rep) {
     if (k.role == Role::expansion_valve)
         return fmt("opening %.4f", rep.control_value) + (rep.control_saturated ? " (at its bound)" : "");
     return "";
+}
+
+/// The saturation temperatures an engineer reads first, in K: evaporating (dew point at the first
+/// evaporator's outlet pressure, the reference of the superheat), condensing (dew point at the
+/// first condenser's inlet pressure, where AHRI 540 and EN 12900 read it) and the bubble point at
+/// the condenser outlet (the reference of the subcooling). NaN without that exchanger or solution.
+struct SaturationTemperatures {
+    double evaporating = NAN, condensing = NAN, condensing_bubble = NAN;
+};
+
+SaturationTemperatures saturation_temperatures(const SolvedCycle& c) {
+    SaturationTemperatures t;
+    if (!c.converged()) return t;
+    auto first = [&](Role role) {
+        for (std::size_t i = 0; i < c.components.size(); ++i)
+            if (c.components[i].role == role) return static_cast<std::uint32_t>(i);
+        return static_cast<std::uint32_t>(c.components.size());
+    };
+    auto sat = [&](double p) -> std::optional<fluids::SaturationState> {
+        auto s = c.fluid->saturation_p(Pressure{p});
+        return s ? std::optional(*s) : std::nullopt;
+    };
+    const auto evaporator = first(Role::evaporator), condenser = first(Role::condenser);
+    for (const auto& cr : c.results.connections) {
+        if (cr.from == evaporator)
+            if (auto s = sat(cr.state.p.si())) t.evaporating = s->T_dew.si();
+        if (cr.to == condenser)
+            if (auto s = sat(cr.state.p.si())) t.condensing = s->T_dew.si();
+        if (cr.from == condenser)
+            if (auto s = sat(cr.state.p.si())) t.condensing_bubble = s->T_bubble.si();
+    }
+    return t;
 }
 
 /// The JSON/CSV name of a warning code.
@@ -135,15 +163,16 @@ std::string format_table(const SolvedCycle& c) {
     std::size_t wl = 10;
     for (const auto& r : rows) wl = std::max(wl, r.label.size());
     out += pad("#", 3, true) + "  " + pad("connection", wl) + pad("p [bar]", 10, true) + pad("T [°C]", 10, true) +
-           pad("h [kJ/kg]", 11, true) + pad("s [kJ/(kg K)]", 15, true) + "  " + pad("quality/phase", 19) +
-           pad("ṁ [kg/s]", 10, true) + "\n";
+           pad("h [kJ/kg]", 11, true) + pad("s [kJ/(kg K)]", 15, true) + pad("x [-]", 8, true) + "  " +
+           pad("phase", 20) + pad("ṁ [kg/s]", 10, true) + "\n";
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         const bool st = r.state.has_value();
         out += pad(std::to_string(k + 1), 3, true) + "  " + pad(r.label, wl) + pad(fmt("%.4f", r.p / 1e5), 10, true) +
                pad(st ? fmt("%.3f", to_celsius(r.state->T)) : "-", 10, true) + pad(fmt("%.3f", r.h / 1e3), 11, true) +
-               pad(st ? fmt("%.5f", r.state->s.si() / 1e3) : "-", 15, true) + "  " +
-               pad(st ? quality_or_phase(*r.state) : "-", 19) + pad(fmt("%.5f", r.m), 10, true) + "\n";
+               pad(st ? fmt("%.5f", r.state->s.si() / 1e3) : "-", 15, true) +
+               pad(st ? quality_of(*r.state) : "-", 8, true) + "  " + pad(st ? phase_of(*r.state) : "-", 20) +
+               pad(fmt("%.5f", r.m), 10, true) + "\n";
     }
     if (c.converged()) {
         std::size_t wn = 9;
@@ -162,7 +191,7 @@ std::string format_table(const SolvedCycle& c) {
                    (control_of(k, rep).empty() ? "" : "  " + control_of(k, rep)) + "\n";
         }
         auto line = [&](const char* name, const std::string& value, const char* unit) {
-            out += pad(name, 20) + pad(value, 12, true) + (unit[0] ? std::string(" ") + unit : std::string()) + "\n";
+            out += pad(name, 24) + pad(value, 12, true) + (unit[0] ? std::string(" ") + unit : std::string()) + "\n";
         };
         out += "\n";
         line("heating capacity", fmt("%.1f", R.heating_capacity), "W");
@@ -170,6 +199,11 @@ std::string format_table(const SolvedCycle& c) {
         line("compressor power", fmt("%.1f", R.compressor_power), "W");
         line("COP heating", fmt("%.4f", R.cop_heating), "");
         line("COP cooling (EER)", fmt("%.4f", R.cop_cooling), "");
+        const auto sat = saturation_temperatures(c);
+        line("evaporating temperature", fmt("%.3f", sat.evaporating - 273.15), "°C (dew point, evaporator outlet)");
+        line("condensing temperature", fmt("%.3f", sat.condensing - 273.15), "°C (dew point, condenser inlet)");
+        line("condenser bubble point", fmt("%.3f", sat.condensing_bubble - 273.15),
+             "°C (bubble point, condenser outlet)");
         line("superheat", fmt("%.3f", R.superheat), "K (evaporator outlet)");
         line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
         line("energy balance", fmt("%.2e", R.energy_balance), "(relative)");
@@ -232,7 +266,7 @@ std::string format_json(const SolvedCycle& c) {
             {"s_J_per_kg_K", r.state ? num(r.state->s.si()) : json(nullptr)},
             {"rho_kg_per_m3", r.state ? num(r.state->rho.si()) : json(nullptr)},
             {"quality", r.state && r.state->phase == fluids::Phase::two_phase ? json(r.state->quality) : json(nullptr)},
-            {"phase", r.state ? json(std::string(to_string(r.state->phase))) : json(nullptr)},
+            {"phase", r.state ? json(phase_of(*r.state)) : json(nullptr)},
             {"m_kg_per_s", num(r.m)}};
         states.push_back(std::move(s));
     }
@@ -253,11 +287,15 @@ std::string format_json(const SolvedCycle& c) {
                              {"control_saturated", rep.control_saturated}});
         }
         doc["components"] = std::move(comps);
+        const auto sat = saturation_temperatures(c);
         doc["results"] = {{"cooling_capacity_W", num(R.cooling_capacity)},
                           {"heating_capacity_W", num(R.heating_capacity)},
                           {"compressor_power_W", num(R.compressor_power)},
                           {"cop_cooling", num(R.cop_cooling)},
                           {"cop_heating", num(R.cop_heating)},
+                          {"evaporating_temperature_K", num(sat.evaporating)},
+                          {"condensing_temperature_K", num(sat.condensing)},
+                          {"condensing_bubble_temperature_K", num(sat.condensing_bubble)},
                           {"superheat_K", num(R.superheat)},
                           {"subcooling_K", num(R.subcooling)},
                           {"energy_balance", num(R.energy_balance)},
@@ -278,7 +316,7 @@ std::string format_csv(const SolvedCycle& c) {
         out += std::to_string(k + 1) + "," + c.components[cr.from].name + "," + c.components[cr.to].name + "," +
                g(r.p) + "," + (st ? g(r.state->T.si()) : "") + "," + g(r.h) + "," + (st ? g(r.state->s.si()) : "") +
                "," + (st && r.state->phase == fluids::Phase::two_phase ? g(r.state->quality) : "") + "," +
-               (st ? std::string(to_string(r.state->phase)) : "") + "," + g(r.m) + "\n";
+               (st ? phase_of(*r.state) : "") + "," + g(r.m) + "\n";
     }
     const auto& R = c.results;
     out += "\nquantity,value,unit\n";
@@ -291,6 +329,10 @@ std::string format_csv(const SolvedCycle& c) {
         q("compressor_power", R.compressor_power, "W");
         q("cop_cooling", R.cop_cooling, "");
         q("cop_heating", R.cop_heating, "");
+        const auto sat = saturation_temperatures(c);
+        q("evaporating_temperature", sat.evaporating, "K");
+        q("condensing_temperature", sat.condensing, "K");
+        q("condensing_bubble_temperature", sat.condensing_bubble, "K");
         q("superheat", R.superheat, "K");
         q("subcooling", R.subcooling, "K");
         q("energy_balance", R.energy_balance, "");

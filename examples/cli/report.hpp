@@ -8,8 +8,9 @@
 
 namespace entropyk::cli {
 
-/// The human-readable report: states (p [bar], T [°C], h [kJ/kg], s [kJ/(kg K)], quality or
-/// phase, m [kg/s]), components, capacities, power, COP, superheat, subcooling, solver status.
+/// The human-readable report: states (p [bar], T [°C], h [kJ/kg], s [kJ/(kg K)], quality, phase
+/// (fluids::phase_name), m [kg/s]), components, capacities, power, COP, evaporating and condensing
+/// temperatures, superheat, subcooling, solver status, warnings.
 std::string format_table(const SolvedCycle& c);
 /// The same content in SI units as a JSON document (see docs/cycle-format.md, "Output").
 std::string format_json(const SolvedCycle& c);

@@ -13,10 +13,12 @@
   check_cli.py ENTROPYK svg [demo | solve FILE]
       write the p-h and T-s diagrams, check they are well-formed XML and that the dome, the
       processes and the state points lie inside the plot area.
-  check_cli.py ENTROPYK schema SCHEMA.json EXAMPLE.json...
-      the examples follow the JSON Schema, and the schema refuses typical defects.
-  check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL] -- ARGS...
-      any command line: expected exit code and texts.
+  check_cli.py ENTROPYK schema [--units UNITS.hpp] [--units-doc UNITS.md] SCHEMA.json EXAMPLE.json...
+      the examples follow the JSON Schema, the schema refuses typical defects, every number in it
+      names its unit, and its value-with-unit forms (and docs/units.md) list the units UNITS.hpp accepts.
+  check_cli.py ENTROPYK run --exit N [--stdout TEXT] [--no-stdout TEXT] [--stderr TEXT] [--value NAME=X:TOL]
+                            [--json /POINTER=X:TOL|null|"text"] [--csv COLUMN=X:TOL||"text"] -- ARGS...
+      any command line: expected exit code and texts; values of a JSON output or a one-row CSV output.
 """
 import argparse
 import json
@@ -28,6 +30,9 @@ import tempfile
 import xml.dom.minidom
 
 failures = []
+# The phase names of include/entropyk/fluids/phase_name.hpp, the only ones an output may show.
+PHASE_NAMES = ("subcooled liquid", "saturated liquid", "two-phase", "saturated vapour", "superheated vapour",
+               "supercritical", "supercritical gas", "supercritical liquid")
 
 
 def fail(msg):
@@ -57,6 +62,28 @@ def pointer_parent(doc, ptr):
     return cur, (int(last) if isinstance(cur, list) else last)
 
 
+def strip_comments(text):
+    """The file without its // and /* */ comments (the command accepts them; Python's json does not)."""
+    out, i, n = [], 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == '"':  # a string: copied whole, escapes included
+            j = i + 1
+            while j < n and text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+            out.append(text[i:j + 1])
+            i = j + 1
+        elif text.startswith("//", i):
+            i = text.find("\n", i)
+            i = n if i < 0 else i
+        elif text.startswith("/*", i):
+            i = text.find("*/", i + 2) + 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
 def cmd_example(exe, argv):
     with tempfile.TemporaryDirectory() as d:
         example(exe, argv, d)
@@ -72,7 +99,7 @@ def example(exe, argv, scratch):
         i += 2
     if sets:  # a variant of the file: POINTER=JSON replacements
         with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
+            doc = json.loads(strip_comments(f.read()))
         for s in sets:
             ptr, value = s.split("=", 1)
             parent, key = pointer_parent(doc, ptr)
@@ -119,6 +146,27 @@ def example(exe, argv, scratch):
     cop = doc["results"]["cop_cooling"]
     if f"{cop:.4f}" not in table:
         fail(f"{path}: the table does not show COP cooling {cop:.4f}")
+    # One set of phase names (entropyk/fluids/phase_name.hpp): the table shows the JSON's phase on
+    # every state row; a quality exactly where the name says two-phase.
+    table_rows = {int(m.group(1)): m.group(0) for m in re.finditer(r"^\s*(\d+)  .*$", table, re.M)}
+    for s in doc["states"]:
+        if s["phase"] not in PHASE_NAMES:
+            fail(f"{path}: state {s['number']}: phase {s['phase']!r} is not one of {PHASE_NAMES}")
+        elif f"  {s['phase']}  " not in table_rows.get(s["number"], ""):
+            fail(f"{path}: table row {s['number']} {table_rows.get(s['number'])!r} does not show {s['phase']!r}")
+        if (s["quality"] is not None) != (s["phase"] in ("saturated liquid", "two-phase", "saturated vapour")):
+            fail(f"{path}: state {s['number']}: quality {s['quality']!r} with phase {s['phase']!r}")
+    # The saturation temperatures of the summary, in the three formats.
+    for key, label in (("evaporating_temperature_K", "evaporating temperature"),
+                       ("condensing_temperature_K", "condensing temperature"),
+                       ("condensing_bubble_temperature_K", "condenser bubble point")):
+        T = doc["results"].get(key, "missing")
+        if not isinstance(T, (int, float)) or isinstance(T, bool):
+            fail(f"{path}: /results/{key} = {T!r}, expected a temperature")
+            continue
+        m = re.search(r"^" + label + r"\s+(-?\d+\.\d+) °C", table, re.M)
+        if not m or abs(float(m.group(1)) - (T - 273.15)) > 0.0006:
+            fail(f"{path}: the table's {label} {m.group(1) if m else None} disagrees with {T} K")
     rc, csv, err = run(exe, ["solve", path, "--format", "csv"])
     lines = csv.splitlines()
     if rc != 0 or not lines or not lines[0].startswith("number,from,to,p_Pa"):
@@ -128,6 +176,14 @@ def example(exe, argv, scratch):
         for row, s in zip(rows, doc["states"]):
             if abs(float(row[3]) - s["p_Pa"]) > 1e-6 * s["p_Pa"] or abs(float(row[5]) - s["h_J_per_kg"]) > 1e-3:
                 fail(f"{path}: csv row {row} disagrees with the JSON state {s}")
+        for row, s in zip(rows, doc["states"]):
+            if row[8] != s["phase"]:
+                fail(f"{path}: csv row {row} phase {row[8]!r}, the JSON says {s['phase']!r}")
+        for key in ("evaporating_temperature", "condensing_temperature", "condensing_bubble_temperature"):
+            got = [l.split(",") for l in lines if l.startswith(key + ",")]
+            want = doc["results"].get(key + "_K")
+            if not got or want is None or got[0][2] != "K" or abs(float(got[0][1]) - want) > 1e-8 * want:
+                fail(f"{path}: csv {key} row {got} disagrees with {want} K")
         cop_rows = [l for l in lines if l.startswith("cop_cooling,")]
         if not cop_rows or abs(float(cop_rows[0].split(",")[1]) - cop) > 1e-8 * cop:
             fail(f"{path}: csv cop_cooling row {cop_rows} disagrees with {cop}")
@@ -206,13 +262,32 @@ def cmd_bad(exe, argv):
             fail(f"files left behind: {left}")
 
 
+def expect_value(what, got, want):
+    """want: "null", a JSON string ("text"), or VALUE:REL_TOL (absolute below 1)."""
+    if want == "null":
+        ok = got is None
+    elif want.startswith('"'):
+        ok = got == json.loads(want)
+    else:
+        v, tol = (float(x) for x in want.split(":"))
+        ok = isinstance(got, (int, float)) and not isinstance(got, bool) and abs(got - v) <= tol * max(abs(v), 1.0)
+    print(f"{what} = {got!r} (expected {want}): {'ok' if ok else 'WRONG'}")
+    if not ok:
+        fail(f"{what} = {got!r}, expected {want}")
+
+
 def cmd_run(exe, argv):
     sep = argv.index("--")
     ap = argparse.ArgumentParser(prog="check_cli.py ENTROPYK run")
     ap.add_argument("--exit", type=int, required=True)
     ap.add_argument("--stdout", action="append", default=[])
     ap.add_argument("--stderr", action="append", default=[])
+    ap.add_argument("--no-stdout", action="append", default=[], help="a text the standard output must not contain")
     ap.add_argument("--value", action="append", default=[], help="NAME=VALUE:ABS_TOL, read from a 'NAME = x' line")
+    ap.add_argument("--json", action="append", default=[],
+                    help="/POINTER=VALUE:REL_TOL (a number), /POINTER=null, or /POINTER=\"text\" in the JSON output")
+    ap.add_argument("--csv", action="append", default=[],
+                    help="COLUMN=VALUE:REL_TOL, COLUMN= (empty) or COLUMN=\"text\" in a header + one row CSV output")
     a = ap.parse_args(argv[:sep])
     args = argv[sep + 1:]
     with tempfile.TemporaryDirectory() as d:
@@ -226,6 +301,45 @@ def cmd_run(exe, argv):
         for t in a.stderr:
             if t not in err:
                 fail(f"stderr lacks {t!r}")
+        for t in a.no_stdout:
+            if t in out:
+                fail(f"stdout contains {t!r}")
+        if a.json:
+            try:
+                doc = json.loads(out)
+            except ValueError as e:
+                fail(f"stdout is not JSON: {e}")
+                doc = {}
+            for c in a.json:
+                ptr, want = c.split("=", 1)
+                try:
+                    got = pointer_get(doc, ptr)
+                except (KeyError, IndexError, TypeError):
+                    fail(f"{ptr}: missing in the JSON output")
+                    continue
+                expect_value(ptr, got, want)
+        if a.csv:
+            lines = out.splitlines()
+            if len(lines) != 2:
+                fail(f"expected a header and one row, got {len(lines)} lines")
+            else:
+                row = dict(zip(lines[0].split(","), lines[1].split(",")))
+                for c in a.csv:
+                    col, want = c.split("=", 1)
+                    if col not in row:
+                        fail(f"no CSV column {col!r} in {lines[0]!r}")
+                        continue
+                    got = row[col]
+                    if want == "":
+                        ok = got == ""
+                    elif want.startswith('"'):
+                        ok = got == json.loads(want)
+                    else:
+                        v, tol = (float(x) for x in want.split(":"))
+                        ok = got != "" and abs(float(got) - v) <= tol * max(abs(v), 1.0)
+                    print(f"csv {col} = {got!r} (expected {want}): {'ok' if ok else 'WRONG'}")
+                    if not ok:
+                        fail(f"csv {col} = {got!r}, expected {want}")
         for v in a.value:
             name, rest = v.split("=", 1)
             want, tol = (float(x) for x in rest.split(":"))
@@ -383,8 +497,72 @@ def schema_errors(value, schema, root, path="", out=None):
 def cmd_schema(exe, argv):
     """The example files follow the schema, and the schema refuses what the command refuses."""
     del exe
+    units_hpp = units_md = None
+    if "--units" in argv:
+        i = argv.index("--units")
+        units_hpp = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
+    if "--units-doc" in argv:
+        i = argv.index("--units-doc")
+        units_md = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     with open(argv[0], encoding="utf-8") as f:
         schema = json.load(f)
+    # Every number names its unit: a description ending in "[unit]" ("[-]" for a pure number).
+    def numeric(prop):
+        if prop.get("type") in ("number", "integer") or prop.get("$ref") == "#/$defs/temperature":
+            return True
+        return any(numeric(alt) for alt in prop.get("oneOf", []))
+
+    def check_units(node, path):
+        if isinstance(node, dict):
+            for key, prop in node.get("properties", {}).items():
+                if isinstance(prop, dict) and numeric(prop) and not re.search(r"\[[^\]]+\]$", prop.get("description", "")):
+                    fail(f"schema {path}/properties/{key}: a number whose description does not end in [unit]: "
+                         f"{prop.get('description')!r}")
+            for key, value in node.items():
+                if key != "properties" or not isinstance(value, dict):
+                    check_units(value, f"{path}/{key}")
+                else:
+                    for k, v in value.items():
+                        if isinstance(v, dict) and v.get("type") == "object" or "oneOf" in v or "properties" in v:
+                            check_units(v, f"{path}/properties/{k}")
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                check_units(v, f"{path}/{i}")
+
+    check_units(schema, "")
+    # The units the schema lists are those the command accepts (examples/cli/units.hpp).
+    if units_hpp:
+        with open(units_hpp, encoding="utf-8") as f:
+            src = f.read()
+        accepted = {m.group(1): re.findall(r'Unit\{"([^"]+)"', m.group(2))
+                    for m in re.finditer(r"inline constexpr std::array (\w+) = \{(.*?)\};", src, re.S)}
+        with_unit = {k[: -len("_with_unit")]: v for k, v in schema["$defs"].items() if k.endswith("_with_unit")}
+        if len(with_unit) < 10:
+            fail(f"the schema defines {len(with_unit)} value-with-unit forms, expected one per dimension")
+        for dim, d in with_unit.items():
+            listed = d["properties"]["unit"]["enum"]
+            if listed != accepted.get(dim):
+                fail(f"schema $defs/{dim}_with_unit lists {listed}, units.hpp accepts {accepted.get(dim)}")
+            else:
+                print(f"{dim}: {len(listed)} units, as in units.hpp")
+        # docs/units.md lists the same units, in the same order, for every quantity of the cycle file.
+        if units_md:
+            with open(units_md, encoding="utf-8") as f:
+                doc_text = f.read()
+            rows = {"temperature": "temperature", "temperature difference": "temperature_difference",
+                    "pressure (absolute)": "pressure", "mass flow": "mass_flow", "displacement (volume)": "volume",
+                    "speed, frequency": "frequency", "conductance": "conductance", "flow coefficient (area)": "area",
+                    "specific heat": "specific_entropy", "density": "density", "time": "time"}
+            section = doc_text[doc_text.index("The accepted units:"):]
+            for label, dim in rows.items():
+                m = re.search(r"^\| " + re.escape(label) + r" \| (.*) \|$", section, re.M)
+                listed = re.findall(r"`([^`]+)`", m.group(1)) if m else None
+                if listed != accepted.get(dim):
+                    fail(f"docs/units.md lists {listed} for {label}, units.hpp accepts {accepted.get(dim)}")
+                else:
+                    print(f"docs/units.md {label}: as in units.hpp")
     examples = {}
     for path in argv[1:]:
         with open(path, encoding="utf-8") as f:
@@ -417,6 +595,32 @@ def cmd_schema(exe, argv):
         parent, key = pointer_parent(doc, ptr)
         parent[key] = value
         if not schema_errors(doc, schema, schema):
+            fail(f"the schema accepts {name} with {ptr} = {value!r}")
+    # The value-with-unit form: accepted with a known unit, refused with an unknown one, a unit of
+    # another dimension, no value or an extra key.
+    with_units = [
+        ("r410a_heat_pump.json", "/components/0/maps/0/rated_superheat", {"value": 20, "unit": "degF"}, True),
+        ("r410a_heat_pump.json", "/components/1/ua", {"value": 2.4, "unit": "kW/K"}, True),
+        ("r410a_heat_pump.json", "/components/1/secondary/inlet_temperature", {"value": 95, "unit": "°F"}, True),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 0.8, "unit": "MPa"}, True),
+        ("r134a_textbook.json", "/components/0/mass_flow", {"value": 180, "unit": "kg/h"}, True),
+        ("r32_design.json", "/components/1/saturation_temperature", {"value": 318.15, "unit": "K"}, True),
+        ("r32_design.json", "/solver/time_budget", {"value": 2, "unit": "min"}, True),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "bars"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "K"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"unit": "bar"}, False),
+        ("r134a_textbook.json", "/components/1/saturation_pressure", {"value": 8, "unit": "bar", "gauge": True}, False),
+        ("r134a_textbook.json", "/components/0/isentropic_efficiency", {"value": 0.8, "unit": "K"}, False),
+    ]
+    for name, ptr, value, valid in with_units:
+        doc = json.loads(json.dumps(examples[name]))
+        parent, key = pointer_parent(doc, ptr)
+        parent[key] = value
+        errs = schema_errors(doc, schema, schema)
+        print(f"{name} with {ptr} = {value!r}: {'valid' if not errs else 'refused'}")
+        if valid and errs:
+            fail(f"the schema refuses {name} with {ptr} = {value!r}: {errs}")
+        if not valid and not errs:
             fail(f"the schema accepts {name} with {ptr} = {value!r}")
     for name, ptr in (("r134a_textbook.json", "/components/0/isentropic_efficiency"), ("r134a_textbook.json", "/refrigerant")):
         doc = json.loads(json.dumps(examples[name]))
