@@ -109,8 +109,9 @@ inline constexpr double state_marker_r = 4.5;
 
 /// The state labels: one per group of coincident states, numbers joined by commas, placed around
 /// the group's marker starting from the direction away from the cycle's centre.
-inline void place_state_labels(Diagram& d, LabelPlacer& placer) {
-    if (d.states.empty()) return;
+/// Returns the text of a label that found no free place (empty when all are placed).
+inline std::string place_state_labels(Diagram& d, LabelPlacer& placer) {
+    if (d.states.empty()) return {};
     Pixel centre{0.0, 0.0};
     for (const auto& s : d.states) {
         centre.x += s.at.x / static_cast<double>(d.states.size());
@@ -147,9 +148,10 @@ inline void place_state_labels(Diagram& d, LabelPlacer& placer) {
         named.states = group;
         for (auto& c : candidates) c.states = group;
         // The scan of the whole plot area cannot fail for a few labels of this size (the area holds
-        // hundreds of them); the caller's check keeps a state number from being lost silently.
-        (void)placer.place_somewhere(named, candidates, at, region);
+        // hundreds of them); should it ever, the diagram is refused rather than drawn without a number.
+        if (!placer.place_somewhere(named, candidates, at, region)) return text;
     }
+    return {};
 }
 
 /// An isoline's label next to one of its points: from the preferred point (or the last point well
@@ -323,7 +325,9 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
         (void)placer.place_first({make_label(LabelKind::tick, tick_label(y_ticks[i]), P.x0 - 8.0, d.y_grid[i] + 4.0,
                                              Anchor::end, tick_font_px, false, 0.0)},
                                  canvas, false);
-    detail::place_state_labels(d, placer);
+    if (const std::string lost = detail::place_state_labels(d, placer); !lost.empty())
+        return ThermoError::format(Errc::internal_error, "%s: no free place for the label of state %s",
+                                   d.kind_name.c_str(), lost.c_str());
     if (d.critical_shown) {
         const Pixel q = d.critical;
         const std::string t = "critical point";
