@@ -1,20 +1,23 @@
-// The cycle on the diagrams every refrigeration engineer reads, as self-contained SVG (no fonts,
-// scripts or images from outside): the log p-h diagram and the T-s diagram, each with the
-// saturation dome from the equation of state, a few isotherms (p-h) or isobars (T-s), the
-// processes drawn through intermediate states (isobars follow the dome, the compression follows
-// its polytropic path), numbered state points and a legend with the fluid and the COP.
+// The cycle on the log p-h and T-s diagrams, as SVG text. The diagram model and its SVG live in
+// the library (include/entropyk/diagrams/); this file only hands it the command's solved cycle.
 #pragma once
 
 #include <string>
 
 #include "cycle.hpp"
+#include "entropyk/diagrams/diagram.hpp"
 
 namespace entropyk::cli {
 
-/// Log p-h diagram of a converged cycle. Throws std::runtime_error if a property call needed for
-/// the frame (saturation at the axis limits) fails.
-std::string render_ph_svg(const SolvedCycle& c);
+/// What the library's diagrams need to know about the command's solved cycle (borrows `c`).
+diagrams::CycleView diagram_view(const SolvedCycle& c);
+
+/// The SVG of `kind` for a converged cycle. Throws std::runtime_error if a property call needed
+/// for the frame (saturation at the axis limits) fails.
+std::string render_svg(const SolvedCycle& c, diagrams::DiagramKind kind);
+/// Log p-h diagram of a converged cycle.
+inline std::string render_ph_svg(const SolvedCycle& c) { return render_svg(c, diagrams::DiagramKind::ph); }
 /// T-s diagram of a converged cycle.
-std::string render_ts_svg(const SolvedCycle& c);
+inline std::string render_ts_svg(const SolvedCycle& c) { return render_svg(c, diagrams::DiagramKind::ts); }
 
 } // namespace entropyk::cli

@@ -2062,6 +2062,57 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_picard_config_init(Entr
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(EntropykFallbackConfig* value);
 
+/* ==== diagram ===================================================================================== */
+/**
+ * The log p-h and T-s diagrams of a converged result as self-contained SVG text (the library's
+ * diagram model, include/entropyk/diagrams/: the saturation dome and isolines from the
+ * refrigerant's equation of state, the processes through intermediate states, numbered states, a
+ * legend; labels placed so that none overlaps another, coincident states named together as "3,4").
+ * The library writes text into the caller's buffer and never a file.
+ */
+
+/**
+ * Which diagram entropyk_result_write_svg draws. The values are stable; new kinds are appended.
+ */
+typedef int32_t EntropykDiagramKind;
+/** Values of EntropykDiagramKind. */
+enum {
+    /** Pressure (log scale) over specific enthalpy: the refrigeration engineer's log p-h diagram. */
+    ENTROPYK_DIAGRAM_PH = 0,
+    /** Temperature over specific entropy. */
+    ENTROPYK_DIAGRAM_TS = 1
+};
+
+/**
+ * The diagram of a converged result as an SVG document (UTF-8, 1000 x 700 px).
+ *
+ * Follows the string convention of every text getter: *out_len receives the document's length
+ * without the NUL; buffer NULL with capacity 0 is a size query (ENTROPYK_OK); a buffer of capacity
+ * <= *out_len gives ENTROPYK_BUFFER_TOO_SMALL with a NUL-terminated prefix when capacity > 0. The
+ * same result and kind always give the same text, so a size query followed by a call with *out_len
+ * + 1 bytes succeeds. A result whose solve failed (ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ * ENTROPYK_NON_PHYSICAL) or that no solve has written yet is refused with ENTROPYK_INVALID_STATE
+ * and nothing is written; so are unknown kinds (ENTROPYK_INVALID_ARGUMENT) and a property failure
+ * while drawing the frame (ENTROPYK_FLUID_ERROR).
+ *
+ * @param result The result.
+ * @param kind ENTROPYK_DIAGRAM_PH or ENTROPYK_DIAGRAM_TS.
+ * @param[out] buffer Receives the SVG document. Caller-owned; may be NULL only together with
+ *   capacity == 0 (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_INVALID_STATE, ENTROPYK_BUFFER_TOO_SMALL, ENTROPYK_FLUID_ERROR; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer; the document is built in memory the library frees
+ *   before returning.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg(const EntropykSolverResult* result,
+                                                                          EntropykDiagramKind kind, char* buffer,
+                                                                          size_t capacity, size_t* out_len);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -16,6 +16,8 @@
 #include "entropyk/capi/handle.hpp"
 #include "entropyk/capi/invoke.hpp"
 #include "entropyk/cycles/results.hpp"
+#include "entropyk/diagrams/cycle_view.hpp"
+#include "entropyk/fluids/fluid.hpp"
 
 namespace entropyk::capi {
 
@@ -27,6 +29,12 @@ struct ResultData {
     std::uint64_t system_id = 0;
     /// False for a result made by entropyk_result_create until a solve writes it.
     bool written = false;
+    /// What entropyk_result_write_svg needs beyond the results, copied from the system when the
+    /// result is made (never by a solve): the refrigerant (a static object), whether the system
+    /// uses the tables, and each component's name and role.
+    const fluids::Fluid* fluid = nullptr;
+    bool tables = false;
+    std::vector<diagrams::ComponentLabel> components;
 };
 
 } // namespace entropyk::capi

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <string>
 #include <utility>
 
 #include <entropyk.h>
@@ -147,6 +148,16 @@ inline Result<void> system_get_component_count(const EntropykSystem& self, std::
     return {};
 }
 
+/// Copies what the diagrams need from the system into a new result (allocates: called where the
+/// result is made, never in a solve).
+inline void describe_system(const System& s, ResultData& data) {
+    data.fluid = &s.refrigerant();
+    data.tables = s.properties().backend() == Backend::tables;
+    data.components.clear();
+    for (std::uint32_t i = 0; i < s.component_count(); ++i)
+        data.components.push_back({std::string(s.component_name(i)), s.component(i).role()});
+}
+
 /// entropyk_result_create: a result sized for the system, for the _into solves.
 inline Result<void> result_create(const EntropykSystem& self, EntropykSolverResult** out) {
     require_not_null(out, "out");
@@ -160,6 +171,7 @@ inline Result<void> result_create(const EntropykSystem& self, EntropykSolverResu
     data->results.warnings.clear();
     data->state.assign(s.state_vector().size(), not_available);
     data->system_id = self.data->id;
+    describe_system(s, *data);
     *out = make_handle<EntropykSolverResult>(std::move(data));
     return {};
 }
@@ -248,6 +260,7 @@ Result<void> solve(EntropykSystem& self, const Config* config, EntropykSolverRes
     const auto [settings, start] = read_settings(config);
     require_finalized(self);
     auto data = std::make_unique<ResultData>();
+    describe_system(self.data->system, *data);
     solve_and_fill(self, Method, settings, start, *data);
     *out = make_handle<EntropykSolverResult>(std::move(data));
     return outcome(self.data->system.results());
