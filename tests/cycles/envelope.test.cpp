@@ -56,17 +56,19 @@ TEST_CASE("envelope exploration (set ENVELOPE_N, ENVELOPE_EOS)", "[.explore]") {
     std::printf("cold: %d / %d converged (%.2f %%)\n", t.converged, t.n, 100.0 * t.converged / t.n);
 }
 
-// Measured on this seed (tables): 998 of 1000 converge cold (99.8 %; 992 before the start and the
-// no-steady-state test used the EOS's extrapolated range up to T_max_extrapolated); the 2 others
-// are high-lift points (condenser air >= 41 C, evaporator air <= -6 C) where the map asks for a
-// discharge beyond even that range, and each says why. The assertion is the 99.5 % target.
+// Measured on this seed (tables): 999 of 1000 converge cold (99.9 %; 992 before the start and the
+// no-steady-state test used the EOS's extrapolated range up to T_max_extrapolated, 998 before the
+// heat-direction check allowed for R410A's pseudo-pure glide). The other is a high-lift point
+// (condenser air 49.8 C, evaporator air -13.4 C) where the map asks for a discharge beyond even
+// that range, and it says so. The assertions: the 99.5 % target, and every failure states its
+// physical reason ("no steady state ...").
 TEST_CASE("cold solves over the off-design envelope, tables", "[cycles][envelope]") {
     const Tally t = cold_sweep(Backend::tables, 1000, 14, false);
     std::printf("envelope, tables, cold: %d / %d converged (%.2f %%), %d failures say 'no steady state'\n", t.converged,
                 t.n, 100.0 * t.converged / t.n, t.no_steady_state);
     CHECK(t.converged >= 995);
     CHECK(t.no_reason == 0);
-    CHECK(t.no_steady_state >= (t.n - t.converged) * 3 / 4);
+    CHECK(t.no_steady_state == t.n - t.converged);
 }
 
 TEST_CASE("cold solves over the off-design envelope, EOS", "[cycles][envelope]") {
@@ -175,4 +177,36 @@ TEST_CASE("a cap on residual evaluations bounds a cycle solve, all attempts toge
     const char* ev = std::strstr(r.report, "residual evaluations: ");
     REQUIRE(ev != nullptr);
     CHECK(std::atoi(ev + 22) <= 4 + 3); // each attempt may evaluate its start once more
+}
+
+// Point 729 of the cold sweep: a small, warm evaporator (air 34.5 C at 0.30 kg/s) cools its air to
+// within 0.01 K of the refrigerant inlet. The exchanger model lumps the two-phase zone at the mean
+// of R410A's bubble and dew temperatures, so the air may leave up to half the glide (~0.05 K)
+// below the real two-phase inlet: the admissibility check allows the glide there and accepts this
+// solution (it was refused as "heat from cold to hot" before), while for a pure fluid the glide is 0.
+TEST_CASE("an evaporator outlet within R410A's glide of the refrigerant inlet is admissible", "[cycles][envelope]") {
+    Point p;
+    p.T_cond_air = 49.17;
+    p.T_evap_air = 34.47;
+    p.speed = 71.6;
+    p.ua_cond = 1267.0;
+    p.ua_evap = 2582.0;
+    p.m_cond_air = 2.296;
+    p.m_evap_air = 0.302;
+    p.subcooling = 1.31;
+    p.superheat = 5.06;
+    auto hp = build(p, Backend::tables);
+    REQUIRE(hp.has_value());
+    const CycleResults& r = hp->sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(r.report);
+    REQUIRE(r.converged());
+    const ComponentReport& evap = r.components[hp->evap];
+    const double T_in = r.connections[2].state.T.si(); // valve -> evaporator
+    // The air leaves just below the refrigerant inlet temperature, but within the glide.
+    auto sat = fluids::tables_for(*fluids::find_fluid("R410A").value()).saturation_p(r.connections[2].state.p);
+    REQUIRE(sat.has_value());
+    const double glide = sat->T_dew.si() - sat->T_bubble.si();
+    CHECK(glide > 0.05);
+    CHECK(evap.secondary_outlet_T > T_in - glide);
+    CHECK(evap.secondary_outlet_T < 0.5 * (sat->T_dew.si() + sat->T_bubble.si()));
 }

@@ -51,7 +51,8 @@ struct SolveSettings {
     /// Warm Newton solves first try chord steps with the LU factors of the previous solve's last
     /// Jacobian (solvers::Options::reuse_jacobian): a HIL step whose inputs moved a little then
     /// costs a few residual evaluations instead of a finite-difference Jacobian per iteration.
-    /// Cold starts always begin with a fresh Jacobian. The converged answer is the same either way.
+    /// Every cold attempt begins with a fresh Jacobian (and then takes chord steps only when they
+    /// shrink the residuals tenfold). The converged answer is the same either way.
     bool reuse_jacobian = true;
     /// K. A compressor discharge hotter than this adds WarningCode::discharge_temperature to the
     /// result (the solve still succeeds). 135 C is a common limit for polyolester oils.

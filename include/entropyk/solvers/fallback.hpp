@@ -28,6 +28,8 @@ class Fallback {
     explicit Fallback(Eigen::Index n) : newton_(n), picard_(n), xbest_(n) {}
 
     [[nodiscard]] Eigen::Index size() const noexcept { return xbest_.size(); }
+    /// Forgets the Newton phases' kept inverse Jacobian (Newton::discard_jacobian).
+    void discard_jacobian() noexcept { newton_.discard_jacobian(); }
 
     Summary solve(S& s, Eigen::Ref<Eigen::VectorXd> x, const Options& opt) {
         const detail::Budget budget = detail::Budget::from_options(opt);
