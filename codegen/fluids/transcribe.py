@@ -12,6 +12,7 @@ citations. The build never reads the CoolProp files; generate_headers.py turns t
 into include/entropyk/fluids/data/<fluid>.hpp.
 """
 import json
+import math
 import pathlib
 import sys
 
@@ -50,6 +51,45 @@ CITATIONS = {
         "W. Wagner, A. Pruss, \"The IAPWS Formulation 1995 for the Thermodynamic Properties of "
         "Ordinary Water Substance for General and Scientific Use\", J. Phys. Chem. Ref. Data "
         "31(2), 387-535 (2002)"),
+    "Lemmon-JPCRD-2005": (
+        "E. W. Lemmon, R. T Jacobsen, \"A New Functional Form and New Fitting Techniques for "
+        "Equations of State with Application to Pentafluoroethane (HFC-125)\", J. Phys. Chem. Ref. "
+        "Data 34(1), 69-108 (2005), doi:10.1063/1.1797813"),
+    "LemmonJacobsen-JPCRD-2000": (
+        "E. W. Lemmon, R. T Jacobsen, \"An International Standard Formulation for the "
+        "Thermodynamic Properties of 1,1,1-Trifluoroethane (HFC-143a) for Temperatures From 161 to "
+        "450 K and Pressures to 50 MPa\", J. Phys. Chem. Ref. Data 29(4), 521-552 (2000), "
+        "doi:10.1063/1.1318909"),
+    "Thol-IJT-2016-R1234zeE": (
+        "M. Thol, E. W. Lemmon, \"Equation of State for the Thermodynamic Properties of "
+        "trans-1,3,3,3-Tetrafluoropropene [R-1234ze(E)]\", Int. J. Thermophys. 37, 28 (2016), "
+        "doi:10.1007/s10765-016-2040-6"),
+    "Buecker-JPCRD-2006B": (
+        "D. Buecker, W. Wagner, \"Reference Equations of State for the Thermodynamic Properties of "
+        "Fluid Phase n-Butane and Isobutane\", J. Phys. Chem. Ref. Data 35(2), 929-1019 (2006), "
+        "doi:10.1063/1.1901687"),
+    "Kamei-IJT-1995": (
+        "A. Kamei, S. W. Beyerlein, R. T Jacobsen, \"Application of Nonlinear Regression in the "
+        "Development of a Wide Range Formulation for HCFC-22\", Int. J. Thermophys. 16(5), "
+        "1155-1164 (1995), doi:10.1007/BF02081283"),
+    "Akasaka-JPCRD-2022-R1233zdE": (
+        "R. Akasaka, E. W. Lemmon, \"An International Standard Formulation for "
+        "trans-1-Chloro-3,3,3-trifluoroprop-1-ene [R1233zd(E)] Covering Temperatures from the "
+        "Triple-Point Temperature to 450 K and Pressures up to 100 MPa\", J. Phys. Chem. Ref. Data "
+        "51(2), 023101 (2022)"),
+    "Outcalt-JPCRD-1996-R152A": (
+        "S. L. Outcalt, M. O. McLinden, \"A Modified Benedict-Webb-Rubin Equation of State for the "
+        "Thermodynamic Properties of R152a (1,1-Difluoroethane)\", J. Phys. Chem. Ref. Data 25(2), "
+        "605-636 (1996), doi:10.1063/1.555979; used here in the Helmholtz-energy form of CoolProp's "
+        "fluid file"),
+    "Lemmon-PROPYLENE-2013": (
+        "E. W. Lemmon, M. O. McLinden, U. Overhoff, W. Wagner, \"Equation of State for "
+        "Propylene\" (CoolProp key Lemmon-PROPYLENE-2013; its BibTeX entry gives no journal, year "
+        "2010: the equation as distributed with REFPROP and CoolProp, later submitted to J. Phys. "
+        "Chem. Ref. Data)"),
+    "Lemmon-JCED-2016-365227": (
+        "E. W. Lemmon, R. Span, \"Thermodynamic Properties of R-227ea, R-365mfc, R-115, and "
+        "R-13I1\", J. Chem. Eng. Data 60(12), 3745-3758 (2015), doi:10.1021/acs.jced.5b00684"),
 }
 SUPERANCILLARY_CITATION = (
     "I. H. Bell et al., \"Superancillary Equations for the Multiparameter Equations of State in "
@@ -69,15 +109,54 @@ FLUIDS = {
     "R717": ("Ammonia", ["R717", "R-717", "Ammonia", "NH3"], None),
     "R410A": ("R410A", ["R410A", "R-410A"], None),
     "Water": ("Water", ["Water", "R718", "R-718", "H2O"], 1273.0),
+    "R125": ("R125", ["R125", "R-125", "HFC125", "HFC-125", "Pentafluoroethane"], None),
+    "R143a": ("R143a", ["R143a", "R-143a", "HFC143a", "HFC-143a"], None),
+    "R1234ze(E)": ("R1234ze(E)", ["R1234ze(E)", "R-1234ze(E)", "R1234ze", "R1234zeE", "HFO1234ze(E)",
+                                  "HFO-1234ze(E)", "HFO1234ze"], None),
+    "R600a": ("IsoButane", ["R600a", "R-600a", "Isobutane", "i-Butane", "2-Methylpropane"], None),
+    "R22": ("R22", ["R22", "R-22", "HCFC22", "HCFC-22", "Chlorodifluoromethane"], None),
+    "R1233zd(E)": ("R1233zd(E)", ["R1233zd(E)", "R-1233zd(E)", "R1233zd", "R1233zdE",
+                                  "HCFO1233zd(E)", "HCFO-1233zd(E)"], None),
+    "R152a": ("R152A", ["R152a", "R-152a", "HFC152a", "HFC-152a", "1,1-Difluoroethane"], None),
+    "R1270": ("Propylene", ["R1270", "R-1270", "Propylene", "Propene"], None),
+    "R227ea": ("R227EA", ["R227ea", "R-227ea", "HFC227ea", "HFC-227ea"], None),
 }
 
 
 def power_terms(t):
+    """ResidualHelmholtzPower, and ResidualHelmholtzLemmon2005 (Lemmon & Jacobsen 2005, R125), whose
+    terms carry an extra factor exp(-tau^m) (absent where m == 0, as in CoolProp's evaluation)."""
     out = []
-    for n, tt, d, l in zip(t["n"], t["t"], t["d"], t.get("l", [0] * len(t["n"]))):
+    zeros = [0] * len(t["n"])
+    for n, tt, d, l, m in zip(t["n"], t["t"], t["d"], t.get("l", zeros), t.get("m", zeros)):
         assert float(d).is_integer() and float(l).is_integer(), "non-integer d or l"
-        out.append({"n": n, "t": tt, "d": int(d), "l": int(l)})
+        out.append({"n": n, "t": tt, "d": int(d), "l": int(l), "m": float(m)})
     return out
+
+
+def cp0_terms(t, alpha0):
+    """Folds CoolProp's IdealGasHelmholtzCP0Constant / IdealGasHelmholtzCP0PolyT into the lead
+    constants, the ln(tau) coefficient and tau-power terms. Both give alpha0 as the integral of
+    c_p0/R = sum c_i T^t_i from T0 (h0 and s0 contributions zero at T0), with tau = Tc/T:
+      t == 0:  c (1 - tau/tau0 + ln(tau/tau0)),   tau0 = Tc/T0
+      t != 0:  -c Tc^t tau^(-t) / (t (t+1)) - c T0^(t+1) tau / (Tc (t+1)) + c T0^t / t
+    (Span 2000, Multiparameter Equations of State, Sec. 3.1.4). t == -1 does not occur."""
+    Tc, T0 = t["Tc"], t["T0"]
+    if t["type"] == "IdealGasHelmholtzCP0Constant":
+        pairs = [(t["cp_over_R"], 0.0)]
+    else:
+        pairs = list(zip(t["c"], t["t"]))
+    for c, e in pairs:
+        if e == 0:
+            tau0 = Tc / T0
+            alpha0["cp0_lead"][0] += c - c * math.log(tau0)
+            alpha0["cp0_lead"][1] += -c / tau0
+            alpha0["log_tau"] += c
+        else:
+            assert e != -1, "t == -1 c_p0 term not supported"
+            alpha0["power"].append({"n": -c * Tc**e / (e * (e + 1)), "t": -e})
+            alpha0["cp0_lead"][0] += c * T0**e / e
+            alpha0["cp0_lead"][1] += -c * T0**(e + 1) / (Tc * (e + 1))
 
 
 def gaussian_terms(t, with_b=False):
@@ -109,25 +188,27 @@ def transcribe(src_dir, name):
     e = d["EOS"][0]
     M = e["molar_mass"]
     alpha0 = {"lead": [0.0, 0.0], "log_tau": 0.0, "power": [], "planck_einstein": [],
-              "offset": None}
+              "offset": None, "cp0_lead": [0.0, 0.0]}
     for t in e["alpha0"]:
         ty = t["type"]
         if ty == "IdealGasHelmholtzLead":
             alpha0["lead"] = [t["a1"], t["a2"]]
         elif ty == "IdealGasHelmholtzLogTau":
-            alpha0["log_tau"] = t["a"]
+            alpha0["log_tau"] += t["a"]
         elif ty == "IdealGasHelmholtzPower":
-            alpha0["power"] = [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
+            alpha0["power"] += [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
         elif ty == "IdealGasHelmholtzPlanckEinstein":
-            alpha0["planck_einstein"] = [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
+            alpha0["planck_einstein"] += [{"n": n, "t": tt} for n, tt in zip(t["n"], t["t"])]
         elif ty == "IdealGasHelmholtzEnthalpyEntropyOffset":
             alpha0["offset"] = {"a1": t["a1"], "a2": t["a2"], "reference": t.get("reference", "")}
+        elif ty in ("IdealGasHelmholtzCP0Constant", "IdealGasHelmholtzCP0PolyT"):
+            cp0_terms(t, alpha0)
         else:
             raise SystemExit(f"{name}: unsupported ideal-gas term {ty}")
     alphar = {"power": [], "gaussian": [], "gao_b": [], "non_analytic": []}
     for t in e["alphar"]:
         ty = t["type"]
-        if ty == "ResidualHelmholtzPower":
+        if ty in ("ResidualHelmholtzPower", "ResidualHelmholtzLemmon2005"):
             alphar["power"] += power_terms(t)
         elif ty == "ResidualHelmholtzGaussian":
             alphar["gaussian"] += gaussian_terms(t)
@@ -191,7 +272,9 @@ def transcribe(src_dir, name):
 
 
 def main():
-    src = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/reference/coolprop-fluids")
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: transcribe.py DIRECTORY_OF_COOLPROP_FLUID_FILES")
+    src = pathlib.Path(sys.argv[1])
     out_dir = HERE / "data"
     out_dir.mkdir(exist_ok=True)
     for name in FLUIDS:

@@ -24,8 +24,10 @@ std::string props_help() {
     auto units = [](Dimension d) { return unit_list(d); };
     return "usage: entropyk props FLUID --X VALUE --Y VALUE [--format text|json|csv]\n"
            "\n"
-           "One state of FLUID (R134a, R32, R290, R744, R1234yf, R717, R410A, Water; case-insensitive) from\n"
-           "two of these; a bare number is SI, a unit may follow the number:\n"
+           "One state of FLUID from two of these; a bare number is SI, a unit may follow the number.\n"
+           "FLUID (case-insensitive): " +
+           std::string(fluids::data::known_fluids_text) +
+           "\n"
            "  --T VALUE     temperature; bare number in K; units " +
            units(Dimension::temperature) +
            "\n"

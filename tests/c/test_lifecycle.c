@@ -37,13 +37,14 @@ static void test_every_fluid(void) {
         entropyk_fluid_free(fluid);
         ++count;
     }
-    CHECK(count == 8);
+    CHECK(count == 17);
 }
 
 static void test_aliases(void) {
-    static const char* const aliases[][2] = {{"co2", "R744"},        {"CarbonDioxide", "R744"}, {"AMMONIA", "R717"},
-                                             {"propane", "R290"},    {"r718", "Water"},         {"r134A", "R134a"},
-                                             {"R1234YF", "R1234yf"}, {"r410a", "R410A"}};
+    static const char* const aliases[][2] = {
+        {"co2", "R744"},        {"CarbonDioxide", "R744"}, {"AMMONIA", "R717"},       {"propane", "R290"},
+        {"r718", "Water"},      {"r134A", "R134a"},        {"R1234YF", "R1234yf"},    {"r410a", "R410A"},
+        {"isobutane", "R600a"}, {"PROPYLENE", "R1270"},    {"r1234ze", "R1234ze(E)"}, {"R1233ZD(E)", "R1233zd(E)"}};
     size_t i;
     for (i = 0; i < sizeof aliases / sizeof aliases[0]; ++i) {
         EntropykFluid* fluid = NULL;

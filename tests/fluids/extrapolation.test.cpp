@@ -2,6 +2,7 @@
 // Fluid::T_max_extrapolated() = max(T_max, min(1.5 T_max, 600 K)); continuity across the
 // published T_max, physical sanity of the extrapolated states, round trips, the limits in the
 // messages, and the compressor discharge that motivated it (R32 above its 435 K).
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -34,9 +35,13 @@ TEST_CASE("T_max_extrapolated follows the documented rule", "[fluids][extrapolat
     const struct {
         const char* name;
         double T_max, T_ext;
-    } expected[] = {{"R134a", 455.0, 600.0},  {"R32", 435.0, 600.0},     {"R290", 650.0, 650.0},
-                    {"R744", 1100.0, 1100.0}, {"R1234yf", 410.0, 600.0}, {"R717", 725.0, 725.0},
-                    {"R410A", 500.0, 600.0},  {"Water", 1273.0, 1273.0}};
+    } expected[] = {{"R134a", 455.0, 600.0},      {"R32", 435.0, 600.0},     {"R290", 650.0, 650.0},
+                    {"R744", 1100.0, 1100.0},     {"R1234yf", 410.0, 600.0}, {"R717", 725.0, 725.0},
+                    {"R410A", 500.0, 600.0},      {"Water", 1273.0, 1273.0}, {"R1234ze(E)", 420.0, 600.0},
+                    {"R600a", 575.0, 600.0},      {"R22", 550.0, 600.0},     {"R125", 500.0, 600.0},
+                    {"R143a", 650.0, 650.0},      {"R152a", 500.0, 600.0},   {"R1270", 575.0, 600.0},
+                    {"R1233zd(E)", 450.0, 600.0}, {"R227ea", 475.0, 600.0}};
+    CHECK(std::size(expected) == all_fluids().size());
     for (const auto& e : expected) {
         const Fluid& f = **find_fluid(e.name);
         INFO(e.name);

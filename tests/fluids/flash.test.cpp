@@ -8,7 +8,7 @@ using namespace entropyk::fluids;
 using namespace entropyk::fluids::testing;
 
 TEST_CASE("(p, h) and (p, s) flashes match the reference tables", "[fluids][reference][flash]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "flash");
         REQUIRE(t.rows.size() == 48);
@@ -35,7 +35,7 @@ TEST_CASE("(p, h) and (p, s) flashes match the reference tables", "[fluids][refe
 }
 
 TEST_CASE("(h, s) flash reproduces the (p, h) reference states", "[fluids][flash]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "flash");
         Worst worst(std::string(name) + " flash hs");

@@ -13,7 +13,7 @@ double sat_tolerance(const Fluid& f, double T, double p) { return p < 1.0 ? 1e-4
 } // namespace
 
 TEST_CASE("saturation_t matches the reference tables", "[fluids][reference][saturation]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "saturation");
         REQUIRE(t.rows.size() == 25);
@@ -53,7 +53,7 @@ TEST_CASE("saturation_t matches the reference tables", "[fluids][reference][satu
 }
 
 TEST_CASE("saturation_p inverts the saturation curve", "[fluids][reference][saturation]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "saturation");
         Worst worst(std::string(name) + " saturation_p");
@@ -82,7 +82,7 @@ TEST_CASE("saturation_p inverts the saturation curve", "[fluids][reference][satu
 }
 
 TEST_CASE("flash_tq and flash_pq at q = 0 and 1 give the saturated states", "[fluids][reference][saturation]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "saturation");
         Worst worst(std::string(name) + " flash_tq/pq");

@@ -8,7 +8,7 @@ using namespace entropyk::fluids;
 using namespace entropyk::fluids::testing;
 
 TEST_CASE("single-phase (T, p) flash matches the reference tables", "[fluids][reference]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "single_phase");
         REQUIRE(t.rows.size() == 40);
@@ -33,7 +33,7 @@ TEST_CASE("single-phase (T, p) flash matches the reference tables", "[fluids][re
 }
 
 TEST_CASE("single-phase (T, rho) states match the reference tables", "[fluids][reference]") {
-    for (const char* name : fluid_names) {
+    for (const std::string& name : fluid_names) {
         const Fluid& f = **find_fluid(name);
         const Table t = read_table(name, "single_phase");
         Worst worst(std::string(name) + " (T,rho)");

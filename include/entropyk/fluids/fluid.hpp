@@ -1,5 +1,7 @@
 // The public face of the fluid engine: one immutable Fluid object per fluid, lookup by name with
-// aliases, and compile-time tags (R134a, R744, ...) for the typed C++ front door.
+// aliases, and compile-time tags (R134a, R744, ...) for the typed C++ front door. The fluids are
+// those of the generated registry (fluids/data/registry.hpp, ENTROPYK_FLUIDS): adding a fluid to
+// the generator adds its object, its place in all_fluids(), its tag and its name in messages.
 // All member functions are pure and thread-safe (the data are constexpr tables).
 #pragma once
 
@@ -10,14 +12,7 @@
 
 #include "entropyk/core/result.hpp"
 #include "entropyk/core/units.hpp"
-#include "entropyk/fluids/data/r1234yf.hpp"
-#include "entropyk/fluids/data/r134a.hpp"
-#include "entropyk/fluids/data/r290.hpp"
-#include "entropyk/fluids/data/r32.hpp"
-#include "entropyk/fluids/data/r410a.hpp"
-#include "entropyk/fluids/data/r717.hpp"
-#include "entropyk/fluids/data/r744.hpp"
-#include "entropyk/fluids/data/water.hpp"
+#include "entropyk/fluids/data/registry.hpp"
 #include "entropyk/fluids/flash.hpp"
 #include "entropyk/fluids/state.hpp"
 
@@ -29,7 +24,8 @@ class Fluid {
     Fluid(const Fluid&) = delete;
     Fluid& operator=(const Fluid&) = delete;
 
-    /// Canonical name: "R134a", "R32", "R290", "R744", "R1234yf", "R717", "R410A", "Water".
+    /// Canonical name: "R134a", "R32", "R290", "R744", "R1234yf", "R717", "R410A", "Water",
+    /// "R1234ze(E)", "R600a", ... (data::known_fluids_text).
     [[nodiscard]] constexpr std::string_view name() const noexcept { return d_->name; }
     [[nodiscard]] constexpr std::span<const std::string_view> aliases() const noexcept { return d_->aliases; }
     [[nodiscard]] constexpr Temperature T_critical() const noexcept { return Temperature{d_->T_critical}; }
@@ -137,16 +133,19 @@ class Fluid {
 };
 
 namespace detail {
-inline constexpr Fluid r134a_fluid{data::r134a};
-inline constexpr Fluid r32_fluid{data::r32};
-inline constexpr Fluid r290_fluid{data::r290};
-inline constexpr Fluid r744_fluid{data::r744};
-inline constexpr Fluid r1234yf_fluid{data::r1234yf};
-inline constexpr Fluid r717_fluid{data::r717};
-inline constexpr Fluid r410a_fluid{data::r410a};
-inline constexpr Fluid water_fluid{data::water};
-inline constexpr std::array<const Fluid*, 8> fluid_list{&r134a_fluid,   &r32_fluid,  &r290_fluid,  &r744_fluid,
-                                                        &r1234yf_fluid, &r717_fluid, &r410a_fluid, &water_fluid};
+// Each fluid's terms must fit the fixed scratch buffers of the evaluation (helmholtz/terms.hpp).
+#define ENTROPYK_FLUID_OBJECT(Tag, object, str)                                                                        \
+    static_assert(data::object.power.size() <= helmholtz::max_power_terms &&                                           \
+                  data::object.gaussian.size() <= helmholtz::max_exp_terms &&                                          \
+                  data::object.gao_b.size() <= helmholtz::max_exp_terms &&                                             \
+                  data::object.power_max_d <= helmholtz::max_delta_exponent &&                                         \
+                  data::object.power_max_l <= helmholtz::max_l_exponent);                                              \
+    inline constexpr Fluid object##_fluid{data::object};
+ENTROPYK_FLUIDS(ENTROPYK_FLUID_OBJECT)
+#undef ENTROPYK_FLUID_OBJECT
+#define ENTROPYK_FLUID_POINTER(Tag, object, str) &object##_fluid,
+inline constexpr std::array<const Fluid*, data::fluid_count> fluid_list{ENTROPYK_FLUIDS(ENTROPYK_FLUID_POINTER)};
+#undef ENTROPYK_FLUID_POINTER
 
 [[nodiscard]] constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     if (a.size() != b.size()) return false;
@@ -160,7 +159,8 @@ inline constexpr std::array<const Fluid*, 8> fluid_list{&r134a_fluid,   &r32_flu
 }
 } // namespace detail
 
-/// The eight fluids, in a fixed order.
+/// All fluids of the registry, in a fixed order (the first eight: R134a, R32, R290, R744, R1234yf,
+/// R717, R410A, Water; new fluids are appended).
 [[nodiscard]] inline std::span<const Fluid* const> all_fluids() noexcept { return detail::fluid_list; }
 
 /// Case-insensitive lookup by canonical name or alias ("CO2", "Ammonia", "Propane", "R718", ...).
@@ -170,26 +170,18 @@ inline constexpr std::array<const Fluid*, 8> fluid_list{&r134a_fluid,   &r32_flu
         for (std::string_view a : f->aliases())
             if (detail::iequals(a, name)) return f;
     }
-    return ThermoError::format(Errc::fluid_error,
-                               "unknown fluid \"%.*s\"; known fluids: R134a, R32, R290 (Propane), R744 (CO2), R1234yf, "
-                               "R717 (Ammonia, NH3), R410A, Water (R718, H2O)",
-                               static_cast<int>(name.size() > 64 ? 64 : name.size()), name.data());
+    return ThermoError::format(Errc::fluid_error, "unknown fluid \"%.*s\"; known fluids: %.*s",
+                               static_cast<int>(name.size() > 64 ? 64 : name.size()), name.data(),
+                               static_cast<int>(data::known_fluids_text.size()), data::known_fluids_text.data());
 }
 
 // ---- compile-time tags -----------------------------------------------------------------------------
 #define ENTROPYK_FLUID_TAG(Tag, object, str)                                                                           \
     struct Tag {                                                                                                       \
-        static const Fluid& get() noexcept { return detail::object; }                                                  \
+        static const Fluid& get() noexcept { return detail::object##_fluid; }                                          \
         static constexpr std::string_view name = str;                                                                  \
     };
-ENTROPYK_FLUID_TAG(R134a, r134a_fluid, "R134a")
-ENTROPYK_FLUID_TAG(R32, r32_fluid, "R32")
-ENTROPYK_FLUID_TAG(R290, r290_fluid, "R290")
-ENTROPYK_FLUID_TAG(R744, r744_fluid, "R744")
-ENTROPYK_FLUID_TAG(R1234yf, r1234yf_fluid, "R1234yf")
-ENTROPYK_FLUID_TAG(R717, r717_fluid, "R717")
-ENTROPYK_FLUID_TAG(R410A, r410a_fluid, "R410A")
-ENTROPYK_FLUID_TAG(Water, water_fluid, "Water")
+ENTROPYK_FLUIDS(ENTROPYK_FLUID_TAG)
 #undef ENTROPYK_FLUID_TAG
 
 } // namespace entropyk::fluids

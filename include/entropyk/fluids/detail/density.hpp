@@ -31,7 +31,12 @@ inline constexpr int max_density_iterations = 100;
         const helmholtz::PressurePoint pp = helmholtz::pressure_at(f, tp, T, x);
         const double fx = pp.p - p;
         if (fx == 0.0) return x;
-        if (fx < 0.0)
+        // Below p with (dp/drho)_T <= 0 above the triple-point liquid density (the densest stable
+        // saturated state, so no van der Waals loop of the dome reaches it): past the pressure
+        // maximum that some equations have at extreme densities (R152a above its T_max: p peaks
+        // near 1.3 GPa at 1530 kg/m3 and falls below 10 MPa again before rho_max), so the stable
+        // root lies below x, not above.
+        if (fx < 0.0 && !(pp.dp_drho <= 0.0 && x > f.rho_triple_liquid))
             lo = x;
         else
             hi = x;
@@ -118,11 +123,12 @@ struct DensitySolution {
             out.p_sat = s.p;
             // The brackets reach a little past the expansion's saturated densities, into the
             // metastable phase (where p(rho) still rises): those densities carry the expansion's
-            // error (up to ~1e-5 relative for vapours below 1 Pa, saturation.hpp), and a root that
+            // error (up to ~1e-5 relative for vapours below 1 Pa, saturation.hpp; 1.2e-4 for
+            // propylene at its triple point, 7.5e-4 Pa), and a root that
             // falls just outside a bracket would otherwise end on the bracket's edge, off the
             // given p (p = p_sat exactly, e.g. R1234yf at its triple point, issue 13).
             const double rl_lo = rl - std::min(1e-6 * rl, 1e-3 * (rl - f.rho_critical));
-            const double rv_hi = rv + std::min(1e-4 * rv, 1e-3 * (f.rho_critical - rv));
+            const double rv_hi = rv + std::min(1e-3 * rv, 1e-3 * (f.rho_critical - rv));
             if (p >= s.p) {
                 out.branch = Branch::liquid;
                 out.rho = solve_density_bracketed(f, tp, T, p, guess > rl ? guess : rl, rl_lo, rho_max(f));

@@ -28,7 +28,9 @@ struct ResidualDerivatives {
 /// Per-temperature factors of the separable residual terms.
 struct TauPart {
     double tau = 0.0, ln_tau = 0.0;
-    std::array<double, max_power_terms> power{};          ///< n tau^t
+    std::array<double, max_power_terms> power{};          ///< n tau^t (times exp(-tau^m))
+    std::array<double, max_power_terms> power_t{};        ///< tau dln/dtau of that factor (t if m == 0)
+    std::array<double, max_power_terms> power_tt{};       ///< tau^2 f''/f (t (t-1) if m == 0)
     std::array<double, max_exp_terms> g{};                ///< n tau^t exp(-beta (tau-gamma)^2)
     std::array<double, max_exp_terms> g_t{};              ///< tau dln/dtau of the Gaussian tau factor
     std::array<double, max_exp_terms> g_tt{};             ///< tau^2 f''/f of the Gaussian tau factor
@@ -42,7 +44,19 @@ inline void prepare_tau(const FluidData& f, double tau, TauPart& tp) noexcept {
     const double lt = tp.ln_tau;
     for (std::size_t i = 0; i < f.power.size(); ++i) {
         const PowerTerm& k = f.power[i];
-        tp.power[i] = k.n * std::exp(k.t * lt);
+        if (k.m == 0.0) {
+            tp.power[i] = k.n * std::exp(k.t * lt);
+            tp.power_t[i] = k.t;
+            tp.power_tt[i] = k.t * (k.t - 1.0);
+        } else {
+            // ln F = t ln tau - tau^m: tau (lnF)' = t - m tau^m,
+            // tau^2 F''/F = (tau lnF')^2 - t - m (m-1) tau^m.
+            const double tm = std::exp(k.m * lt);
+            tp.power[i] = k.n * std::exp(k.t * lt - tm);
+            const double l1 = k.t - k.m * tm;
+            tp.power_t[i] = l1;
+            tp.power_tt[i] = l1 * l1 - k.t - k.m * (k.m - 1.0) * tm;
+        }
     }
     for (std::size_t i = 0; i < f.gaussian.size(); ++i) {
         const GaussianTerm& k = f.gaussian[i];
@@ -149,9 +163,9 @@ inline void add_non_analytic(const NonAnalyticTerm& k, double tau, double delta,
         r.a += v;
         r.d += v * g1;
         r.dd += v * (g1 * (g1 - 1.0) - static_cast<double>(k.l) * ldl);
-        r.t += v * k.t;
-        r.tt += v * k.t * (k.t - 1.0);
-        r.dt += v * k.t * g1;
+        r.t += v * tp.power_t[i];
+        r.tt += v * tp.power_tt[i];
+        r.dt += v * tp.power_t[i] * g1;
     }
     for (std::size_t i = 0; i < f.gaussian.size(); ++i) {
         const GaussianTerm& k = f.gaussian[i];

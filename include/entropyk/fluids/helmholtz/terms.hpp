@@ -33,10 +33,13 @@ struct IdealGasPart {
 };
 
 // ---- residual part -----------------------------------------------------------------------------
-/// n * delta^d * tau^t * exp(-delta^l)   (exp factor absent when l == 0).
+/// n * delta^d * tau^t * exp(-delta^l) * exp(-tau^m)   (exp(-delta^l) absent when l == 0,
+/// exp(-tau^m) absent when m == 0). m != 0 only in Lemmon & Jacobsen's (2005) R125 equation
+/// (CoolProp's ResidualHelmholtzLemmon2005).
 struct PowerTerm {
     double n, t;
     int d, l;
+    double m;
 };
 /// n * delta^d * tau^t * exp(-eta (delta - epsilon)^2 - beta (tau - gamma)^2).
 struct GaussianTerm {

@@ -318,9 +318,14 @@ class Tables {
         // the inverse Jacobian of (T, rho) -> (p, h).
         const double dr_dp_s = rho * l_p + l_h;
         const double det = rho * (T_p * l_h - T_h * l_p);
+        // The supercritical grid starts at the end of the saturation curve, which can lie below
+        // the data file's rounded p_c (R152a: 4.5167 MPa vs 4.52 MPa). Below the EOS's critical
+        // temperature such a state is on the liquid side of the curve, as the EOS labels it.
         const fluids::detail::Branch br = R.kind() == RegionKind::liquid  ? fluids::detail::Branch::liquid
                                           : R.kind() == RegionKind::vapor ? fluids::detail::Branch::vapor
-                                                                          : fluids::detail::Branch::supercritical;
+                                          : T < fluids::detail::saturation_T_max(fluid_->data())
+                                              ? fluids::detail::Branch::liquid
+                                              : fluids::detail::Branch::supercritical;
         if (J) {
             J->dT_dp = T_p;
             J->dT_dh = T_h;
@@ -451,9 +456,9 @@ inline const Tables& Tables::get(const Fluid& fluid) {
         std::once_flag once;
         std::unique_ptr<const Tables> tables;
     };
-    static Slot slots[8];
+    static Slot slots[data::fluid_count];
     const auto list = all_fluids();
-    for (std::size_t i = 0; i < list.size() && i < 8; ++i) {
+    for (std::size_t i = 0; i < list.size() && i < data::fluid_count; ++i) {
         if (&list[i]->data() != &fluid.data()) continue;
         Slot& s = slots[i];
         std::call_once(s.once, [&] { s.tables = std::make_unique<const Tables>(*list[i]); });
