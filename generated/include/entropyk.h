@@ -350,6 +350,40 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state(const Entro
                                                                      double v1, double v2, EntropykFluidState* out);
 
 /**
+ * Computes n states in one call (the array form of entropyk_fluid_state, for numpy, LabVIEW arrays
+ * and table generation): element i is exactly what entropyk_fluid_state gives for (v1[i], v2[i]),
+ * bit for bit.
+ *
+ * A failing element leaves out[i] unchanged and gets its code in codes[i]; the others are still
+ * computed. The call returns ENTROPYK_OK when every element succeeded, else the first failing
+ * element's code, with that element's index, inputs and message in entropyk_fluid_last_error. A bad
+ * handle, a NULL pointer, count == 0, an unset out[0].struct_size or an unknown pair refuses the
+ * whole call and writes nothing. The floating-point guard and the argument checks are paid once per
+ * call, not per element.
+ *
+ * @param fluid The fluid.
+ * @param pair Which properties v1 and v2 are (the same for every element).
+ * @param count The number of elements n, >= 1.
+ * @param v1 n first inputs [SI (see pair)].
+ * @param v2 n second inputs [SI (see pair)].
+ * @param[out] out n states. Only out[0].struct_size must be set: it is the element stride
+ *   (sizeof(EntropykFluidState) of the caller's header) and is copied into every written element.
+ * @param[out] codes n per-element codes (ENTROPYK_OK, ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT for a NaN or infinite input).
+ * @param[out] out_failed Receives the number of failed elements.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the arrays; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_states(const EntropykFluid* fluid,
+                                                                      EntropykInputPair pair, size_t count,
+                                                                      const double* v1, const double* v2,
+                                                                      EntropykFluidState* out, EntropykErrorCode* codes,
+                                                                      size_t* out_failed);
+
+/**
  * The fluid's critical and triple points and the validity range of its equation of state.
  *
  * @param fluid The fluid.

@@ -3,7 +3,9 @@
 // returns Result<void>; argument problems raise ApiError.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <entropyk.h>
@@ -134,6 +136,79 @@ inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pai
     const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1, v2);
     if (!state) return state.error();
     copy_out_struct(to_c_state(*state), out);
+    return {};
+}
+
+/// The element stride of a caller's array of versioned structs: out[0].struct_size, which must be
+/// set (the array call's other elements need not be initialised; each written element receives
+/// the same struct_size). A caller compiled against an older, smaller struct gets its prefix.
+template <class S>
+[[nodiscard]] std::size_t array_stride(const S* out, std::size_t count, const char* name) {
+    require_struct_size(out, name);
+    const std::size_t stride = out->struct_size;
+    if (count > SIZE_MAX / stride)
+        raise(Errc::invalid_argument, "count = %zu elements of %zu bytes overflow the address space", count, stride);
+    return stride;
+}
+
+template <class S>
+[[nodiscard]] S* array_element(S* out, std::size_t stride, std::size_t i) noexcept {
+    return reinterpret_cast<S*>(reinterpret_cast<unsigned char*>(out) + i * stride);
+}
+
+/// A non-finite element input: the scalar call's message (require_finite), without an exception.
+[[nodiscard]] inline bool finite_element(double v, const char* name, ThermoError& e) noexcept {
+    if (std::isfinite(v)) return true;
+    if (std::isnan(v))
+        e = ThermoError::format(Errc::invalid_argument, "'%s' is NaN", name);
+    else
+        e = ThermoError::format(Errc::invalid_argument, "'%s' is %sinfinity", name, v > 0 ? "+" : "-");
+    return false;
+}
+
+/// entropyk_fluid_states: n flashes in one call. Element i is exactly what entropyk_fluid_state
+/// gives for (v1[i], v2[i]) (the same flash): out[i] on success, out[i] unchanged and the error
+/// code in codes[i] on failure. The call fails as a whole (and writes nothing) only for a bad
+/// handle, pointer, count or pair; otherwise it returns the first failing element's code and that
+/// element's message, or ENTROPYK_OK. The FP guard and the argument checks are paid once per call.
+inline Result<void> fluid_states(const EntropykFluid& self, EntropykInputPair pair, std::size_t count, const double* v1,
+                                 const double* v2, EntropykFluidState* out, EntropykErrorCode* codes,
+                                 std::size_t* out_failed) {
+    require_not_null(v1, "v1");
+    require_not_null(v2, "v2");
+    require_not_null(codes, "codes");
+    require_not_null(out_failed, "out_failed");
+    if (count == 0) raise(Errc::invalid_argument, "count = 0: expected at least one element");
+    const std::size_t stride = array_stride(out, count, "out");
+    if (pair < ENTROPYK_INPUT_PT || pair > ENTROPYK_INPUT_TD)
+        raise(Errc::invalid_argument, "unknown input pair %d (use one of ENTROPYK_INPUT_PT, _PH, _PS, _PQ, _TQ, _TD)",
+              static_cast<int>(pair));
+    const std::uint32_t struct_size = out->struct_size;
+    const char* name1 = input_name(pair, 0);
+    const char* name2 = input_name(pair, 1);
+    std::size_t failed = 0;
+    ThermoError first{};
+    ThermoError e{};
+    for (std::size_t i = 0; i < count; ++i) {
+        bool ok = finite_element(v1[i], name1, e) && finite_element(v2[i], name2, e);
+        if (ok) {
+            const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1[i], v2[i]);
+            if (state) {
+                EntropykFluidState* o = array_element(out, stride, i);
+                o->struct_size = struct_size;
+                copy_out_struct(to_c_state(*state), o);
+                codes[i] = ENTROPYK_OK;
+                continue;
+            }
+            e = state.error();
+        }
+        codes[i] = to_c(e.code());
+        if (failed++ == 0)
+            first =
+                ThermoError::format(e.code(), "element %zu (v1 = %.17g, v2 = %.17g): %s", i, v1[i], v2[i], e.c_str());
+    }
+    *out_failed = failed;
+    if (failed > 0) return first;
     return {};
 }
 
