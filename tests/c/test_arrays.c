@@ -212,11 +212,211 @@ static void fp_environment_kept(void) {
     entropyk_fluid_free(f);
 }
 
+/* ---- entropyk_system_sweep ------------------------------------------------------------------- */
+
+#define POINTS 30
+#define BAD_POINT 13
+
+/* The figures of two summaries are the same bits (everything but solve_time, a wall clock). */
+static int same_summary(const EntropykCycleSummary* a, const EntropykCycleSummary* b) {
+    EntropykCycleSummary x = *a, y = *b;
+    x.solve_time = y.solve_time = 0.0;
+    return memcmp(&x, &y, sizeof x) == 0;
+}
+
+/* A grid of compressor speed x outdoor air temperature, with one refused point (a NaN speed). */
+static void sweep_grid(double* values) {
+    int i;
+    for (i = 0; i < POINTS; ++i) {
+        values[2 * i] = 45.0 + 30.0 * (double)(i % 10) / 9.0;
+        values[2 * i + 1] = 303.15 + 5.0 * (double)(i / 10);
+    }
+    values[2 * BAD_POINT] = NAN;
+}
+
+static EntropykSystem* solved_heat_pump(void) {
+    EntropykSystem* sys =
+        heat_pump_on(ENTROPYK_BACKEND_TABLES, valve(ENTROPYK_VALVE_FIXED_SUPERHEAT, 5.0, 0.0, 0.05, 1.0), 60.0);
+    EntropykSolverResult* r = NULL;
+    if (sys == NULL) return NULL;
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    entropyk_result_free(r);
+    return sys;
+}
+
+static const uint32_t sweep_components[2] = {COMP, COND};
+static const EntropykInput sweep_inputs[2] = {ENTROPYK_INPUT_COMPRESSOR_SPEED,
+                                              ENTROPYK_INPUT_SECONDARY_INLET_TEMPERATURE};
+
+/* The sweep equals a loop of set_input + solve_fallback_into on the system in the same state, and
+   leaves the system unchanged (the loop runs on the swept system afterwards). */
+static void sweep_equals_loop(void) {
+    EntropykSystem* sys = solved_heat_pump();
+    static double values[2 * POINTS];
+    static EntropykCycleSummary swept[POINTS], looped[POINTS];
+    EntropykSolverResult* r = NULL;
+    EntropykErrorCode rc;
+    char msg[512];
+    size_t len;
+    int i, solved = 0;
+    if (sys == NULL) {
+        ++check_failures;
+        return;
+    }
+    sweep_grid(values);
+    swept[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+    rc = entropyk_system_sweep(sys, NULL, NULL, POINTS, 2, sweep_components, sweep_inputs, values, swept);
+    CHECK_CODE(rc, ENTROPYK_INVALID_ARGUMENT); /* the NaN point */
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK_CONTAINS(msg, "entropyk_system_sweep: point 13: ");
+    CHECK_CONTAINS(msg, "1 of 30 points did not give a solution");
+    CHECK(swept[BAD_POINT].status == ENTROPYK_INVALID_ARGUMENT && isnan(swept[BAD_POINT].COP_heating));
+
+    CHECK_OK(entropyk_result_create(sys, &r));
+    for (i = 0; i < POINTS; ++i) {
+        int j, ok = 1;
+        looped[i] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+        for (j = 0; j < 2 && ok; ++j)
+            ok = entropyk_system_set_input(sys, sweep_components[j], sweep_inputs[j], values[2 * i + j]) == ENTROPYK_OK;
+        if (!ok) continue;
+        (void)entropyk_solve_fallback_into(sys, NULL, r);
+        (void)entropyk_result_get_summary(r, &looped[i]);
+        if (!same_summary(&swept[i], &looped[i])) {
+            fprintf(stderr, "sweep point %d differs from the loop: COP %.17g vs %.17g, %u vs %u iterations\n", i,
+                    swept[i].COP_heating, looped[i].COP_heating, swept[i].iterations, looped[i].iterations);
+            ++check_failures;
+        }
+        if (swept[i].status == ENTROPYK_OK && swept[i].COP_heating > 1.0) ++solved;
+    }
+    CHECK(solved == POINTS - 1);
+    CHECK(swept[1].struct_size == sizeof(EntropykCycleSummary));
+    /* Warm starts along the array: a neighbour costs few iterations. */
+    /* Cold starts at every point (config->cold_start) give the same operating points, to the
+       solver tolerance. */
+    {
+        static EntropykCycleSummary cold[POINTS];
+        EntropykFallbackConfig cc = ENTROPYK_FALLBACK_CONFIG_INIT;
+        unsigned warm_iterations = 0, cold_iterations = 0;
+        cc.cold_start = 1;
+        cold[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+        CHECK_CODE(entropyk_system_sweep(sys, &cc, NULL, POINTS, 2, sweep_components, sweep_inputs, values, cold),
+                   ENTROPYK_INVALID_ARGUMENT);
+        for (i = 0; i < POINTS; ++i) {
+            if (i == BAD_POINT) continue;
+            warm_iterations += swept[i].iterations;
+            cold_iterations += cold[i].iterations;
+            CHECK_REL(cold[i].COP_heating, swept[i].COP_heating, 1e-7);
+        }
+        /* (Warm Newton counts its cheap chord steps as iterations, so iteration counts do not
+           rank the two; the operating points must agree.) */
+        CHECK(warm_iterations > 0 && cold_iterations > 0);
+    }
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* Chunks of 7 points: 1, 2 and 3 threads give the same bits. */
+static void sweep_threads_identical(void) {
+    EntropykSystem* sys = solved_heat_pump();
+    static double values[2 * POINTS];
+    static EntropykCycleSummary one[POINTS], two[POINTS], three[POINTS];
+    EntropykSweepConfig sc = ENTROPYK_SWEEP_CONFIG_INIT;
+    int i;
+    if (sys == NULL) {
+        ++check_failures;
+        return;
+    }
+    CHECK(sc.threads == 1 && sc.chunk_points == 0);
+    sweep_grid(values);
+    one[0] = two[0] = three[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+    sc.chunk_points = 7;
+    CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, one),
+               ENTROPYK_INVALID_ARGUMENT);
+    sc.threads = 2;
+    CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, two),
+               ENTROPYK_INVALID_ARGUMENT);
+    sc.threads = 3;
+    CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, three),
+               ENTROPYK_INVALID_ARGUMENT);
+    for (i = 0; i < POINTS; ++i) {
+        if (!same_summary(&one[i], &two[i]) || !same_summary(&one[i], &three[i])) {
+            fprintf(stderr, "sweep point %d differs between 1, 2 and 3 threads\n", i);
+            ++check_failures;
+        }
+    }
+    CHECK(one[7].status == ENTROPYK_OK && one[7].COP_heating > 1.0);
+    entropyk_system_free(sys);
+}
+
+/* Refusals write nothing. */
+static void sweep_refusals(void) {
+    EntropykSystem* sys = solved_heat_pump();
+    EntropykSystem* open = NULL;
+    double values[4] = {50.0, 305.0, 55.0, 306.0};
+    EntropykCycleSummary out[2], before[2];
+    EntropykSweepConfig sc = ENTROPYK_SWEEP_CONFIG_INIT;
+    EntropykFallbackConfig bad = ENTROPYK_FALLBACK_CONFIG_INIT;
+    uint32_t far_component[2] = {COMP, 4};
+    EntropykInput bad_input[2] = {ENTROPYK_INPUT_COMPRESSOR_SPEED, (EntropykInput)99};
+    char msg[512];
+    size_t len;
+    if (sys == NULL) {
+        ++check_failures;
+        return;
+    }
+    out[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+    out[1] = out[0];
+    out[0].COP_heating = out[1].COP_heating = 42.0;
+    memcpy(before, out, sizeof out);
+#define SWEEP(s, cfg, scfg, n, cols, comps, ins, vals, o)                                                              \
+    entropyk_system_sweep(s, cfg, scfg, n, cols, comps, ins, vals, o)
+    CHECK_CODE(SWEEP(NULL, NULL, NULL, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, NULL, sweep_inputs, values, out), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, sweep_components, NULL, values, out), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, sweep_components, sweep_inputs, NULL, out), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, sweep_components, sweep_inputs, values, NULL), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 0, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 0, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, far_component, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK_CONTAINS(msg, "components[1] = 4: the system has 4 components");
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, sweep_components, bad_input, values, out), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK_CONTAINS(msg, "inputs[1] = 99 is not an EntropykInput value");
+    sc.threads = 1000;
+    CHECK_CODE(SWEEP(sys, NULL, &sc, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    sc.struct_size = 0;
+    CHECK_CODE(SWEEP(sys, NULL, &sc, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    bad.tolerance = -1.0;
+    CHECK_CODE(SWEEP(sys, &bad, NULL, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(same_bits(out, before, sizeof out));
+    out[0].struct_size = 0;
+    CHECK_CODE(SWEEP(sys, NULL, NULL, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_ARGUMENT);
+    out[0].struct_size = before[0].struct_size;
+    CHECK(same_bits(out, before, sizeof out));
+    /* A system that is not finalized. */
+    CHECK_OK(entropyk_system_create("R410A", ENTROPYK_BACKEND_EOS, &open));
+    CHECK_CODE(SWEEP(open, NULL, NULL, 2, 2, sweep_components, sweep_inputs, values, out), ENTROPYK_INVALID_STATE);
+    CHECK(same_bits(out, before, sizeof out));
+    /* A good call, 2 threads on 2 chunks of 1 point. */
+    sc = (EntropykSweepConfig)ENTROPYK_SWEEP_CONFIG_INIT;
+    sc.threads = 2;
+    sc.chunk_points = 1;
+    CHECK_OK(SWEEP(sys, NULL, &sc, 2, 2, sweep_components, sweep_inputs, values, out));
+    CHECK(out[0].status == ENTROPYK_OK && out[1].status == ENTROPYK_OK && out[1].COP_heating > 1.0);
+#undef SWEEP
+    entropyk_system_free(open);
+    entropyk_system_free(sys);
+}
+
 int main(void) {
     states_equal_scalar_calls(ENTROPYK_BACKEND_EOS, "eos");
     states_equal_scalar_calls(ENTROPYK_BACKEND_TABLES, "tables");
     other_pairs();
     refusals();
     fp_environment_kept();
+    sweep_equals_loop();
+    sweep_threads_identical();
+    sweep_refusals();
     return check_report("test_arrays");
 }
