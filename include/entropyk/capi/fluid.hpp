@@ -166,11 +166,51 @@ template <class S>
     return false;
 }
 
+/// The element loop of entropyk_fluid_states for one flash function (the pair and backend are
+/// resolved once, outside the loop). Returns the number of failed elements; `first` receives the
+/// first failure's message.
+template <class Flash>
+std::size_t states_loop(Flash&& flash_one, EntropykInputPair pair, std::size_t count, const double* v1,
+                        const double* v2, EntropykFluidState* out, std::size_t stride, EntropykErrorCode* codes,
+                        ThermoError& first) {
+    const std::uint32_t struct_size = out->struct_size;
+    const bool whole = struct_size >= sizeof(EntropykFluidState); // the usual case: one plain store
+    const char* name1 = input_name(pair, 0);
+    const char* name2 = input_name(pair, 1);
+    std::size_t failed = 0;
+    ThermoError e{};
+    for (std::size_t i = 0; i < count; ++i) {
+        const double a = v1[i], b = v2[i];
+        if (finite_element(a, name1, e) && finite_element(b, name2, e)) {
+            const Result<fluids::State> state = flash_one(a, b);
+            if (state) {
+                EntropykFluidState* o = array_element(out, stride, i);
+                EntropykFluidState c = to_c_state(*state);
+                if (whole) {
+                    c.struct_size = struct_size;
+                    *o = c;
+                } else {
+                    o->struct_size = struct_size;
+                    copy_out_struct(c, o);
+                }
+                codes[i] = ENTROPYK_OK;
+                continue;
+            }
+            e = state.error();
+        }
+        codes[i] = to_c(e.code());
+        if (failed++ == 0)
+            first = ThermoError::format(e.code(), "element %zu (v1 = %.17g, v2 = %.17g): %s", i, a, b, e.c_str());
+    }
+    return failed;
+}
+
 /// entropyk_fluid_states: n flashes in one call. Element i is exactly what entropyk_fluid_state
-/// gives for (v1[i], v2[i]) (the same flash): out[i] on success, out[i] unchanged and the error
-/// code in codes[i] on failure. The call fails as a whole (and writes nothing) only for a bad
-/// handle, pointer, count or pair; otherwise it returns the first failing element's code and that
-/// element's message, or ENTROPYK_OK. The FP guard and the argument checks are paid once per call.
+/// gives for (v1[i], v2[i]) (the same flash functions, chosen as in flash()): out[i] on success,
+/// out[i] unchanged and the error code in codes[i] on failure. The call fails as a whole (and
+/// writes nothing) only for a bad handle, pointer, count or pair; otherwise it returns the first
+/// failing element's code and that element's message, or ENTROPYK_OK. The FP guard, the argument
+/// checks and the choice of flash function are paid once per call.
 inline Result<void> fluid_states(const EntropykFluid& self, EntropykInputPair pair, std::size_t count, const double* v1,
                                  const double* v2, EntropykFluidState* out, EntropykErrorCode* codes,
                                  std::size_t* out_failed) {
@@ -183,29 +223,33 @@ inline Result<void> fluid_states(const EntropykFluid& self, EntropykInputPair pa
     if (pair < ENTROPYK_INPUT_PT || pair > ENTROPYK_INPUT_TD)
         raise(Errc::invalid_argument, "unknown input pair %d (use one of ENTROPYK_INPUT_PT, _PH, _PS, _PQ, _TQ, _TD)",
               static_cast<int>(pair));
-    const std::uint32_t struct_size = out->struct_size;
-    const char* name1 = input_name(pair, 0);
-    const char* name2 = input_name(pair, 1);
-    std::size_t failed = 0;
     ThermoError first{};
-    ThermoError e{};
-    for (std::size_t i = 0; i < count; ++i) {
-        bool ok = finite_element(v1[i], name1, e) && finite_element(v2[i], name2, e);
-        if (ok) {
-            const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1[i], v2[i]);
-            if (state) {
-                EntropykFluidState* o = array_element(out, stride, i);
-                o->struct_size = struct_size;
-                copy_out_struct(to_c_state(*state), o);
-                codes[i] = ENTROPYK_OK;
-                continue;
-            }
-            e = state.error();
-        }
-        codes[i] = to_c(e.code());
-        if (failed++ == 0)
-            first =
-                ThermoError::format(e.code(), "element %zu (v1 = %.17g, v2 = %.17g): %s", i, v1[i], v2[i], e.c_str());
+    auto loop = [&](auto&& flash_one) {
+        return states_loop(flash_one, pair, count, v1, v2, out, stride, codes, first);
+    };
+    const fluids::Fluid& f = *self.fluid;
+    const fluids::Tables* t = self.tables;
+    std::size_t failed = 0;
+    // The same dispatch as flash(), once per call.
+    switch (pair) {
+    case ENTROPYK_INPUT_PT:
+        failed = t ? loop([t](double a, double b) { return t->flash_tp(Temperature{b}, Pressure{a}); })
+                   : loop([&f](double a, double b) { return f.flash_tp(Temperature{b}, Pressure{a}); });
+        break;
+    case ENTROPYK_INPUT_PH:
+        failed = t ? loop([t](double a, double b) { return t->flash_ph(Pressure{a}, SpecificEnthalpy{b}); })
+                   : loop([&f](double a, double b) { return f.flash_ph(Pressure{a}, SpecificEnthalpy{b}); });
+        break;
+    case ENTROPYK_INPUT_PS:
+        failed = t ? loop([t](double a, double b) { return t->flash_ps(Pressure{a}, SpecificEntropy{b}); })
+                   : loop([&f](double a, double b) { return f.flash_ps(Pressure{a}, SpecificEntropy{b}); });
+        break;
+    case ENTROPYK_INPUT_PQ:
+        failed = t ? loop([t](double a, double b) { return t->flash_pq(Pressure{a}, b); })
+                   : loop([&f](double a, double b) { return f.flash_pq(Pressure{a}, b); });
+        break;
+    case ENTROPYK_INPUT_TQ: failed = loop([&f](double a, double b) { return f.flash_tq(Temperature{a}, b); }); break;
+    default: failed = loop([&f](double a, double b) { return f.state_trho(Temperature{a}, Density{b}); }); break;
     }
     *out_failed = failed;
     if (failed > 0) return first;
