@@ -8,9 +8,11 @@
 
 #include <entropyk.h>
 
+#include <cfenv>
 #include <cstdint>
 #include <vector>
 
+#include "entropyk/capi/fp_guard.hpp"
 #include "entropyk/fluids/tabular/tables.hpp"
 #include "property_inputs.hpp"
 
@@ -125,8 +127,27 @@ void BM_c_fluid_state_eos(benchmark::State& state) {
     per_state(state, 1.0);
 }
 
+// The FP guard alone: the library's (MXCSR on x86-64) and the portable feholdexcept + fesetenv.
+void BM_fp_guard(benchmark::State& state) {
+    for (auto _ : state) {
+        entropyk::capi::FpGuard guard;
+        benchmark::ClobberMemory();
+    }
+}
+
+void BM_fp_guard_fenv(benchmark::State& state) {
+    for (auto _ : state) {
+        std::fenv_t env;
+        std::feholdexcept(&env);
+        benchmark::ClobberMemory();
+        std::fesetenv(&env);
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_fp_guard);
+BENCHMARK(BM_fp_guard_fenv);
 BENCHMARK(BM_cpp_flash_ph_tables)->Arg(0)->Arg(1);
 BENCHMARK(BM_c_fluid_state_tables)->Arg(0)->Arg(1);
 BENCHMARK(BM_c_fluid_states_tables)

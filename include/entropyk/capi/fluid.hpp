@@ -92,6 +92,18 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     return c;
 }
 
+/// Writes a state into the caller's versioned struct: one plain store when the caller's struct is
+/// at least ours (the usual case; its struct_size is kept), else the prefix it knows about.
+inline void store_state(EntropykFluidState c, EntropykFluidState* out) noexcept {
+    const std::uint32_t struct_size = out->struct_size;
+    if (struct_size >= sizeof(EntropykFluidState)) {
+        c.struct_size = struct_size;
+        *out = c;
+    } else {
+        copy_out_struct(c, out);
+    }
+}
+
 /// One flash by input pair (v1, v2 in the order the pair's letters give, SI units). The tables
 /// serve (p,T), (p,h), (p,s) and (p,q); (T,q) and (T,rho) always use the equation of state.
 inline Result<fluids::State> flash(const fluids::Fluid& f, const fluids::Tables* tables, EntropykInputPair pair,
@@ -135,7 +147,7 @@ inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pai
     require_finite(v2, input_name(pair, 1));
     const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1, v2);
     if (!state) return state.error();
-    copy_out_struct(to_c_state(*state), out);
+    store_state(to_c_state(*state), out);
     return {};
 }
 
@@ -174,7 +186,6 @@ std::size_t states_loop(Flash&& flash_one, EntropykInputPair pair, std::size_t c
                         const double* v2, EntropykFluidState* out, std::size_t stride, EntropykErrorCode* codes,
                         ThermoError& first) {
     const std::uint32_t struct_size = out->struct_size;
-    const bool whole = struct_size >= sizeof(EntropykFluidState); // the usual case: one plain store
     const char* name1 = input_name(pair, 0);
     const char* name2 = input_name(pair, 1);
     std::size_t failed = 0;
@@ -185,14 +196,8 @@ std::size_t states_loop(Flash&& flash_one, EntropykInputPair pair, std::size_t c
             const Result<fluids::State> state = flash_one(a, b);
             if (state) {
                 EntropykFluidState* o = array_element(out, stride, i);
-                EntropykFluidState c = to_c_state(*state);
-                if (whole) {
-                    c.struct_size = struct_size;
-                    *o = c;
-                } else {
-                    o->struct_size = struct_size;
-                    copy_out_struct(c, o);
-                }
+                o->struct_size = struct_size;
+                store_state(to_c_state(*state), o);
                 codes[i] = ENTROPYK_OK;
                 continue;
             }
