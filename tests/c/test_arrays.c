@@ -315,11 +315,11 @@ static void sweep_equals_loop(void) {
     entropyk_system_free(sys);
 }
 
-/* Chunks of 7 points: 1, 2 and 3 threads give the same bits. */
+/* Chunks of 7 points: 1, 2, 3 threads and one per core give the same bits. */
 static void sweep_threads_identical(void) {
     EntropykSystem* sys = solved_heat_pump();
     static double values[2 * POINTS];
-    static EntropykCycleSummary one[POINTS], two[POINTS], three[POINTS];
+    static EntropykCycleSummary one[POINTS], two[POINTS], three[POINTS], per_core[POINTS];
     EntropykSweepConfig sc = ENTROPYK_SWEEP_CONFIG_INIT;
     int i;
     if (sys == NULL) {
@@ -328,7 +328,7 @@ static void sweep_threads_identical(void) {
     }
     CHECK(sc.threads == 1 && sc.chunk_points == 0);
     sweep_grid(values);
-    one[0] = two[0] = three[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
+    one[0] = two[0] = three[0] = per_core[0] = (EntropykCycleSummary)ENTROPYK_CYCLE_SUMMARY_INIT;
     sc.chunk_points = 7;
     CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, one),
                ENTROPYK_INVALID_ARGUMENT);
@@ -338,9 +338,13 @@ static void sweep_threads_identical(void) {
     sc.threads = 3;
     CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, three),
                ENTROPYK_INVALID_ARGUMENT);
+    sc.threads = 0; /* one per core */
+    CHECK_CODE(entropyk_system_sweep(sys, NULL, &sc, POINTS, 2, sweep_components, sweep_inputs, values, per_core),
+               ENTROPYK_INVALID_ARGUMENT);
     for (i = 0; i < POINTS; ++i) {
-        if (!same_summary(&one[i], &two[i]) || !same_summary(&one[i], &three[i])) {
-            fprintf(stderr, "sweep point %d differs between 1, 2 and 3 threads\n", i);
+        if (!same_summary(&one[i], &two[i]) || !same_summary(&one[i], &three[i]) ||
+            !same_summary(&one[i], &per_core[i])) {
+            fprintf(stderr, "sweep point %d differs between 1, 2, 3 threads and one per core\n", i);
             ++check_failures;
         }
     }

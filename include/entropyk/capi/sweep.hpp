@@ -136,7 +136,7 @@ inline Result<void> system_sweep(const EntropykSystem& self, const EntropykFallb
                   static_cast<int>(inputs[j]));
     }
     std::uint32_t threads = sc.threads;
-    if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+    if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 1u, max_sweep_threads);
     if (threads > max_sweep_threads)
         raise(Errc::invalid_argument, "sweep->threads = %u: expected at most %u (0 for one per core)", sc.threads,
               max_sweep_threads);
