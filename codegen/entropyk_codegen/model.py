@@ -351,6 +351,28 @@ class Builder:
             if direction == "out":
                 return [CParam(h.c_name + "**", name, "out", doc)]
             return [CParam(("const " if p.get("const") else "") + h.c_name + "*", name, "in", doc)]
+        if t == "count":  # size_t: an element count, given (in) or reported (out)
+            return [CParam("size_t" if direction == "in" else "size_t*", name, direction, doc)]
+        if t.startswith("array."):
+            # A caller-owned array of `count` elements (the element count is a separate `count`
+            # parameter): const T* for inputs, T* for outputs.
+            elem = t[6:]
+            if elem in SCALARS:
+                c = SCALARS[elem][0]
+            elif elem.startswith("enum."):
+                c = self.enum(elem[5:], where).c_name
+            elif elem.startswith("struct."):
+                s = self.structs.get(elem[7:])
+                if s is None:
+                    raise ModelError(f"{where}: unknown struct '{elem[7:]}'")
+                c = s.c_name
+            else:
+                raise ModelError(f"{where}: arrays hold float64, int32, uint32, bool32, enums or structs")
+            if elem == "float64" and not unit:
+                raise ModelError(f"{where}: float64 parameters need a unit (use unit: \"1\" for dimensionless)")
+            if direction == "in":
+                return [CParam(f"const {c}*", name, "in", doc)]
+            return [CParam(c + "*", name, direction, doc)]
         if t.startswith("buffer."):
             elem = BUFFER_ELEMENT.get(t[7:])
             if elem is None:

@@ -350,6 +350,40 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state(const Entro
                                                                      double v1, double v2, EntropykFluidState* out);
 
 /**
+ * Computes n states in one call (the array form of entropyk_fluid_state, for numpy, LabVIEW arrays
+ * and table generation): element i is exactly what entropyk_fluid_state gives for (v1[i], v2[i]),
+ * bit for bit.
+ *
+ * A failing element leaves out[i] unchanged and gets its code in codes[i]; the others are still
+ * computed. The call returns ENTROPYK_OK when every element succeeded, else the first failing
+ * element's code, with that element's index, inputs and message in entropyk_fluid_last_error. A bad
+ * handle, a NULL pointer, count == 0, an unset out[0].struct_size or an unknown pair refuses the
+ * whole call and writes nothing. The floating-point guard and the argument checks are paid once per
+ * call, not per element.
+ *
+ * @param fluid The fluid.
+ * @param pair Which properties v1 and v2 are (the same for every element).
+ * @param count The number of elements n, >= 1.
+ * @param v1 n first inputs [SI (see pair)].
+ * @param v2 n second inputs [SI (see pair)].
+ * @param[out] out n states. Only out[0].struct_size must be set: it is the element stride
+ *   (sizeof(EntropykFluidState) of the caller's header) and is copied into every written element.
+ * @param[out] codes n per-element codes (ENTROPYK_OK, ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT for a NaN or infinite input).
+ * @param[out] out_failed Receives the number of failed elements.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the arrays; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_states(const EntropykFluid* fluid,
+                                                                      EntropykInputPair pair, size_t count,
+                                                                      const double* v1, const double* v2,
+                                                                      EntropykFluidState* out, EntropykErrorCode* codes,
+                                                                      size_t* out_failed);
+
+/**
  * The fluid's critical and triple points and the validity range of its equation of state.
  *
  * @param fluid The fluid.
@@ -2112,6 +2146,98 @@ enum {
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg(const EntropykSolverResult* result,
                                                                           EntropykDiagramKind kind, char* buffer,
                                                                           size_t capacity, size_t* out_len);
+
+/* ==== sweep ======================================================================================= */
+/**
+ * Solves one finalized system at n operating points in one call, for maps, design studies and
+ * Python/numpy users: the inputs are columns (a component index and an EntropykInput each) and an n
+ * x columns matrix of values; the figures and the status of every point go into a caller-owned
+ * array of EntropykCycleSummary. The points are cut into chunks of consecutive points; each chunk
+ * starts from an exact copy of the system as it is at the call and warm-starts every point from the
+ * previous point of the same chunk, so the results depend on the chunk size but never on the number
+ * of threads (1 and 8 threads give the same bits), and a chunk equals a loop of
+ * entropyk_system_set_input and entropyk_solve_fallback_into on a system in the caller's state. The
+ * caller's system is not changed.
+ */
+
+/**
+ * How a sweep cuts and spreads its points. A NULL config means these defaults (one chunk, one
+ * thread: a plain warm-started walk along the array).
+ */
+typedef struct EntropykSweepConfig {
+    /** sizeof(EntropykSweepConfig), set by the caller. */
+    uint32_t struct_size;
+    /**
+     * Threads to use, 1 to 256; 0 = one per core. Each thread runs a contiguous run of chunks on
+     * its own system copies; the results do not depend on this number.
+     */
+    uint32_t threads;
+    /**
+     * Points per chunk; 0 = all points in one chunk (then only one thread has work). Each chunk
+     * starts from the caller's system state; a smaller chunk gives more parallelism and shorter
+     * warm-start paths.
+     */
+    uint32_t chunk_points;
+    /** Set to 0. */
+    uint32_t reserved;
+} EntropykSweepConfig;
+
+/** Static initialiser of EntropykSweepConfig: struct_size and the documented defaults. */
+#define ENTROPYK_SWEEP_CONFIG_INIT                                                                                     \
+    { sizeof(EntropykSweepConfig), 1, 0, 0 }
+
+/**
+ * Solves the system at count operating points (the fallback solver with the given settings,
+ * warm-started along each chunk unless config->cold_start is set) and writes each point's figures
+ * and status into out[i].
+ *
+ * Point i sets inputs[j] of component components[j] to values[i * columns + j] for every column j,
+ * then solves; a value the component refuses (NaN, out of range) gives that point status
+ * ENTROPYK_INVALID_ARGUMENT, NaN figures and no solve (the next point starts from the last solved
+ * one). Returns ENTROPYK_OK when every point gave a solution (ENTROPYK_CONTROL_SATURATION
+ * included), else the first failed point's code with its index and the number of failed points in
+ * entropyk_system_last_error. A bad handle, pointer, count, column, config or an unset
+ * out[0].struct_size refuses the whole call and writes nothing. The figures are bit for bit those
+ * of the equivalent loop, apart from solve_time (wall clock) and solves cut short by the wall-clock
+ * time budget (use max_residual_evaluations for a deterministic budget).
+ *
+ * @param system A finalized system; it is copied, not changed.
+ * @param config The solve settings of every point; NULL means the defaults. May be NULL.
+ * @param sweep Threads and chunk size; NULL means one thread, one chunk. May be NULL.
+ * @param count The number of operating points n, >= 1.
+ * @param columns The number of inputs set at every point, >= 1.
+ * @param components columns component indices.
+ * @param inputs columns inputs (ENTROPYK_INPUT_COMPRESSOR_SPEED ...), one per component index.
+ * @param values count x columns values, row-major (point i's values are values[i * columns ... i *
+ *   columns + columns - 1]) [SI (see each input)].
+ * @param[out] out count summaries. Only out[0].struct_size must be set: it is the element stride
+ *   and is copied into every element.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the arrays; the system copies are the library's and are released
+ *   before the call returns.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_sweep(const EntropykSystem* system,
+                                                                      const EntropykFallbackConfig* config,
+                                                                      const EntropykSweepConfig* sweep, size_t count,
+                                                                      uint32_t columns, const uint32_t* components,
+                                                                      const EntropykInput* inputs, const double* values,
+                                                                      EntropykCycleSummary* out);
+
+/**
+ * Sets *value to ENTROPYK_SWEEP_CONFIG_INIT: struct_size = sizeof(EntropykSweepConfig) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_sweep_config_init(EntropykSweepConfig* value);
 
 #ifdef __cplusplus
 } /* extern "C" */

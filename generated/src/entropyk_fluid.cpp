@@ -23,6 +23,15 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state(const Entro
     return capi::guarded_call<capi::fluid_state>("entropyk_fluid_state", fluid, pair, v1, v2, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_states(const EntropykFluid* fluid,
+                                                                      EntropykInputPair pair, size_t count,
+                                                                      const double* v1, const double* v2,
+                                                                      EntropykFluidState* out, EntropykErrorCode* codes,
+                                                                      size_t* out_failed) {
+    return capi::guarded_call<capi::fluid_states>("entropyk_fluid_states", fluid, pair, count, v1, v2, out, codes,
+                                                  out_failed);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_info(const EntropykFluid* fluid,
                                                                     EntropykFluidInfo* out) {
     return capi::guarded_call<capi::fluid_info>("entropyk_fluid_info", fluid, out);

@@ -3,7 +3,9 @@
 // returns Result<void>; argument problems raise ApiError.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include <entropyk.h>
@@ -90,6 +92,18 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     return c;
 }
 
+/// Writes a state into the caller's versioned struct: one plain store when the caller's struct is
+/// at least ours (the usual case; its struct_size is kept), else the prefix it knows about.
+inline void store_state(EntropykFluidState c, EntropykFluidState* out) noexcept {
+    const std::uint32_t struct_size = out->struct_size;
+    if (struct_size >= sizeof(EntropykFluidState)) {
+        c.struct_size = struct_size;
+        *out = c;
+    } else {
+        copy_out_struct(c, out);
+    }
+}
+
 /// One flash by input pair (v1, v2 in the order the pair's letters give, SI units). The tables
 /// serve (p,T), (p,h), (p,s) and (p,q); (T,q) and (T,rho) always use the equation of state.
 inline Result<fluids::State> flash(const fluids::Fluid& f, const fluids::Tables* tables, EntropykInputPair pair,
@@ -133,7 +147,117 @@ inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pai
     require_finite(v2, input_name(pair, 1));
     const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1, v2);
     if (!state) return state.error();
-    copy_out_struct(to_c_state(*state), out);
+    store_state(to_c_state(*state), out);
+    return {};
+}
+
+/// The element stride of a caller's array of versioned structs: out[0].struct_size, which must be
+/// set (the array call's other elements need not be initialised; each written element receives
+/// the same struct_size). A caller compiled against an older, smaller struct gets its prefix.
+template <class S>
+[[nodiscard]] std::size_t array_stride(const S* out, std::size_t count, const char* name) {
+    require_struct_size(out, name);
+    const std::size_t stride = out->struct_size;
+    if (count > SIZE_MAX / stride)
+        raise(Errc::invalid_argument, "count = %zu elements of %zu bytes overflow the address space", count, stride);
+    return stride;
+}
+
+template <class S>
+[[nodiscard]] S* array_element(S* out, std::size_t stride, std::size_t i) noexcept {
+    return reinterpret_cast<S*>(reinterpret_cast<unsigned char*>(out) + i * stride);
+}
+
+/// A non-finite element input: the scalar call's message (require_finite), without an exception.
+[[nodiscard]] inline bool finite_element(double v, const char* name, ThermoError& e) noexcept {
+    if (std::isfinite(v)) return true;
+    if (std::isnan(v))
+        e = ThermoError::format(Errc::invalid_argument, "'%s' is NaN", name);
+    else
+        e = ThermoError::format(Errc::invalid_argument, "'%s' is %sinfinity", name, v > 0 ? "+" : "-");
+    return false;
+}
+
+/// The element loop of entropyk_fluid_states for one flash function (the pair and backend are
+/// resolved once, outside the loop). Returns the number of failed elements; `first` receives the
+/// first failure's message.
+template <class Flash>
+std::size_t states_loop(Flash&& flash_one, EntropykInputPair pair, std::size_t count, const double* v1,
+                        const double* v2, EntropykFluidState* out, std::size_t stride, EntropykErrorCode* codes,
+                        ThermoError& first) {
+    const std::uint32_t struct_size = out->struct_size;
+    const char* name1 = input_name(pair, 0);
+    const char* name2 = input_name(pair, 1);
+    std::size_t failed = 0;
+    ThermoError e{};
+    for (std::size_t i = 0; i < count; ++i) {
+        const double a = v1[i], b = v2[i];
+        if (finite_element(a, name1, e) && finite_element(b, name2, e)) {
+            const Result<fluids::State> state = flash_one(a, b);
+            if (state) {
+                EntropykFluidState* o = array_element(out, stride, i);
+                o->struct_size = struct_size;
+                store_state(to_c_state(*state), o);
+                codes[i] = ENTROPYK_OK;
+                continue;
+            }
+            e = state.error();
+        }
+        codes[i] = to_c(e.code());
+        if (failed++ == 0)
+            first = ThermoError::format(e.code(), "element %zu (v1 = %.17g, v2 = %.17g): %s", i, a, b, e.c_str());
+    }
+    return failed;
+}
+
+/// entropyk_fluid_states: n flashes in one call. Element i is exactly what entropyk_fluid_state
+/// gives for (v1[i], v2[i]) (the same flash functions, chosen as in flash()): out[i] on success,
+/// out[i] unchanged and the error code in codes[i] on failure. The call fails as a whole (and
+/// writes nothing) only for a bad handle, pointer, count or pair; otherwise it returns the first
+/// failing element's code and that element's message, or ENTROPYK_OK. The FP guard, the argument
+/// checks and the choice of flash function are paid once per call.
+inline Result<void> fluid_states(const EntropykFluid& self, EntropykInputPair pair, std::size_t count, const double* v1,
+                                 const double* v2, EntropykFluidState* out, EntropykErrorCode* codes,
+                                 std::size_t* out_failed) {
+    require_not_null(v1, "v1");
+    require_not_null(v2, "v2");
+    require_not_null(codes, "codes");
+    require_not_null(out_failed, "out_failed");
+    if (count == 0) raise(Errc::invalid_argument, "count = 0: expected at least one element");
+    const std::size_t stride = array_stride(out, count, "out");
+    if (pair < ENTROPYK_INPUT_PT || pair > ENTROPYK_INPUT_TD)
+        raise(Errc::invalid_argument, "unknown input pair %d (use one of ENTROPYK_INPUT_PT, _PH, _PS, _PQ, _TQ, _TD)",
+              static_cast<int>(pair));
+    ThermoError first{};
+    auto loop = [&](auto&& flash_one) {
+        return states_loop(flash_one, pair, count, v1, v2, out, stride, codes, first);
+    };
+    const fluids::Fluid& f = *self.fluid;
+    const fluids::Tables* t = self.tables;
+    std::size_t failed = 0;
+    // The same dispatch as flash(), once per call.
+    switch (pair) {
+    case ENTROPYK_INPUT_PT:
+        failed = t ? loop([t](double a, double b) { return t->flash_tp(Temperature{b}, Pressure{a}); })
+                   : loop([&f](double a, double b) { return f.flash_tp(Temperature{b}, Pressure{a}); });
+        break;
+    case ENTROPYK_INPUT_PH:
+        failed = t ? loop([t](double a, double b) { return t->flash_ph(Pressure{a}, SpecificEnthalpy{b}); })
+                   : loop([&f](double a, double b) { return f.flash_ph(Pressure{a}, SpecificEnthalpy{b}); });
+        break;
+    case ENTROPYK_INPUT_PS:
+        failed = t ? loop([t](double a, double b) { return t->flash_ps(Pressure{a}, SpecificEntropy{b}); })
+                   : loop([&f](double a, double b) { return f.flash_ps(Pressure{a}, SpecificEntropy{b}); });
+        break;
+    case ENTROPYK_INPUT_PQ:
+        failed = t ? loop([t](double a, double b) { return t->flash_pq(Pressure{a}, b); })
+                   : loop([&f](double a, double b) { return f.flash_pq(Pressure{a}, b); });
+        break;
+    case ENTROPYK_INPUT_TQ: failed = loop([&f](double a, double b) { return f.flash_tq(Temperature{a}, b); }); break;
+    default: failed = loop([&f](double a, double b) { return f.state_trho(Temperature{a}, Density{b}); }); break;
+    }
+    *out_failed = failed;
+    if (failed > 0) return first;
     return {};
 }
 

@@ -176,11 +176,8 @@ inline Result<void> result_get_residual_evaluations(const EntropykSolverResult& 
     return {};
 }
 
-/// entropyk_result_get_summary
-inline Result<void> result_get_summary(const EntropykSolverResult& self, EntropykCycleSummary* out) {
-    require_struct_size(out, "out");
-    require_written(self);
-    const CycleResults& r = self.data->results;
+/// The C summary of a solve's results (entropyk_result_get_summary, entropyk_system_sweep).
+[[nodiscard]] inline EntropykCycleSummary summary_of(const CycleResults& r) noexcept {
     EntropykCycleSummary c = ENTROPYK_CYCLE_SUMMARY_INIT;
     c.status = status_code(r.status);
     c.iterations = static_cast<std::uint32_t>(r.iterations < 0 ? 0 : r.iterations);
@@ -198,7 +195,14 @@ inline Result<void> result_get_summary(const EntropykSolverResult& self, Entropy
     c.entropy_generation = r.entropy_generation;
     c.residual_norm = r.residual_norm;
     c.solve_time = r.solve_time_s;
-    copy_out_struct(c, out);
+    return c;
+}
+
+/// entropyk_result_get_summary
+inline Result<void> result_get_summary(const EntropykSolverResult& self, EntropykCycleSummary* out) {
+    require_struct_size(out, "out");
+    require_written(self);
+    copy_out_struct(summary_of(self.data->results), out);
     return figures_status(self);
 }
 

@@ -13,6 +13,16 @@ class AnyComponent {
   public:
     template <ComponentModel C>
     explicit AnyComponent(C c) : self_(std::make_unique<Model<C>>(std::move(c))) {}
+    /// A deep copy (the model with its current inputs; a sensor binding is redone by the copy's
+    /// System::finalize). Used to give each thread of a sweep its own system.
+    AnyComponent(const AnyComponent& other) : self_(other.self_->clone()) {}
+    AnyComponent(AnyComponent&&) noexcept = default;
+    AnyComponent& operator=(AnyComponent&&) noexcept = default;
+    AnyComponent& operator=(const AnyComponent& other) {
+        if (this != &other) self_ = other.self_->clone();
+        return *this;
+    }
+    ~AnyComponent() = default;
 
     [[nodiscard]] Role role() const { return self_->role(); }
     [[nodiscard]] int n_equations() const { return self_->n_equations(); }
@@ -59,6 +69,7 @@ class AnyComponent {
   private:
     struct Concept {
         virtual ~Concept() = default;
+        virtual std::unique_ptr<Concept> clone() const = 0;
         virtual Role role() const = 0;
         virtual int n_equations() const = 0;
         virtual int n_controls() const = 0;
@@ -82,6 +93,7 @@ class AnyComponent {
     template <class C>
     struct Model final : Concept {
         explicit Model(C x) : c(std::move(x)) {}
+        std::unique_ptr<Concept> clone() const override { return std::make_unique<Model>(c); }
         Role role() const override { return c.role(); }
         int n_equations() const override { return c.n_equations(); }
         int n_controls() const override { return c.n_controls(); }

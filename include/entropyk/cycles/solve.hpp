@@ -464,4 +464,28 @@ inline const CycleResults& System::solve(SolverMethod method, const SolveSetting
     return results_;
 }
 
+inline System System::clone() const {
+    System c(props_.fluid(), props_.backend());
+    // Rebuilding through add/connect/finalize (not a member-wise copy) gives the copy its own
+    // layout and binds its sensors to its own connection states.
+    for (const Node& n : nodes_) (void)c.add_erased(n.name, AnyComponent(n.c));
+    for (const Edge& e : edges_) (void)c.connect(e.from, e.to);
+    if (!finalized_) return c;
+    (void)c.finalize(); // cannot fail: this system's finalize succeeded on the same graph
+    // The solve's state, copied element-wise into the copy's buffers (finalize sized them).
+    std::copy(state_.begin(), state_.end(), c.state_.begin());
+    std::copy(controls_.begin(), controls_.end(), c.controls_.begin());
+    std::copy(block_.begin(), block_.end(), c.block_.begin());
+    std::copy(base_block_.begin(), base_block_.end(), c.base_block_.begin());
+    std::copy(si_.begin(), si_.end(), c.si_.begin());
+    c.x_ = x_;
+    c.scratch_r_ = scratch_r_;
+    c.scratch_x_ = scratch_x_;
+    c.have_solution_ = have_solution_;
+    c.property_error_ = property_error_;
+    c.results_ = results_;
+    if (workspace_) c.workspace_.reset(new detail::SolverWorkspace(*workspace_));
+    return c;
+}
+
 } // namespace entropyk

@@ -75,6 +75,13 @@ class System {
     System& operator=(System&&) noexcept = default;
     ~System() = default;
 
+    /// An independent copy of this system: the same components (with their current inputs) and
+    /// connections, finalized like this one, with the same last solution, the same solver state
+    /// (Jacobian factors, secant updates) and the same results, so that the copy's next solve gives
+    /// bit for bit what this system's next solve would give. Allocates (the copy's buffers); used
+    /// to give each thread of a sweep its own system. Defined in cycles/solve.hpp.
+    [[nodiscard]] System clone() const;
+
     /// A system for a refrigerant given by name (case-insensitive, aliases accepted).
     static Result<System> create(std::string_view refrigerant, Backend backend = Backend::eos) {
         auto f = fluids::find_fluid(refrigerant);

@@ -217,6 +217,11 @@ class LinearStep {
     static constexpr double kSingularPivotRatio = 1e-13;
 
     explicit LinearStep(Eigen::Index n) : J(n, n), jtj_(n, n), g_(n), lu_(n), llt_(n) {}
+    /// A copy keeps the LU factors (the kept state of chord steps: System::clone copies the solver
+    /// workspace) but starts a fresh Cholesky scratch: llt_ is always recomputed before use, and
+    /// Eigen leaves an uncomputed LLT's status member uninitialised, which a copy would read.
+    LinearStep(const LinearStep& o) : J(o.J), jtj_(o.jtj_), g_(o.g_), lu_(o.lu_), llt_(o.J.rows()) {}
+    LinearStep& operator=(const LinearStep&) = delete;
 
     Eigen::MatrixXd J; ///< filled by the caller before newton()/regularized()
 
