@@ -19,6 +19,7 @@
 #include "cycle.hpp"
 #include "entropyk/components.hpp"
 #include "entropyk/cycles.hpp"
+#include "entropyk/diagrams/cycle_view.hpp"
 #include "units.hpp"
 
 namespace entropyk::cli {
@@ -535,25 +536,6 @@ class PathAtError : public nlohmann::json_sax<json> {
     }
 };
 
-std::vector<std::size_t> flow_order(const CycleResults& r, const std::vector<ComponentInfo>& comps) {
-    const auto& cs = r.connections;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < comps.size(); ++i)
-        if (comps[i].role == Role::compressor) {
-            for (std::size_t e = 0; e < cs.size(); ++e)
-                if (cs[e].to == i) start = e;
-            break;
-        }
-    std::vector<std::size_t> order{start};
-    while (order.size() < cs.size()) {
-        const auto next =
-            std::find_if(cs.begin(), cs.end(), [&](const auto& c) { return c.from == cs[order.back()].to; });
-        if (next == cs.end()) break;
-        order.push_back(static_cast<std::size_t>(next - cs.begin()));
-    }
-    return order;
-}
-
 } // namespace
 
 SolvedCycle solve_cycle_json(const std::string& text, const std::string& source) {
@@ -684,7 +666,7 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source)
     out.results = sys.solve(method, settings, StartMode::cold);
     const auto x = sys.state_vector();
     out.last_iterate.assign(x.begin(), x.end());
-    out.order = flow_order(out.results, out.components);
+    out.order = diagrams::flow_order(out.results, out.components);
     return out;
 }
 

@@ -35,9 +35,10 @@ struct CycleView {
 };
 
 /// The connections in flow order starting at the inlet of the first compressor (connection 0 when
-/// there is none), following outlet -> inlet until the loop closes or breaks off.
-[[nodiscard]] inline std::vector<std::size_t> flow_order(const CycleResults& r,
-                                                         const std::vector<ComponentLabel>& components) {
+/// there is none), following outlet -> inlet until the loop closes or breaks off. `components` is
+/// indexed like r.components, by anything with a `role` (ComponentLabel, the CLI's component info).
+template <class Labels>
+[[nodiscard]] std::vector<std::size_t> flow_order(const CycleResults& r, const Labels& components) {
     const auto& cs = r.connections;
     if (cs.empty()) return {};
     std::size_t start = 0;

@@ -3,6 +3,7 @@
 // the report helpers. Everything works on storage that the solver allocated in its constructor.
 #pragma once
 
+#include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/platform/clock.hpp"
 #include "entropyk/solvers/concepts.hpp"
 #include "entropyk/solvers/options.hpp"
@@ -123,11 +124,7 @@ void variable_name(S& s, Eigen::Index j, char* buf, std::size_t cap) {
 
 /// Appends src to the NUL-terminated string in dst (capacity cap), cutting at cap - 1 characters.
 inline void append(char* dst, std::size_t cap, const char* src) noexcept {
-    if (cap == 0) return;
-    std::size_t n = 0;
-    while (n + 1 < cap && dst[n] != '\0') ++n;
-    for (; n + 1 < cap && *src != '\0'; ++n, ++src) dst[n] = *src;
-    dst[n] = '\0';
+    entropyk::detail::TextWriter(dst, cap).str(src);
 }
 
 [[gnu::format(printf, 2, 3)]] inline void set_message(Summary& sum, const char* fmt, ...) noexcept {
