@@ -929,6 +929,7 @@ del _s
 FUNCTIONS = {
     "entropyk_version": (ctypes.c_char_p, []),
     "entropyk_version_number": (ctypes.c_uint32, []),
+    "entropyk_live_handles": (ctypes.c_uint32, []),
     "entropyk_error_string": (ctypes.c_char_p, [ctypes.c_int32]),
     "entropyk_fluid_create": (ctypes.c_int32, [ctypes.c_char_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_fluid_free": (None, [ctypes.c_void_p]),
