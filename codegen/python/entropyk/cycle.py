@@ -328,9 +328,7 @@ class Cycle:
         return self._h
 
     def close(self):
-        if getattr(self, "_last", None) is not None:
-            self._last.close()
-            self._last = None
+        self._last = None  # results are snapshots that outlive the system; they free themselves
         if getattr(self, "_h", None):
             lib.entropyk_system_free(self._h)
             self._h = ctypes.c_void_p()
