@@ -9,6 +9,7 @@ plays no part) and warm-starts each point from the previous one. The figures the
 
 import ctypes
 import json
+import uuid
 
 import numpy as np
 
@@ -127,7 +128,10 @@ def sweep(cycle: Cycle, points, client=None, threads: int = 1, chunk: int = DEFA
 
     import dask.dataframe as dd
     flat = pd.DataFrame(points.to_numpy(dtype=np.float64), columns=[f"c{j}" for j in range(points.shape[1])])
-    ddf = dd.from_pandas(flat, chunksize=chunk * max(1, int(partition_chunks)), sort=True)
+    # A fresh graph name per call: every sweep() runs its points (Dask would otherwise hand back the
+    # result of an identical graph still held by the scheduler).
+    ddf = dd.from_pandas(flat, chunksize=chunk * max(1, int(partition_chunks)), sort=True,
+                         name=f"entropyk-points-{uuid.uuid4().hex}")
     recipe = cycle._recipe
     key = json.dumps(recipe, sort_keys=True, default=str)
     meta = _frame({f: np.empty(0, dtype=np.int32 if f in ("status", "iterations", "superheat_available",
