@@ -11,8 +11,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import entropyk  # noqa: E402
 
-from cycles import heat_pump  # noqa: E402,F401
-
 
 @pytest.fixture
 def no_leak():

@@ -6,14 +6,20 @@ See docs/python.md.
     entropyk.Fluid("R134a").state(p=1e6, h=4.2e5).T
 """
 
-from ._capi import (EntropykErrorCode, EntropykInput, EntropykInputPair, EntropykPhase,  # noqa: F401
+from ._capi import (EntropykErrorCode, EntropykInput, EntropykInputPair, EntropykPhase,
                     EntropykWarningCode)
-from ._lib import LIBRARY_PATH, live_handles, version  # noqa: F401
-from .cycle import (Component, Compressor, Condenser, Cycle, Evaporator, ExpansionValve,  # noqa: F401
+from ._lib import LIBRARY_PATH, live_handles, version
+from .cycle import (Component, Compressor, Condenser, Cycle, Evaporator, ExpansionValve,
                     FixedSaturationCondenser, FixedSaturationEvaporator, IsentropicCompressor, Receiver, Result,
                     fallback_config)
-from .errors import EntropykError  # noqa: F401
-from .fluid import Fluid, State, fluid_names  # noqa: F401
-from .sweep import release_worker_cycles, sweep  # noqa: F401
+from .errors import EntropykError
+from .fluid import Fluid, State, fluid_names
+from .sweep import release_worker_cycles, sweep
 
 __version__ = version()
+
+__all__ = ["EntropykErrorCode", "EntropykInput", "EntropykInputPair", "EntropykPhase", "EntropykWarningCode",
+           "LIBRARY_PATH", "live_handles", "version", "Component", "Compressor", "Condenser", "Cycle", "Evaporator",
+           "ExpansionValve", "FixedSaturationCondenser", "FixedSaturationEvaporator", "IsentropicCompressor",
+           "Receiver", "Result", "fallback_config", "EntropykError", "Fluid", "State", "fluid_names",
+           "release_worker_cycles", "sweep"]
