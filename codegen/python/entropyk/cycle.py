@@ -5,9 +5,10 @@ connections, inputs set since) next to its C handle, so it can be pickled: a cop
 (a Dask worker) is rebuilt from the recipe, never from raw memory."""
 
 import ctypes
+import json
 
 from . import _capi
-from ._lib import check, lib, read_text
+from ._lib import LIBRARY_PATH, check, lib, read_text
 from .errors import EntropykError
 
 _BACKENDS = {"eos": _capi.EntropykBackend.EOS, "tables": _capi.EntropykBackend.TABLES}
@@ -300,12 +301,17 @@ class Cycle:
     # -- solving
     def solve(self, **settings) -> Result:
         """Solves (fallback solver: Newton, then Picard; warm-started from the last solution) and
-        returns the Result. Settings are fallback_config fields. A solve that fails
+        returns the Result. Settings are fallback_config fields; a cycle read from a file and
+        solved without settings uses the file's solver settings (entropyk_solve_configured). A solve that fails
         (non-convergence, timeout, non-physical) raises EntropykError with .result attached."""
         self.finalize()
-        cfg = fallback_config(**settings)
         out = ctypes.c_void_p()
-        code = lib.entropyk_solve_fallback(self._h, ctypes.byref(cfg), ctypes.byref(out))
+        if getattr(self, "_from_file", False) and not settings:
+            # The file's solver method and settings, as the `entropyk` command solves it.
+            code = lib.entropyk_solve_configured(self._h, ctypes.byref(out))
+        else:
+            cfg = fallback_config(**settings)
+            code = lib.entropyk_solve_fallback(self._h, ctypes.byref(cfg), ctypes.byref(out))
         if not out:
             check(code, "system", self._h)
         result = Result(out, self._names)
@@ -352,13 +358,15 @@ class Cycle:
 
     @classmethod
     def from_file(cls, path) -> "Cycle":
-        """Loads a cycle file (JSON, docs/cycle-format.md)."""
+        """Loads a cycle file (JSON, docs/cycle-format.md) with the library's reader; a refused
+        file raises EntropykError (INVALID_ARGUMENT) with the reader's complete reason."""
         with open(path, encoding="utf-8") as f:
-            return cls.from_json(f.read())
+            return _from_json(f.read(), str(path))
 
     @classmethod
-    def from_json(cls, text: str) -> "Cycle":
-        return _from_json(text)
+    def from_json(cls, text: str, source: str = None) -> "Cycle":
+        """from_file on text; `source` names it in messages."""
+        return _from_json(text, source)
 
 
 def _input(which):
@@ -376,7 +384,7 @@ _KINDS = {k.__name__: k for k in (Compressor, IsentropicCompressor, Condenser, E
 
 def _rebuild(recipe) -> Cycle:
     if recipe.get("json") is not None:
-        c = _from_json(recipe["json"])
+        c = _from_json(recipe["json"], recipe.get("source"))
     else:
         c = Cycle(recipe["refrigerant"], recipe["backend"])
         for kind, name, params in recipe["components"]:
@@ -390,8 +398,41 @@ def _rebuild(recipe) -> Cycle:
     return c
 
 
-def _from_json(text: str) -> Cycle:
+def _from_json(text: str, source: str = None) -> Cycle:
+    """A finalized Cycle from cycle-file text, read by the library's own reader
+    (entropyk_system_from_json: the same reader, checks and messages as the `entropyk` command)."""
     fn = getattr(lib, "entropyk_system_from_json", None)
     if fn is None:
-        raise NotImplementedError("this libentropyk has no cycle-file loader (entropyk_system_from_json)")
-    raise NotImplementedError  # wired up when the C entry point lands
+        raise NotImplementedError(f"{LIBRARY_PATH} has no cycle-file reader (entropyk_system_from_json)")
+    h = ctypes.c_void_p()
+    n = ctypes.c_size_t(0)
+    src = source.encode() if source else None
+    buf = ctypes.create_string_buffer(1024)
+    code = fn(text.encode(), src, ctypes.byref(h), buf, len(buf), ctypes.byref(n))
+    if code == _capi.ENTROPYK_INVALID_ARGUMENT and n.value >= len(buf):  # a longer reason: read it whole
+        buf = ctypes.create_string_buffer(n.value + 1)
+        code = fn(text.encode(), src, ctypes.byref(h), buf, len(buf), ctypes.byref(n))
+    if code != 0:
+        if h:
+            lib.entropyk_system_free(h)
+        raise EntropykError(code, buf.value.decode("utf-8", "replace") or f"{source or 'cycle'}: refused")
+    c = Cycle.__new__(Cycle)
+    c._h = h
+    c._finalized = True
+    c._last = None
+    c._from_file = True
+    try:
+        doc = json.loads(text)  # only for the names; the library has read and checked the text
+        c.refrigerant = doc.get("refrigerant", "")
+        c.backend = doc.get("backend", "eos")
+        names = [comp.get("name", "") for comp in doc.get("components", [])]
+    except (ValueError, AttributeError):  # JSON with comments: the library accepts it, json does not
+        c.refrigerant, c.backend, names = "", "", []
+    count = ctypes.c_uint32()
+    check(lib.entropyk_system_get_component_count(h, ctypes.byref(count)), "system", h)
+    if len(names) != count.value or not all(names):
+        names = [f"component{i}" for i in range(count.value)]
+    c._names = names
+    c._recipe = {"refrigerant": c.refrigerant, "backend": c.backend, "components": [], "edges": [], "inputs": [],
+                 "discharge_limit": None, "json": text, "source": source}
+    return c
