@@ -6,7 +6,6 @@ relative to this package). Nothing is compiled here: ctypes over the C API only.
 
 import ctypes
 import os
-from pathlib import Path
 
 from . import _capi
 from .errors import EntropykError
@@ -20,10 +19,10 @@ def _library_path() -> str:
         from ._library import LIBRARY
     except ImportError:  # a package assembled by hand: let the dynamic loader search
         return "libentropyk.so.0"
-    p = Path(LIBRARY)
-    if not p.is_absolute():
-        p = (Path(__file__).resolve().parent / p).resolve()
-    return str(p)
+    if os.path.isabs(LIBRARY):
+        return LIBRARY
+    # Relative to this package (an installed copy); normpath keeps the soname link (libentropyk.so.0).
+    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), LIBRARY))
 
 
 LIBRARY_PATH = _library_path()
