@@ -64,3 +64,14 @@ def test_dask_local_cluster_equals_serial(serial, no_leak):
         pd.testing.assert_frame_equal(figures(out), figures(serial))
         # Each worker built the cycle once; releasing it leaves no live handle in any worker.
         assert set(client.run(entropyk.release_worker_cycles).values()) == {0}
+
+
+def test_columns_by_tuple_and_one_thread_per_core(serial, no_leak):
+    p = points().iloc[:300].copy()
+    p.columns = [("evaporator", "secondary_inlet_temperature"), (0, entropyk.EntropykInput.COMPRESSOR_SPEED)]
+    with heat_pump(backend="tables") as c:
+        out = entropyk.sweep(c, p, threads=0, chunk=100)
+        assert (out["status"] == 0).all()
+        # Another chunk size walks other warm-start paths: equal to the solver tolerance, not in bits.
+        ref = serial.iloc[:300]
+        assert np.allclose(out["COP_heating"], ref["COP_heating"], rtol=1e-8, atol=0)
