@@ -1,5 +1,7 @@
 # Finds the project's dependencies (all Debian packages; nothing is downloaded).
 find_package(Eigen3 3.4 REQUIRED NO_MODULE)
+# The cycle-file reader (include/entropyk/io/) parses JSON with nlohmann-json (header-only).
+find_package(nlohmann_json 3 REQUIRED)
 
 file(GLOB_RECURSE ENTROPYK_HEADERS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/include/entropyk/*.hpp)
 

@@ -10,8 +10,13 @@
 
 #include "entropyk/cycles/results.hpp"
 #include "entropyk/fluids/fluid.hpp"
+#include "entropyk/io/units.hpp"
 
 namespace entropyk::cli {
+
+// The unit table of the cycle file is the library's (include/entropyk/io/units.hpp); `props`
+// accepts the same units.
+using namespace entropyk::io;
 
 /// Exit codes of the command (documented in `entropyk --help`).
 enum ExitCode : int { exit_ok = 0, exit_io = 1, exit_bad_input = 2, exit_not_converged = 3 };
@@ -23,6 +28,8 @@ class InputError : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// A component as the file names it: name, JSON "type", role (io::CycleComponent's fields; a
+/// copy so that this header stays free of the reader's JSON headers).
 struct ComponentInfo {
     std::string name;
     std::string type; ///< the JSON "type" ("map_compressor", "condenser", ...)

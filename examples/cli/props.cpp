@@ -15,12 +15,12 @@
 #include "cycle.hpp"
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/fluids/phase_name.hpp"
-#include "units.hpp"
+#include "entropyk/io/units.hpp"
 
 namespace entropyk::cli {
 
 std::string props_help() {
-    // The unit lists come from units.hpp, so the help cannot drift from what is accepted.
+    // The unit lists come from io/units.hpp, so the help cannot drift from what is accepted.
     auto units = [](Dimension d) { return unit_list(d); };
     return "usage: entropyk props FLUID --X VALUE --Y VALUE [--format text|json|csv]\n"
            "\n"

@@ -5,7 +5,7 @@
 
 namespace entropyk::cli {
 
-/// The text of `entropyk props --help` (its unit lists are those units.hpp accepts).
+/// The text of `entropyk props --help` (its unit lists are those include/entropyk/io/units.hpp accepts).
 std::string props_help();
 
 /// Runs `entropyk props ...` (argv[1] is "props"); returns the exit code. Throws InputError for a

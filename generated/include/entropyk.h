@@ -2253,6 +2253,107 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_sweep(const Entr
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_sweep_config_init(EntropykSweepConfig* value);
 
+/* ==== cycle file ================================================================================== */
+/**
+ * A system read from a JSON cycle file (docs/cycle-format.md) by the library's reader, the same one
+ * the `entropyk` command uses: every key and value is checked, a refused file gives the complete
+ * reason naming the file, the JSON path and what was expected ("cycle.json: /components/2/ua:
+ * expected a positive number in W/K, got -3"), and an accepted one gives a finalized system with
+ * the file's component names and solver settings. It is then a system like any other (set inputs,
+ * solve, sweep); entropyk_solve_configured solves it with the file's method and settings.
+ */
+
+/**
+ * Reads a cycle from JSON text and builds the finalized system it describes (for "backend":
+ * "tables" the refrigerant's tables are built here, once per fluid and process).
+ *
+ * On success *out receives the system, *out_len is 0 and the buffer (when capacity > 0) holds the
+ * empty string. When the text is refused (not JSON, an unknown key, a value out of range, an
+ * unknown refrigerant or component type, an open loop ...), *out is set to NULL, the call returns
+ * ENTROPYK_INVALID_ARGUMENT, *out_len receives the length of the complete reason and the buffer its
+ * text (a NUL-terminated prefix when capacity <= *out_len; a size query with buffer NULL and
+ * capacity 0 is allowed). A bad pointer argument is refused before anything is read, with its own
+ * code and nothing in the buffer.
+ *
+ * @param json_text The cycle file's text (UTF-8, NUL-terminated; JSON with C and C++ style comments
+ *   allowed).
+ * @param source The name the messages give the text (a file name); NULL or empty means "cycle". May
+ *   be NULL.
+ * @param[out] out Receives the new, finalized system.
+ * @param[out] buffer Receives the reason when the text is refused. Caller-owned; may be NULL only
+ *   together with capacity == 0 (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new system and releases it with entropyk_system_free; the
+ *   caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_from_json(const char* json_text, const char* source,
+                                                                          EntropykSystem** out, char* buffer,
+                                                                          size_t capacity, size_t* out_len);
+
+/**
+ * entropyk_system_from_json on the contents of the file at path (the path names the file in the
+ * messages).
+ *
+ * A file that cannot be opened or read is refused the same way, with the reason "<path>: cannot
+ * open the file".
+ *
+ * @param path The cycle file's path (NUL-terminated, as the C library's fopen takes it).
+ * @param[out] out Receives the new, finalized system.
+ * @param[out] buffer Receives the reason when the file is refused. Caller-owned; may be NULL only
+ *   together with capacity == 0 (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new system and releases it with entropyk_system_free; the
+ *   caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_from_file(const char* path, EntropykSystem** out,
+                                                                          char* buffer, size_t capacity,
+                                                                          size_t* out_len);
+
+/**
+ * Solves the system with the method and settings of the cycle file it was read from (the file's
+ * "solver" object over the file format's defaults: the fallback method, a 10 s time budget), or,
+ * for a system built with entropyk_system_create, the fallback solver with its defaults.
+ *
+ * The first solve of a system starts from the automatic initial guess (as the `entropyk` command
+ * does, so the figures are the command's); later ones warm-start from the last solution. Otherwise
+ * as entropyk_solve_fallback.
+ *
+ * @param system A finalized system.
+ * @param[out] out Receives the new result (also on solver failure).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new result and releases it with entropyk_result_free.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_configured(EntropykSystem* system,
+                                                                          EntropykSolverResult** out);
+
+/**
+ * entropyk_solve_configured into a result made by entropyk_result_create for this system: no
+ * allocation, for a loop of steps.
+ *
+ * @param system A finalized system.
+ * @param reused A result made for this system; overwritten.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
+ *   ENTROPYK_NON_PHYSICAL, ENTROPYK_INVALID_STATE; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller keeps both handles.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_solve_configured_into(EntropykSystem* system,
+                                                                               EntropykSolverResult* reused);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

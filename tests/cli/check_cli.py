@@ -533,7 +533,7 @@ def cmd_schema(exe, argv):
                 check_units(v, f"{path}/{i}")
 
     check_units(schema, "")
-    # The units the schema lists are those the command accepts (examples/cli/units.hpp).
+    # The units the schema lists are those the command accepts (include/entropyk/io/units.hpp).
     if units_hpp:
         with open(units_hpp, encoding="utf-8") as f:
             src = f.read()

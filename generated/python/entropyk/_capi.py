@@ -891,6 +891,8 @@ class EntropykSweepConfig(ctypes.Structure):
         """A new struct set like ENTROPYK_SWEEP_CONFIG_INIT: struct_size and the documented defaults."""
         return _init_struct(cls)
 
+# ==== cycle file =============================================================================================
+
 
 def _init_struct(cls):
     value = cls()
@@ -1006,6 +1008,10 @@ FUNCTIONS = {
     "entropyk_result_write_svg": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_system_sweep": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(EntropykFallbackConfig), ctypes.POINTER(EntropykSweepConfig), ctypes.c_size_t, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_int32), ctypes.POINTER(ctypes.c_double), ctypes.POINTER(EntropykCycleSummary)]),
     "entropyk_sweep_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykSweepConfig)]),
+    "entropyk_system_from_json": (ctypes.c_int32, [ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_system_from_file": (ctypes.c_int32, [ctypes.c_char_p, ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_solve_configured": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_solve_configured_into": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_void_p]),
 }
 
 

@@ -30,6 +30,10 @@ struct SystemData {
     std::uint64_t id = 0;
     /// K; passed into SolveSettings::discharge_temperature_limit for every solve.
     double discharge_temperature_limit = SolveSettings{}.discharge_temperature_limit;
+    /// What entropyk_solve_configured uses: the method and settings of the cycle file the system
+    /// was read from (entropyk_system_from_json), the fallback solver's defaults otherwise.
+    SolverMethod configured_method = SolverMethod::fallback;
+    SolveSettings configured_settings{};
 };
 
 [[nodiscard]] inline std::uint64_t next_system_id() noexcept {
@@ -266,11 +270,8 @@ Result<void> solve(EntropykSystem& self, const Config* config, EntropykSolverRes
     return outcome(self.data->system.results());
 }
 
-/// entropyk_solve_newton_into / _picard_into / _fallback_into: the HIL step, no allocation.
-template <SolverMethod Method, class Config>
-Result<void> solve_into(EntropykSystem& self, const Config* config, EntropykSolverResult* reused) {
-    EntropykSolverResult& r = checked_handle(reused);
-    const auto [settings, start] = read_settings(config);
+/// A result the _into solves may fill: made by entropyk_result_create for this (finalized) system.
+inline void require_result_of(const EntropykSystem& self, const EntropykSolverResult& r) {
     require_finalized(self);
     const System& s = self.data->system;
     if (r.data->system_id != self.data->id)
@@ -279,8 +280,16 @@ Result<void> solve_into(EntropykSystem& self, const Config* config, EntropykSolv
     if (r.data->results.connections.size() != s.connection_count() ||
         r.data->results.components.size() != s.component_count() || r.data->state.capacity() < s.state_vector().size())
         raise(Errc::internal_error, "the result is not sized for its system");
+}
+
+/// entropyk_solve_newton_into / _picard_into / _fallback_into: the HIL step, no allocation.
+template <SolverMethod Method, class Config>
+Result<void> solve_into(EntropykSystem& self, const Config* config, EntropykSolverResult* reused) {
+    EntropykSolverResult& r = checked_handle(reused);
+    const auto [settings, start] = read_settings(config);
+    require_result_of(self, r);
     solve_and_fill(self, Method, settings, start, *r.data);
-    return outcome(s.results());
+    return outcome(self.data->system.results());
 }
 
 } // namespace entropyk::capi

@@ -1,6 +1,6 @@
-// The units the `entropyk` command accepts where a person types a number: `props` options
-// ("--p 8bar", "--T 25C") and the {"value": ..., "unit": ...} objects of the cycle file
-// (docs/units.md lists them). The engine itself is SI throughout; these are converted at the door.
+// The units accepted where a person types a number: the {"value": ..., "unit": ...} objects of
+// the cycle file (io/cycle_file.hpp) and the `entropyk props` options ("--p 8bar", "--T 25C");
+// docs/units.md lists them. The engine itself is SI throughout; these are converted at the door.
 #pragma once
 
 #include <array>
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace entropyk::cli {
+namespace entropyk::io {
 
 /// What a number measures; each kind has its own list of units.
 enum class Dimension {
@@ -175,4 +175,4 @@ inline ParsedQuantity parse_quantity(const std::string& text, Dimension d, const
     return {to_si(v, *u), {}};
 }
 
-} // namespace entropyk::cli
+} // namespace entropyk::io

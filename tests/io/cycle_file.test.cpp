@@ -1,0 +1,104 @@
+// The library's cycle-file reader (include/entropyk/io/cycle_file.hpp) as a library: what a read
+// file holds (title, fluid, backend, solver settings, components in file order, a finalized
+// System), the component-kind table, and that a damaged file is always a message, never an
+// exception or a crash: every prefix of an example file and thousands of single-byte mutations
+// of it are read, and each gives either a cycle or a message naming the source.
+#include "support/catch.hpp"
+
+#include <cstdint>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+#include "entropyk/io/cycle_file.hpp"
+
+using namespace entropyk;
+
+namespace {
+
+std::string example(const char* name) {
+    std::ifstream in(std::string(ENTROPYK_SOURCE_DIR "/examples/cycles/") + name, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST_CASE("a read cycle file carries the file's description and a finalized system", "[io]") {
+    auto read = io::read_cycle_json(example("r410a_heat_pump.json"), "hp.json");
+    REQUIRE(read.has_value());
+    io::CycleFile& f = read.value();
+    CHECK(f.source == "hp.json");
+    CHECK(f.fluid->name() == "R410A");
+    CHECK(f.method == SolverMethod::fallback);
+    CHECK(f.settings.time_budget_s == 10.0); // the file format's default
+    REQUIRE(f.components.size() == f.system.component_count());
+    for (std::uint32_t i = 0; i < f.system.component_count(); ++i)
+        CHECK(f.system.component_name(i) == f.components[i].name);
+    CHECK(f.system.finalized());
+    const auto& r = f.system.solve(f.method, f.settings, StartMode::cold);
+    CHECK(r.converged());
+    CHECK(r.cop_heating > 2.0);
+    CHECK(r.cop_heating < 6.0);
+}
+
+TEST_CASE("the component-kind table: unique types, keys without name and type, lookup by exact type", "[io]") {
+    for (std::size_t i = 0; i < io::component_kinds.size(); ++i) {
+        for (std::size_t k = 0; k < i; ++k) CHECK(io::component_kinds[i].type != io::component_kinds[k].type);
+        const auto keys = io::component_kinds[i].accepted_keys();
+        CHECK(keys[0] == "name");
+        CHECK(keys[1] == "type");
+        for (std::size_t k = 2; k < keys.size(); ++k) {
+            CHECK(!keys[k].empty());
+            CHECK(keys[k] != "name");
+            CHECK(keys[k] != "type");
+        }
+        CHECK(io::find_component_kind(io::component_kinds[i].type) == &io::component_kinds[i]);
+    }
+    CHECK(io::find_component_kind("Condenser") == nullptr);
+    CHECK(io::component_kinds[0].accepted_keys().size() == 7); // isentropic_compressor: 5 keys + 2
+}
+
+TEST_CASE("refusals are values with the complete message", "[io]") {
+    auto bad = io::read_cycle_json("{\"refrigerant\": \"R134a\", \"components\": [1, 2]}", "t.json");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error() == "t.json: /components/0: expected a component (a JSON object), got 1");
+    auto missing = io::read_cycle_file("no-such-dir/x.json");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error() == "no-such-dir/x.json: cannot open the file");
+    // Longer than a ThermoError holds (320 characters): the message is not cut.
+    auto unknown = io::read_cycle_json(
+        "{\"refrigerant\": \"R134a\", \"components\": [{\"name\": \"c\", \"type\": \"compressor\"}, {}]}", "t.json");
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().rfind("t.json: /components/0/type: unknown component type \"compressor\"; expected one of "
+                                "\"isentropic_compressor\", \"map_compressor\"",
+                                0) == 0);
+    CHECK(unknown.error().find("\"receiver\"") != std::string::npos);
+}
+
+TEST_CASE("a damaged file is a message, never an exception: every prefix and 3000 byte mutations", "[io]") {
+    const std::string text = example("r134a_textbook.json");
+    int accepted = 0, refused = 0;
+    auto check = [&](const std::string& t) {
+        auto r = io::read_cycle_json(t, "x.json");
+        if (r) {
+            ++accepted;
+            CHECK(r.value().system.finalized());
+        } else {
+            ++refused;
+            CHECK(r.error().rfind("x.json: ", 0) == 0);
+        }
+    };
+    for (std::size_t n = 0; n < text.size(); n += 7) check(text.substr(0, n));
+    std::mt19937 rng(20261130);
+    const std::string alphabet = "{}[]\":,0123456789.-eE tnulfasr\\/x";
+    for (int i = 0; i < 3000; ++i) {
+        std::string t = text;
+        t[rng() % t.size()] = alphabet[rng() % alphabet.size()];
+        check(t);
+    }
+    CHECK(refused > 0);
+    CHECK(accepted > 0); // mutations inside the description string keep the file valid
+}
