@@ -61,3 +61,26 @@ def test_cycle_files_match_the_cli(cli, name):
     ref = cli_results(cli, CYCLES / name)
     with entropyk.Cycle.from_file(CYCLES / name) as c, c.solve() as r:
         compare(r.summary(), ref, rel=1e-12)  # the same reader and solve as the command
+
+
+def test_refused_cycle_text_gives_the_readers_reason(no_leak):
+    with pytest.raises(entropyk.EntropykError) as e:
+        entropyk.Cycle.from_json('{"refrigerant": "R134a"}', "x.json")
+    assert e.value.code == entropyk.EntropykErrorCode.INVALID_ARGUMENT
+    assert e.value.message == ("x.json: /components: expected an array of components (at least 2), got nothing "
+                               "(the key is missing)")
+
+
+def test_file_cycle_pickles_and_sweeps(no_leak):
+    import pickle
+
+    import numpy as np
+    import pandas as pd
+    with entropyk.Cycle.from_file(CYCLES / "r410a_heat_pump.json") as c:
+        assert c.component_names == ["compressor", "condenser", "valve", "evaporator"]
+        with pickle.loads(pickle.dumps(c)) as d:
+            assert d.component_names == c.component_names
+            assert d.solve().summary()["COP_heating"] == c.copy().solve().summary()["COP_heating"]
+        pts = pd.DataFrame({"evaporator.secondary_inlet_temperature": np.linspace(295.15, 300.15, 20)})
+        out = entropyk.sweep(c, pts)
+        assert (out["status"] == 0).all() and out["COP_cooling"].is_monotonic_increasing
