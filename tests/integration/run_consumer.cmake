@@ -66,8 +66,10 @@ endif()
 if(PYTHON AND PYTHON_SITE AND NOT IS_ABSOLUTE "${PYTHON_SITE}")
   unset(ENV{ENTROPYK_LIBRARY})
   set(ENV{PYTHONPATH} ${prefix}/${PYTHON_SITE})
-  run(${PYTHON} -B -c "import entropyk, os; p = os.path.realpath(entropyk.LIBRARY_PATH); \
-assert p.startswith(os.path.realpath('${prefix}')), p; \
+  # No ';' in the code: run() passes its arguments on as a CMake list.
+  run(${PYTHON} -B -c "import entropyk, os
+p = os.path.realpath(entropyk.LIBRARY_PATH)
+assert p.startswith(os.path.realpath('${prefix}')), p
 print('python', entropyk.__version__, round(entropyk.Fluid('R134a').state(p=1e6, h=4.2e5).T, 3))")
   if(NOT LAST_OUTPUT MATCHES "^python [0-9.]+ 313\\.275")
     message(FATAL_ERROR "the installed Python package printed an unexpected line:\n${LAST_OUTPUT}")
