@@ -5,6 +5,7 @@
 // of it are read, and each gives either a cycle or a message naming the source.
 #include "support/catch.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <random>
@@ -59,6 +60,41 @@ TEST_CASE("the component-kind table: unique types, keys without name and type, l
     }
     CHECK(io::find_component_kind("Condenser") == nullptr);
     CHECK(io::component_kinds[0].accepted_keys().size() == 7); // isentropic_compressor: 5 keys + 2
+}
+
+TEST_CASE("the schema lists exactly the component kinds of the table, each with the keys its reader accepts",
+          "[io][schema]") {
+    std::ifstream in(ENTROPYK_SOURCE_DIR "/docs/cycle-format.schema.json");
+    const auto schema = nlohmann::json::parse(in);
+    const auto& one_of = schema.at("properties").at("components").at("items").at("oneOf");
+    REQUIRE(one_of.size() == io::component_kinds.size());
+    for (std::size_t i = 0; i < io::component_kinds.size(); ++i) {
+        const io::ComponentKind& kind = io::component_kinds[i];
+        const std::string type(kind.type);
+        INFO(type);
+        CHECK(one_of[i].at("$ref") == "#/$defs/" + type);
+        // A kind is one object, or (expansion_valve: one per mode) a oneOf of objects: every
+        // variant is closed and names the type; together they list the reader's keys.
+        const auto& def = schema.at("$defs").at(type);
+        std::vector<nlohmann::json> variants;
+        if (def.contains("oneOf") && !def.contains("properties"))
+            for (const auto& v : def.at("oneOf")) variants.push_back(v);
+        else
+            variants.push_back(def);
+        std::vector<std::string> listed;
+        for (const auto& v : variants) {
+            CHECK(v.at("additionalProperties") == false);
+            CHECK(v.at("properties").at("type").at("const") == type);
+            for (const auto& [key, value] : v.at("properties").items()) {
+                (void)value;
+                if (std::find(listed.begin(), listed.end(), key) == listed.end()) listed.push_back(key);
+            }
+        }
+        auto accepted = kind.accepted_keys();
+        std::sort(listed.begin(), listed.end());
+        std::sort(accepted.begin(), accepted.end());
+        CHECK(listed == accepted);
+    }
 }
 
 TEST_CASE("refusals are values with the complete message", "[io]") {
