@@ -51,6 +51,11 @@ def test_bad_points_are_reported_per_point(no_leak):
     assert np.isnan(out["COP_heating"].iloc[3]) and (out["status"].drop(3) == 0).all()
     with pytest.raises(ValueError):
         entropyk.sweep(heat_pump(), pd.DataFrame({"speed": [1.0]}))
+    # A column the C sweep refuses as a whole (no component 9) raises with the system's message.
+    with heat_pump(backend="tables") as c, pytest.raises(entropyk.EntropykError) as e:
+        entropyk.sweep(c, pd.DataFrame({(9, "compressor_speed"): [50.0]}))
+    assert e.value.code == entropyk.EntropykErrorCode.INVALID_ARGUMENT
+    assert e.value.message == "entropyk_system_sweep: components[0] = 9: the system has 4 components"
 
 
 def test_dask_local_cluster_equals_serial(serial, no_leak):

@@ -41,6 +41,8 @@ def _columns(cycle: Cycle, columns):
 def _run(system, components, inputs, values, chunk, threads, settings):
     """One call of entropyk_system_sweep over a block of rows; returns a dict of columns."""
     n, cols = values.shape
+    if n == 0:
+        return {f: np.empty(0) for f in SUMMARY_FIELDS}
     out = (_capi.EntropykCycleSummary * n)()
     out[0].struct_size = ctypes.sizeof(_capi.EntropykCycleSummary)
     cfg = fallback_config(**settings)
