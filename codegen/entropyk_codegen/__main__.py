@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.print_deps:
         deps = sorted(str(p.relative_to(root)) for p in (root / "codegen").rglob("*")
                       if p.suffix in {".yaml", ".j2", ".py", ".json"} and "tests" not in p.parts
-                      and "fluids" not in p.relative_to(root / "codegen").parts[:1])
+                      and p.relative_to(root / "codegen").parts[0] not in ("fluids", "python"))
         print("\n".join(deps + ["CMakeLists.txt"]))
         return 0
 

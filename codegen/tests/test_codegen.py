@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from entropyk_codegen import cformat, checks, model, names, render
+from entropyk_codegen import cformat, checks, model, names, pyformat, render
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -177,6 +177,24 @@ class Rendering(unittest.TestCase):
             self.assertRegex(header, rf"(?m)(^| ){f.c_name}\(")
             self.assertIn("@note Ownership:", "\n".join(f.doc_lines))
         self.assertNotIn(str(ROOT), "".join(a.values()))
+
+    def test_python_binding(self):
+        """The ctypes module: valid Python, every function, every struct with the model's size."""
+        api = model.load(ROOT / "codegen" / "api", CMAKELISTS)
+        text = render.render(api)["generated/python/entropyk/_capi.py"]
+        ns: dict = {}
+        exec(compile(text, "_capi.py", "exec"), ns)  # also runs the load-time size checks
+        self.assertEqual(set(ns["FUNCTIONS"]), {f.c_name for f in api.functions})
+        for s in api.structs:
+            self.assertEqual(ns[s.c_name].C_SIZE, s.size)
+            self.assertEqual([f for f, _ in ns[s.c_name]._fields_], [f.c_name for f in s.fields])
+        n = pyformat.CtypesNames(api)
+        self.assertEqual(n.ctype("const EntropykFluid*"), "ctypes.c_void_p")
+        self.assertEqual(n.ctype("EntropykFluid**"), "ctypes.POINTER(ctypes.c_void_p)")
+        self.assertEqual(n.ctype("const double*"), "ctypes.POINTER(ctypes.c_double)")
+        self.assertEqual(n.ctype("EntropykErrorCode"), "ctypes.c_int32")
+        with self.assertRaises(pyformat.PyTypeError):
+            n.ctype("long double")
 
 
 if __name__ == "__main__":

@@ -137,6 +137,20 @@ ENTROPYK_EXPORT const char* ENTROPYK_CALL entropyk_version(void);
 ENTROPYK_EXPORT uint32_t ENTROPYK_CALL entropyk_version_number(void);
 
 /**
+ * The number of handles of every kind (fluid, component, system, result) created and not yet
+ * released in this process.
+ *
+ * Bindings and tests use it to prove that nothing leaks: the count after a piece of work equals the
+ * count before it. A component stops counting when a system takes it (its handle is released then;
+ * the system owns the model).
+ *
+ * @return The count at the time of the call.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT uint32_t ENTROPYK_CALL entropyk_live_handles(void);
+
+/**
  * A fixed English description of an error code.
  *
  * @param code Any value; unknown values are accepted.

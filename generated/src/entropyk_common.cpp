@@ -15,6 +15,8 @@ ENTROPYK_EXPORT uint32_t ENTROPYK_CALL entropyk_version_number(void) {
     return capi::direct_call<capi::version_number>();
 }
 
+ENTROPYK_EXPORT uint32_t ENTROPYK_CALL entropyk_live_handles(void) { return capi::direct_call<capi::live_handles>(); }
+
 ENTROPYK_EXPORT const char* ENTROPYK_CALL entropyk_error_string(EntropykErrorCode code) {
     return capi::direct_call<capi::error_string>(code);
 }

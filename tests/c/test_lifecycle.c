@@ -100,6 +100,7 @@ static void test_components(void) {
     EntropykFixedSaturationConfig fs = ENTROPYK_FIXED_SATURATION_CONFIG_INIT;
     EntropykExpansionValveConfig v = ENTROPYK_EXPANSION_VALVE_CONFIG_INIT;
     int i;
+    const uint32_t live_before = entropyk_live_handles();
     comp.mass_flow_coefficients[0] = 0.05;
     comp.power_coefficients[0] = 1000.0;
     comp.units = ENTROPYK_MAP_UNITS_SI_KG_PER_S;
@@ -111,12 +112,16 @@ static void test_components(void) {
     CHECK_OK(entropyk_fixed_saturation_evaporator_create(&fs, &c[5]));
     CHECK_OK(entropyk_expansion_valve_create(&v, &c[6]));
     CHECK_OK(entropyk_receiver_create(&c[7]));
+    /* The live-handle counter sees every create and every free (bindings prove "no leak" with it). */
+    CHECK(entropyk_live_handles() == live_before + 8);
     for (i = 0; i < 8; ++i) {
         CHECK(c[i] != NULL);
         CHECK_OK(entropyk_component_set_name(c[i], "part"));
         entropyk_component_free(c[i]);
+        CHECK(entropyk_live_handles() == live_before + 7 - (uint32_t)i);
     }
     entropyk_component_free(NULL);
+    CHECK(entropyk_live_handles() == live_before);
     entropyk_system_free(NULL);
     entropyk_result_free(NULL);
 }

@@ -60,3 +60,19 @@ if(HAS_C_API)
   endif()
   message(STATUS "examples/c (installed copy): ${LAST_OUTPUT}")
 endif()
+
+# The Python package, installed into <prefix>/<site-packages>: it must load the installed library
+# (found relative to the package), not the build tree's, with no ENTROPYK_LIBRARY set.
+if(PYTHON AND PYTHON_SITE AND NOT IS_ABSOLUTE "${PYTHON_SITE}")
+  unset(ENV{ENTROPYK_LIBRARY})
+  set(ENV{PYTHONPATH} ${prefix}/${PYTHON_SITE})
+  # No ';' in the code: run() passes its arguments on as a CMake list.
+  run(${PYTHON} -B -c "import entropyk, os
+p = os.path.realpath(entropyk.LIBRARY_PATH)
+assert p.startswith(os.path.realpath('${prefix}')), p
+print('python', entropyk.__version__, round(entropyk.Fluid('R134a').state(p=1e6, h=4.2e5).T, 3))")
+  if(NOT LAST_OUTPUT MATCHES "^python [0-9.]+ 313\\.275")
+    message(FATAL_ERROR "the installed Python package printed an unexpected line:\n${LAST_OUTPUT}")
+  endif()
+  message(STATUS "Python (installed package): ${LAST_OUTPUT}")
+endif()

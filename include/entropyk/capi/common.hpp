@@ -6,6 +6,7 @@
 #include <entropyk.h>
 
 #include "entropyk/capi/errors.hpp"
+#include "entropyk/capi/handle.hpp"
 #include "entropyk/capi/invoke.hpp"
 #include "entropyk/version.hpp"
 
@@ -20,5 +21,8 @@ static_assert(ENTROPYK_VERSION_NUMBER ==
 [[nodiscard]] inline const char* version() noexcept { return ENTROPYK_VERSION_STRING; }
 
 [[nodiscard]] inline std::uint32_t version_number() noexcept { return ENTROPYK_VERSION_NUMBER; }
+
+/// entropyk_live_handles: a snapshot of the counter kept by make_handle / free_handle.
+[[nodiscard]] inline std::uint32_t live_handles() noexcept { return live_handle_count.load(std::memory_order_relaxed); }
 
 } // namespace entropyk::capi

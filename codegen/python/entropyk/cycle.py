@@ -1,0 +1,438 @@
+"""Cycles built in code (or loaded from a cycle file), solved through the C API.
+
+A Cycle keeps the recipe it was built from (refrigerant, components with their parameters,
+connections, inputs set since) next to its C handle, so it can be pickled: a copy in another process
+(a Dask worker) is rebuilt from the recipe, never from raw memory."""
+
+import ctypes
+import json
+
+from . import _capi
+from ._lib import LIBRARY_PATH, check, lib, read_text
+from .errors import EntropykError
+
+_BACKENDS = {"eos": _capi.EntropykBackend.EOS, "tables": _capi.EntropykBackend.TABLES}
+
+# Config fields that take an enum, and which enum (strings are the member names, any case).
+_ENUM_FIELDS = {
+    "units": _capi.EntropykMapUnits,
+    "model": _capi.EntropykHxModel,
+    "secondary": _capi.EntropykSecondary,
+    "arrangement": _capi.EntropykFlowArrangement,
+    "pressure_drop_kind": _capi.EntropykPressureDrop,
+    "mode": _capi.EntropykValveMode,
+    "flow_law": _capi.EntropykFlowLaw,
+    "given": _capi.EntropykSaturationGiven,
+    "point": _capi.EntropykSaturationPoint,
+}
+
+INPUTS = {m.name.lower(): m for m in _capi.EntropykInput}
+
+
+def _enum_value(field, value):
+    enum = _ENUM_FIELDS.get(field)
+    if enum is None or not isinstance(value, str):
+        return value
+    try:
+        return enum[value.upper()]
+    except KeyError:
+        raise ValueError(f"{field}: {value!r} is not one of {', '.join(m.name.lower() for m in enum)}") from None
+
+
+class Component:
+    """A component model and its parameters: the fields of its C config struct, by name, SI units
+    (e.g. Condenser(model="moving_boundary", UA=2400, secondary_inlet_temperature=308.15, ...);
+    docs/c-api.md lists every field and its default). Nothing is created in C until a Cycle adds it."""
+
+    create = None  # the C constructor
+    config = None  # the C config struct, or None for components without parameters
+
+    def __init__(self, name: str = None, **params):
+        self.name = name
+        self.params = params
+        if self.config is not None:
+            known = {f for f, _ in self.config._fields_} - {"struct_size", "reserved"}
+            unknown = sorted(set(params) - known)
+            if unknown:
+                raise TypeError(f"{type(self).__name__}: unknown parameter(s) {', '.join(unknown)}; "
+                                f"known: {', '.join(sorted(known))}")
+        elif params:
+            raise TypeError(f"{type(self).__name__} takes no parameters")
+
+    def __repr__(self):
+        args = [f"name={self.name!r}"] if self.name else []
+        return f"{type(self).__name__}({', '.join(args + [f'{k}={v!r}' for k, v in self.params.items()])})"
+
+    def _make(self):
+        """Creates the C component handle (the caller owns it until a system takes it)."""
+        h = ctypes.c_void_p()
+        fn = getattr(lib, self.create)
+        if self.config is None:
+            code = fn(ctypes.byref(h))
+        else:
+            cfg = self.config.init()
+            for k, v in self.params.items():
+                v = _enum_value(k, v)
+                cur = getattr(cfg, k)
+                if isinstance(cur, ctypes.Array):
+                    if len(v) != len(cur):
+                        raise ValueError(f"{k}: {len(cur)} values expected, got {len(v)}")
+                    cur[:] = [float(x) for x in v]
+                else:
+                    setattr(cfg, k, int(v) if isinstance(cur, int) else float(v))
+            code = fn(ctypes.byref(cfg), ctypes.byref(h))
+        check(code, what=f"{self!r}")
+        if self.name:
+            code = lib.entropyk_component_set_name(h, self.name.encode())
+            if code:
+                msg = read_text(lib.entropyk_component_last_error, h)
+                lib.entropyk_component_free(h)
+                raise EntropykError(code, msg)
+        return h
+
+
+def _kind(cname, struct):
+    return type(cname, (Component,), {"create": f"entropyk_{_snake(cname)}_create", "config": struct,
+                                      "__doc__": Component.__doc__})
+
+
+def _snake(camel):
+    return "".join("_" + c.lower() if c.isupper() else c for c in camel).lstrip("_")
+
+
+Compressor = _kind("Compressor", _capi.EntropykCompressorConfig)
+IsentropicCompressor = _kind("IsentropicCompressor", _capi.EntropykIsentropicCompressorConfig)
+Condenser = _kind("Condenser", _capi.EntropykHeatExchangerConfig)
+Evaporator = _kind("Evaporator", _capi.EntropykHeatExchangerConfig)
+FixedSaturationCondenser = _kind("FixedSaturationCondenser", _capi.EntropykFixedSaturationConfig)
+FixedSaturationEvaporator = _kind("FixedSaturationEvaporator", _capi.EntropykFixedSaturationConfig)
+ExpansionValve = _kind("ExpansionValve", _capi.EntropykExpansionValveConfig)
+Receiver = _kind("Receiver", None)
+
+SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
+CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")
+COMPONENT_FIELDS = tuple(f for f, _ in _capi.EntropykComponentResult._fields_ if f != "struct_size")
+
+
+def fallback_config(**settings):
+    """An EntropykFallbackConfig with the C defaults and the given fields (max_iterations, tolerance,
+    time_budget, relaxation, cold_start, max_residual_evaluations, guess_*)."""
+    cfg = _capi.EntropykFallbackConfig.init()
+    for k, v in settings.items():
+        if k not in {f for f, _ in cfg._fields_} - {"struct_size", "reserved", "reserved2"}:
+            raise TypeError(f"unknown solver setting {k!r}")
+        setattr(cfg, k, type(getattr(cfg, k))(v))
+    return cfg
+
+
+class Result:
+    """One solve's outcome (a snapshot: later solves do not change it). Owns a C result handle."""
+
+    def __init__(self, handle, names):
+        self._h = handle
+        self._names = names
+
+    def close(self):
+        if getattr(self, "_h", None):
+            lib.entropyk_result_free(self._h)
+            self._h = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    def _get(self, fn, *args):
+        """Figure getters return the result's own status for a failed solve, after writing."""
+        code = fn(self._h, *args)
+        if code not in (0, _capi.ENTROPYK_CONTROL_SATURATION, _capi.ENTROPYK_NON_CONVERGENCE,
+                        _capi.ENTROPYK_TIMEOUT, _capi.ENTROPYK_NON_PHYSICAL):
+            check(code, "result", self._h)
+
+    @property
+    def status(self):
+        s = ctypes.c_int32()
+        check(lib.entropyk_result_get_status(self._h, ctypes.byref(s)), "result", self._h)
+        return _capi.EntropykErrorCode(s.value)
+
+    @property
+    def ok(self) -> bool:
+        return self.status in (_capi.ENTROPYK_OK, _capi.ENTROPYK_CONTROL_SATURATION)
+
+    def summary(self) -> dict:
+        """The cycle figures (EntropykCycleSummary: capacities and power [W], COPs, superheat and
+        subcooling [K], balances, iterations, residual norm, solve time [s]) as a dict."""
+        s = _capi.EntropykCycleSummary.init()
+        self._get(lib.entropyk_result_get_summary, ctypes.byref(s))
+        d = {f: getattr(s, f) for f in SUMMARY_FIELDS}
+        d["status"] = _capi.EntropykErrorCode(d["status"])
+        return d
+
+    to_dict = summary
+
+    def connections(self):
+        """The state on every connection (from, to, names, phase, T, p, h, s, rho, quality, m) as a
+        pandas DataFrame, one row per connection in the order they were added."""
+        import pandas as pd
+        n = ctypes.c_uint32()
+        check(lib.entropyk_result_get_connection_count(self._h, ctypes.byref(n)), "result", self._h)
+        rows = []
+        for i in range(n.value):
+            c = _capi.EntropykConnectionResult.init()
+            self._get(lib.entropyk_result_get_connection, i, ctypes.byref(c))
+            row = {f: getattr(c, f) for f in CONNECTION_FIELDS}
+            row["from_name"] = self._names[getattr(c, "from")] if self._names else ""
+            row["to_name"] = self._names[c.to] if self._names else ""
+            rows.append(row)
+        return pd.DataFrame(rows, columns=list(CONNECTION_FIELDS) + ["from_name", "to_name"])
+
+    def components(self):
+        """Per-component figures (heat rate and power into the refrigerant [W], ...) as a DataFrame
+        indexed by component name."""
+        import pandas as pd
+        rows = []
+        for i, _ in enumerate(self._names):
+            c = _capi.EntropykComponentResult.init()
+            self._get(lib.entropyk_result_get_component, i, ctypes.byref(c))
+            rows.append({f: getattr(c, f) for f in COMPONENT_FIELDS})
+        return pd.DataFrame(rows, index=list(self._names), columns=list(COMPONENT_FIELDS))
+
+    def report(self) -> str:
+        return read_text(lib.entropyk_result_get_report, self._h)
+
+    def warnings(self) -> list:
+        n = ctypes.c_uint32()
+        check(lib.entropyk_result_get_warning_count(self._h, ctypes.byref(n)), "result", self._h)
+        out = []
+        for i in range(n.value):
+            code = ctypes.c_int32()
+            text = read_text(lambda b, c, l: lib.entropyk_result_get_warning(self._h, i, ctypes.byref(code), b, c, l))
+            out.append((_capi.EntropykWarningCode(code.value), text))
+        return out
+
+    def svg(self, kind: str = "ph") -> str:
+        """The log p-h ("ph") or T-s ("ts") diagram as SVG text (entropyk_result_write_svg)."""
+        k = {"ph": _capi.ENTROPYK_DIAGRAM_PH, "ts": _capi.ENTROPYK_DIAGRAM_TS}.get(kind.lower())
+        if k is None:
+            raise ValueError("kind must be 'ph' or 'ts'")
+        n = ctypes.c_size_t()
+        check(lib.entropyk_result_write_svg(self._h, k, None, 0, ctypes.byref(n)), "result", self._h)
+        buf = ctypes.create_string_buffer(n.value + 1)
+        check(lib.entropyk_result_write_svg(self._h, k, buf, n.value + 1, ctypes.byref(n)), "result", self._h)
+        return buf.value.decode()
+
+
+class Cycle:
+    """A refrigerant loop: Cycle("R410A", backend="eos"), add() components, connect() them, then
+    solve(). Cycle.from_file("cycle.json") loads a cycle file (docs/cycle-format.md). set_input()
+    changes an EntropykInput between solves (warm-started). A context manager; close() releases the
+    C system (and its components) at once."""
+
+    def __init__(self, refrigerant: str, backend: str = "eos"):
+        if backend not in _BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(_BACKENDS)}, not {backend!r}")
+        self.refrigerant = refrigerant
+        self.backend = backend
+        self._recipe = {"refrigerant": refrigerant, "backend": backend, "components": [], "edges": [],
+                        "inputs": [], "discharge_limit": None, "json": None}
+        self._names = []
+        self._finalized = False
+        self._last = None
+        self._h = ctypes.c_void_p()
+        check(lib.entropyk_system_create(refrigerant.encode(), _BACKENDS[backend], ctypes.byref(self._h)),
+              what=f"Cycle({refrigerant!r})")
+
+    # -- building
+    def add(self, component: Component) -> int:
+        """Adds a component; returns its index (0, 1, ... in order)."""
+        h = component._make()
+        idx = ctypes.c_uint32()
+        code = lib.entropyk_system_add_component(self._handle(), h, ctypes.byref(idx))
+        if code:
+            lib.entropyk_component_free(h)  # on failure the caller (we) still owns it
+            check(code, "system", self._h)
+        self._recipe["components"].append((type(component).__name__, component.name, dict(component.params)))
+        self._names.append(component.name or f"{_snake(type(component).__name__)}{idx.value}")
+        return idx.value
+
+    def index(self, component) -> int:
+        """A component's index from its name (or the index itself)."""
+        if isinstance(component, str):
+            try:
+                return self._names.index(component)
+            except ValueError:
+                raise KeyError(f"no component named {component!r}; the components are {self._names}") from None
+        return int(component)
+
+    def connect(self, *chain) -> "Cycle":
+        """Connects outlets to inlets along a chain of components (names or indices):
+        connect("compressor", "condenser", "valve", "evaporator", "compressor")."""
+        for a, b in zip(chain, chain[1:]):
+            a, b = self.index(a), self.index(b)
+            check(lib.entropyk_system_add_edge(self._handle(), a, b), "system", self._h)
+            self._recipe["edges"].append((a, b))
+        return self
+
+    def finalize(self) -> "Cycle":
+        if not self._finalized:
+            check(lib.entropyk_system_finalize(self._handle()), "system", self._h)
+            self._finalized = True
+        return self
+
+    def set_discharge_temperature_limit(self, kelvin: float) -> None:
+        check(lib.entropyk_system_set_discharge_temperature_limit(self._handle(), float(kelvin)), "system", self._h)
+        self._recipe["discharge_limit"] = float(kelvin)
+
+    def set_input(self, component, which, value: float) -> None:
+        """Changes one input between solves: which is an EntropykInput or its lower-case name
+        ("compressor_speed", "secondary_inlet_temperature", ...); SI units (Hz, K, kg/s)."""
+        idx, kind = self.index(component), _input(which)
+        check(lib.entropyk_system_set_input(self._handle(), idx, kind, float(value)), "system", self._h)
+        self._recipe["inputs"].append((idx, int(kind), float(value)))
+
+    @property
+    def component_names(self) -> list:
+        return list(self._names)
+
+    # -- solving
+    def solve(self, **settings) -> Result:
+        """Solves (fallback solver: Newton, then Picard; warm-started from the last solution) and
+        returns the Result. Settings are fallback_config fields; a cycle read from a file and
+        solved without settings uses the file's solver settings (entropyk_solve_configured). A solve that fails
+        (non-convergence, timeout, non-physical) raises EntropykError with .result attached."""
+        self.finalize()
+        out = ctypes.c_void_p()
+        if getattr(self, "_from_file", False) and not settings:
+            # The file's solver method and settings, as the `entropyk` command solves it.
+            code = lib.entropyk_solve_configured(self._h, ctypes.byref(out))
+        else:
+            cfg = fallback_config(**settings)
+            code = lib.entropyk_solve_fallback(self._h, ctypes.byref(cfg), ctypes.byref(out))
+        if not out:
+            check(code, "system", self._h)
+        result = Result(out, self._names)
+        if code not in (0, _capi.ENTROPYK_CONTROL_SATURATION):
+            from ._lib import last_error
+            raise EntropykError(code, last_error("system", self._h), result)
+        self._last = result
+        return result
+
+    def svg(self, kind: str = "ph") -> str:
+        """The diagram of the last successful solve (see Result.svg)."""
+        if self._last is None:
+            self.solve()
+        return self._last.svg(kind)
+
+    # -- lifetime
+    def _handle(self):
+        if not self._h:
+            raise EntropykError(_capi.ENTROPYK_INVALID_HANDLE, "the cycle is closed")
+        return self._h
+
+    def close(self):
+        self._last = None  # results are snapshots that outlive the system; they free themselves
+        if getattr(self, "_h", None):
+            lib.entropyk_system_free(self._h)
+            self._h = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()
+
+    # -- pickling: rebuild from the recipe
+    def __reduce__(self):
+        return (_rebuild, (self._recipe,))
+
+    def copy(self) -> "Cycle":
+        """A fresh, unsolved copy built from the same recipe."""
+        return _rebuild(self._recipe)
+
+    @classmethod
+    def from_file(cls, path) -> "Cycle":
+        """Loads a cycle file (JSON, docs/cycle-format.md) with the library's reader; a refused
+        file raises EntropykError (INVALID_ARGUMENT) with the reader's complete reason."""
+        with open(path, encoding="utf-8") as f:
+            return _from_json(f.read(), str(path))
+
+    @classmethod
+    def from_json(cls, text: str, source: str = None) -> "Cycle":
+        """from_file on text; `source` names it in messages."""
+        return _from_json(text, source)
+
+
+def _input(which):
+    if isinstance(which, str):
+        try:
+            return INPUTS[which.lower()]
+        except KeyError:
+            raise ValueError(f"unknown input {which!r}; the inputs are {', '.join(INPUTS)}") from None
+    return _capi.EntropykInput(int(which))
+
+
+_KINDS = {k.__name__: k for k in (Compressor, IsentropicCompressor, Condenser, Evaporator, FixedSaturationCondenser,
+                                  FixedSaturationEvaporator, ExpansionValve, Receiver)}
+
+
+def _rebuild(recipe) -> Cycle:
+    if recipe.get("json") is not None:
+        c = _from_json(recipe["json"], recipe.get("source"))
+    else:
+        c = Cycle(recipe["refrigerant"], recipe["backend"])
+        for kind, name, params in recipe["components"]:
+            c.add(_KINDS[kind](name=name, **params))
+        for a, b in recipe["edges"]:
+            c.connect(a, b)
+    if recipe["discharge_limit"] is not None:
+        c.set_discharge_temperature_limit(recipe["discharge_limit"])
+    for idx, kind, value in recipe["inputs"]:
+        c.set_input(idx, kind, value)
+    return c
+
+
+def _from_json(text: str, source: str = None) -> Cycle:
+    """A finalized Cycle from cycle-file text, read by the library's own reader
+    (entropyk_system_from_json: the same reader, checks and messages as the `entropyk` command)."""
+    fn = getattr(lib, "entropyk_system_from_json", None)
+    if fn is None:
+        raise NotImplementedError(f"{LIBRARY_PATH} has no cycle-file reader (entropyk_system_from_json)")
+    h = ctypes.c_void_p()
+    n = ctypes.c_size_t(0)
+    src = source.encode() if source else None
+    buf = ctypes.create_string_buffer(1024)
+    code = fn(text.encode(), src, ctypes.byref(h), buf, len(buf), ctypes.byref(n))
+    if code == _capi.ENTROPYK_INVALID_ARGUMENT and n.value >= len(buf):  # a longer reason: read it whole
+        buf = ctypes.create_string_buffer(n.value + 1)
+        code = fn(text.encode(), src, ctypes.byref(h), buf, len(buf), ctypes.byref(n))
+    if code != 0:
+        if h:
+            lib.entropyk_system_free(h)
+        raise EntropykError(code, buf.value.decode("utf-8", "replace") or f"{source or 'cycle'}: refused")
+    c = Cycle.__new__(Cycle)
+    c._h = h
+    c._finalized = True
+    c._last = None
+    c._from_file = True
+    try:
+        doc = json.loads(text)  # only for the names; the library has read and checked the text
+        c.refrigerant = doc.get("refrigerant", "")
+        c.backend = doc.get("backend", "eos")
+        names = [comp.get("name", "") for comp in doc.get("components", [])]
+    except (ValueError, AttributeError):  # JSON with comments: the library accepts it, json does not
+        c.refrigerant, c.backend, names = "", "", []
+    count = ctypes.c_uint32()
+    check(lib.entropyk_system_get_component_count(h, ctypes.byref(count)), "system", h)
+    if len(names) != count.value or not all(names):
+        names = [f"component{i}" for i in range(count.value)]
+    c._names = names
+    c._recipe = {"refrigerant": c.refrigerant, "backend": c.backend, "components": [], "edges": [], "inputs": [],
+                 "discharge_limit": None, "json": text, "source": source}
+    return c
