@@ -213,3 +213,123 @@ TEST_CASE("a gas cooler too small to cool the CO2 below the evaporator is refuse
     CHECK(std::string(U.report).find("non-physical solution: evaporator 'evaporator': the refrigerant rejects") !=
           std::string::npos);
 }
+
+TEST_CASE("transcritical edge cases: every OK answer is admissible, everything else a clear error",
+          "[cycles][transcritical]") {
+    const double pc = fluids::R744::get().p_critical().si();
+    auto solve_at = [](double p_high, double T_out) {
+        auto l = co2_loop(Backend::eos, HighPressureValve{Pressure{p_high}},
+                          GasCooler::outlet_temperature(Temperature{T_out}));
+        l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+        return l;
+    };
+    auto print = [](const Co2Loop& l) {
+        const auto& R = l.sys.results();
+        std::string s = std::string(to_string(R.status)) + ": ";
+        for (const auto& c : R.connections)
+            s += std::to_string(c.state.p.si()) + " Pa " + std::to_string(c.state.T.si()) + " K " +
+                 std::string(fluids::phase_name(c.state)) + "; ";
+        return s + "COP " + std::to_string(R.cop_cooling) + "\n" + R.report;
+    };
+    SECTION("just above and just below the critical pressure, outlet above T_c") {
+        for (double p : {1.001 * pc, 0.999 * pc}) {
+            auto l = solve_at(p, 308.15);
+            INFO(print(l));
+            const auto& R = l.sys.results();
+            REQUIRE(R.converged());
+            const auto& s3 = edge(R, l.gc).state;
+            CHECK(s3.T.si() == Approx(308.15).epsilon(1e-12));
+            CHECK(s3.phase == (p > pc ? fluids::Phase::supercritical : fluids::Phase::supercritical_gas));
+            CHECK(R.cop_cooling > 0.0);
+            CHECK(R.cop_cooling < 1.0); // throttling a 35 C gas at p_c leaves little refrigerating effect
+            CHECK(std::fabs(R.energy_balance) <= 1e-9);
+        }
+    }
+    SECTION("below the critical pressure with an outlet below T_c: a subcooled liquid, as from a condenser") {
+        auto l = solve_at(0.95 * pc, 293.15);
+        INFO(print(l));
+        const auto& R = l.sys.results();
+        REQUIRE(R.converged());
+        CHECK(edge(R, l.gc).state.phase == fluids::Phase::liquid);
+        CHECK(fluids::phase_name(edge(R, l.gc).state) == "subcooled liquid");
+    }
+    SECTION("above the critical pressure with an outlet below T_c: a supercritical liquid") {
+        auto l = solve_at(90e5, 298.15);
+        INFO(print(l));
+        const auto& R = l.sys.results();
+        REQUIRE(R.converged());
+        CHECK(edge(R, l.gc).state.phase == fluids::Phase::supercritical_liquid);
+        CHECK(fluids::phase_name(edge(R, l.gc).state) == "supercritical liquid");
+        CHECK(R.cop_cooling > cop_at_p_opt_grid); // a colder outlet: a better cycle
+    }
+    SECTION("a gas-cooler outlet warmer than the compressor discharge is refused") {
+        auto l = solve_at(100e5, 423.15);
+        INFO(print(l));
+        const auto& R = l.sys.results();
+        CHECK(R.status == SolveStatus::non_physical);
+        CHECK(std::string(R.report).find("non-physical solution: condenser 'gas cooler': the refrigerant takes up") !=
+              std::string::npos);
+    }
+    SECTION("swapped levels: a high-side pressure below the evaporating pressure is refused") {
+        auto l = solve_at(20e5, 308.15);
+        INFO(print(l));
+        const auto& R = l.sys.results();
+        CHECK_FALSE(R.converged());
+        CHECK(std::string(R.report).find("non-physical solution: compressor 'compressor': outlet pressure 20 bar is "
+                                         "not above the inlet's 30.46 bar") != std::string::npos);
+    }
+    SECTION("invalid parameters are refused when the component is added") {
+        auto sys = System(fluids::R744::get());
+        auto a = sys.add("gc", GasCooler::outlet_temperature(Temperature{-1.0}));
+        REQUIRE_FALSE(a);
+        CHECK(std::string(a.error().message()) ==
+              "component 'gc': gas cooler outlet temperature = -1 K: expected a positive absolute temperature");
+        auto b = sys.add("v", HighPressureValve{Pressure{-5.0}});
+        REQUIRE_FALSE(b);
+        CHECK(std::string(b.error().message()) ==
+              "component 'v': high-side pressure = -5 Pa: expected a positive number");
+        auto c = sys.add(
+            "gc2", GasCooler::ua(ThermalConductance{0.0}, SecondaryFluid::water(Temperature{300.0}, MassFlow{1.0})));
+        REQUIRE_FALSE(c);
+        CHECK(std::string(c.error().message()) == "component 'gc2': UA = 0 W/K: expected a positive number");
+    }
+    SECTION("inputs of another component are refused and change nothing") {
+        auto l = solve_at(100e5, 308.15);
+        auto r = l.sys.set_input(l.valve, Input::outlet_temperature, 300.0);
+        REQUIRE_FALSE(r);
+        CHECK(std::string(r.error().message()) ==
+              "component 'hp valve' (expansion valve): input 10 does not apply to a high-pressure valve");
+        auto q = l.sys.set_input(l.gc, Input::high_side_pressure, 90e5);
+        REQUIRE_FALSE(q);
+        CHECK(std::string(q.error().message()) ==
+              "component 'gas cooler' (condenser): input 11 does not apply to a gas cooler");
+        const auto& R = l.sys.solve();
+        REQUIRE(R.converged());
+        CHECK(near(R.cop_cooling, cop_100bar, 1e-6));
+    }
+}
+
+TEST_CASE("the property tables serve the supercritical high side of the CO2 cycle from their grid",
+          "[cycles][transcritical][tables]") {
+    // The tables have a supercritical grid from p_c to p_max (fluids/tabular/tables.hpp): the
+    // 100-bar states are table states (no EOS fallback), within the tables' accuracy of the EOS.
+    const auto& f = fluids::R744::get();
+    const auto& t = fluids::tables_for(f);
+    auto l = co2_loop(Backend::eos, HighPressureValve{Pressure{100e5}});
+    const auto& R = l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    for (std::uint32_t from : {l.comp, l.gc}) {
+        const auto& s = edge(R, from).state;
+        INFO("state after component " << from << ": T = " << s.T.si() << " K");
+        CHECK(t.covers_ph(s.p, s.h));
+        auto tab = t.flash_ph(s.p, s.h);
+        REQUIRE(tab);
+        CHECK(tab->T.si() == Approx(s.T.si()).epsilon(1e-5));
+        CHECK(tab->s.si() == Approx(s.s.si()).epsilon(1e-5));
+        CHECK(tab->phase == s.phase);
+        auto tp = t.flash_tp(s.T, s.p);
+        REQUIRE(tp);
+        CHECK(tp->h.si() == Approx(s.h.si()).epsilon(1e-5));
+        CHECK(t.covers_tp(s.T, s.p));
+    }
+}

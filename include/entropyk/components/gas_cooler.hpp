@@ -7,15 +7,19 @@
 //   outlet at 35 C");
 // - approach: T_out = T_sec,in + dT_approach, with a secondary stream (water, air, brine) whose
 //   outlet temperature follows from the energy balance;
-// - UA and a secondary stream, lumped epsilon-NTU with the refrigerant's mean heat capacity rate
-//   over the exchanger, C_ref = m (h_in - h(T_sec,in, p_out)) / (T_in - T_sec,in):
-//     Q = eps(NTU, Cr) C_min (T_in - T_sec,in),  NTU = UA / C_min,  Cr = C_min / C_max.
-//   A supercritical stream's cp peaks near the pseudo-critical temperature, so one mean C is an
-//   approximation (the lumped form of Incropera et al., "Fundamentals of Heat and Mass Transfer",
-//   6th ed., §11.4, with the mean-cp treatment used for gas coolers in Pitla, Groll & Ramadhyani,
-//   Int. J. Refrigeration 25 (2002) 887-895, who discretise the exchanger for design work); the
-//   heat can never exceed what cools the refrigerant to the secondary inlet temperature
-//   (h(T_sec,in, p_out)), so the outlet stays admissible whatever the mean C.
+// - UA and a secondary stream in counter-flow, discretised along the refrigerant enthalpy. A
+//   supercritical stream's cp peaks near the pseudo-critical temperature, so its T(h) is strongly
+//   curved and the smallest temperature difference (the pinch) usually lies inside the exchanger,
+//   not at an end: one lumped epsilon-NTU zone with a mean cp misses it and lets the refrigerant
+//   reach the water inlet temperature at any pressure. Here T_ref(h) at the outlet pressure is
+//   sampled on n_nodes enthalpies between h(T_sec,in) and h_in (linear between them), the
+//   secondary temperature follows the energy balance (constant heat capacity rate C_sec at its
+//   inlet), and the outlet is the h_out at which the segments' UA_k = Q_k / LMTD_k add up to the
+//   given UA. UA_required falls monotonically from infinity at the pinch-limited outlet to 0 at
+//   h_in, so the root is bracketed and found by bisection; the outlet can never cross the
+//   secondary stream's temperature. (The segment-wise LMTD model of gas coolers: Pitla, Groll &
+//   Ramadhyani, Int. J. Refrigeration 25 (2002) 887-895; Sarkar, Bhattacharyya & Gopal, Int. J.
+//   Refrigeration 27 (2004) 830-838.)
 //
 // Equations: pressure drop (none, fixed or quadratic), mass balance, outlet specification. The
 // high-side pressure is NOT fixed here: in a transcritical cycle it is a free choice that the
@@ -25,10 +29,11 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "entropyk/components/component.hpp"
-#include "entropyk/components/effectiveness.hpp"
 #include "entropyk/components/heat_exchanger.hpp"
 #include "entropyk/components/secondary_fluid.hpp"
 
@@ -37,7 +42,7 @@ namespace entropyk {
 enum class GasCoolerSpec : std::uint8_t {
     outlet_temperature, ///< T_out given
     approach,           ///< T_out = T_sec,in + approach
-    ua,                 ///< lumped epsilon-NTU with a secondary stream
+    ua,                 ///< UA against a secondary stream in counter-flow (discretised)
 };
 
 class GasCooler {
@@ -56,16 +61,16 @@ class GasCooler {
         g.has_secondary_ = true;
         return g;
     }
-    /// Conductance UA against a secondary stream (lumped epsilon-NTU, mean refrigerant cp).
-    static GasCooler ua(ThermalConductance UA, SecondaryFluid secondary,
-                        FlowArrangement arrangement = FlowArrangement::counter_flow, PressureDrop dp = {}) {
+    /// Conductance UA against a secondary stream in counter-flow (discretised, header comment).
+    static GasCooler ua(ThermalConductance UA, SecondaryFluid secondary, PressureDrop dp = {}) {
         GasCooler g(GasCoolerSpec::ua, dp);
         g.UA_ = UA.si();
         g.sec_ = secondary;
         g.has_secondary_ = true;
-        g.arr_ = arrangement;
         return g;
     }
+    /// Enthalpy nodes of the refrigerant profile of the UA model.
+    static constexpr int n_nodes = 25;
 
     [[nodiscard]] GasCoolerSpec spec() const noexcept { return spec_; }
     [[nodiscard]] Role role() const noexcept { return Role::condenser; }
@@ -80,7 +85,7 @@ class GasCooler {
                        ? EquationInfo{"outlet temperature", EquationKind::enthalpy}
                    : spec_ == GasCoolerSpec::approach
                        ? EquationInfo{"outlet approach to the secondary inlet", EquationKind::enthalpy}
-                       : EquationInfo{"energy balance (epsilon-NTU)", EquationKind::enthalpy};
+                       : EquationInfo{"energy balance (UA, counter-flow)", EquationKind::enthalpy};
         }
     }
     /// The loop may run above the critical pressure (cycles/detail/loop.hpp: clamp, guess).
@@ -186,25 +191,69 @@ class GasCooler {
             h = st->h.si();
             return true;
         }
-        // Lumped epsilon-NTU with the refrigerant's mean heat capacity rate (header comment).
+        // Counter-flow UA, discretised along the refrigerant enthalpy (header comment).
         const double Tsi = sec_.inlet_temperature();
-        auto st_in = props.ph(in.p, in.h);
-        if (!detail::take(st_in, err)) return false;
-        auto st_floor = props.tp(Tsi, p_out);
-        if (!detail::take(st_floor, err)) return false;
-        const double dT = st_in->T.si() - Tsi;
-        const double dh_max = in.h - st_floor->h.si(); // refrigerant cooled to the secondary inlet
-        if (!(dT > 0.0) || !(dh_max > 0.0) || !(in.m > 0.0)) {
-            h = in.h; // no driving temperature difference: no heat
+        const double m = in.m;
+        auto floor = props.tp(Tsi, p_out);
+        if (!detail::take(floor, err)) return false;
+        const double h_lo = floor->h.si(), h_hi = in.h;
+        double C = 0.0;
+        if (!sec_.capacity_rate(C, err)) return false;
+        if (!(h_hi > h_lo) || !(m > 0.0)) {
+            h = in.h; // the refrigerant is not warmer than the secondary stream: no heat
             return true;
         }
-        double C_sec = 0.0;
-        if (!sec_.capacity_rate(C_sec, err)) return false;
-        const double C_ref = in.m * dh_max / dT;
-        const double C_min = std::min(C_ref, C_sec), C_max = std::max(C_ref, C_sec);
-        const double eps = effectiveness(UA_ / C_min, C_min / C_max, arr_);
-        const double Q = eps * C_min * dT; // W, rejected by the refrigerant
-        h = in.h - Q / in.m;
+        // The refrigerant's T(h) at p_out on equally spaced enthalpies.
+        std::array<double, n_nodes> T{};
+        const double dh = (h_hi - h_lo) / (n_nodes - 1);
+        T[0] = Tsi;
+        for (int k = 1; k < n_nodes; ++k) {
+            auto st = props.ph_unmemoized(p_out, k + 1 == n_nodes ? h_hi : h_lo + k * dh);
+            if (!detail::take(st, err)) return false;
+            T[static_cast<std::size_t>(k)] = st->T.si();
+        }
+        auto T_ref = [&](double x) {
+            const double u = std::clamp((x - h_lo) / dh, 0.0, double(n_nodes - 1));
+            const auto k = std::min(static_cast<int>(u), n_nodes - 2);
+            const double t = u - k;
+            return (1.0 - t) * T[static_cast<std::size_t>(k)] + t * T[static_cast<std::size_t>(k + 1)];
+        };
+        // The outlet the pinch allows: the secondary stream, heated by what the refrigerant gives
+        // between h_out and x, stays below T_ref(x) at every x (checked at the nodes).
+        double h_min = h_lo;
+        for (int k = 0; k < n_nodes; ++k) h_min = std::max(h_min, h_lo + k * dh - C * (T[std::size_t(k)] - Tsi) / m);
+        if (!(h_min < h_hi)) {
+            h = in.h;
+            return true;
+        }
+        // UA needed for an outlet h_out: counter-flow segments between the profile's nodes.
+        auto ua_needed = [&](double h_out) {
+            double ua = 0.0;
+            double a = h_out;
+            double dTa = T_ref(a) - Tsi;
+            const auto first = static_cast<int>(std::floor((h_out - h_lo) / dh)) + 1;
+            for (int k = first; k <= n_nodes; ++k) {
+                const double b = k < n_nodes ? std::min(h_lo + k * dh, h_hi) : h_hi;
+                if (!(b > a)) continue;
+                const double dTb = T_ref(b) - (Tsi + m * (b - h_out) / C);
+                if (!(dTa > 0.0 && dTb > 0.0)) return std::numeric_limits<double>::infinity();
+                const double lmtd = std::fabs(dTa - dTb) > 1e-9 * dTa ? (dTa - dTb) / std::log(dTa / dTb) : dTa;
+                ua += m * (b - a) / lmtd;
+                a = b, dTa = dTb;
+                if (b >= h_hi) break;
+            }
+            return ua;
+        };
+        // UA_needed falls from infinity at h_min to 0 at h_hi: bisection to the last bits.
+        double lo = h_min, hi = h_hi;
+        for (int it = 0; it < 200 && hi - lo > 4e-16 * std::fabs(hi); ++it) {
+            const double mid = 0.5 * (lo + hi);
+            if (ua_needed(mid) > UA_)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        h = 0.5 * (lo + hi);
         return true;
     }
 
@@ -213,7 +262,6 @@ class GasCooler {
     SecondaryFluid sec_;
     bool has_secondary_ = false;
     double T_out_ = 0.0, approach_ = 0.0, UA_ = 0.0;
-    FlowArrangement arr_ = FlowArrangement::counter_flow;
 };
 
 static_assert(ComponentModel<GasCooler>);
