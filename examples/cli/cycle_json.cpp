@@ -186,7 +186,9 @@ const std::vector<std::string> component_types = {"isentropic_compressor",
                                                   "expansion_valve",
                                                   "condenser",
                                                   "evaporator",
-                                                  "receiver"};
+                                                  "receiver",
+                                                  "gas_cooler",
+                                                  "high_pressure_valve"};
 
 Built isentropic_compressor(const Obj& o, const std::string& name) {
     const double eta = o.number("isentropic_efficiency", "a number in (0, 1]", fraction);
@@ -424,6 +426,43 @@ Built secondary_exchanger(const Obj& o, const std::string& name) {
     }
 }
 
+/// "gas_cooler" (transcritical heat rejection): exactly one outlet specification.
+Built gas_cooler(const Obj& o, const std::string& name) {
+    const bool by_T = o.has("outlet_temperature"), by_approach = o.has("approach"), by_ua = o.has("ua");
+    if (int(by_T) + int(by_approach) + int(by_ua) != 1)
+        o.fail_at(o.path(), "expected exactly one of \"outlet_temperature\" (°C), \"approach\" (K) and \"ua\" (W/K)");
+    const PressureDrop dp =
+        o.has("pressure_drop")
+            ? pressure_drop(o.object("pressure_drop", {"model", "dp", "nominal_mass_flow"}, "a pressure-drop model"))
+            : PressureDrop{};
+    if (by_T) {
+        if (o.has("secondary"))
+            o.fail_at(o.at("secondary"), "does not apply to a gas cooler with a given \"outlet_temperature\"");
+        const double T = o.quantity("outlet_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+        return make(name, "gas_cooler", Role::condenser, GasCooler::outlet_temperature(from_celsius(T), dp));
+    }
+    const SecondaryFluid sec = secondary_fluid(o.object(
+        "secondary", {"fluid", "inlet_temperature", "mass_flow", "pressure", "cp", "density"}, "the secondary fluid"));
+    if (by_approach) {
+        const double a =
+            o.quantity("approach", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+        return make(name, "gas_cooler", Role::condenser, GasCooler::approach(TemperatureDifference{a}, sec, dp));
+    }
+    const double ua = o.quantity("ua", Dimension::conductance, "W/K", positive_in("W/K"), positive);
+    return make(name, "gas_cooler", Role::condenser, GasCooler::ua(ThermalConductance{ua}, sec, dp));
+}
+
+/// "high_pressure_valve": the high-side pressure given ("pressure", bar) or "cop_optimal".
+Built high_pressure_valve(const Obj& o, const std::string& name) {
+    const auto mode = o.choice("mode", {"fixed_pressure", "cop_optimal"});
+    if (mode == "cop_optimal") {
+        if (o.has("pressure")) o.fail_at(o.at("pressure"), "does not apply to mode \"cop_optimal\"");
+        return make(name, "high_pressure_valve", Role::expansion_valve, HighPressureValve::cop_optimal());
+    }
+    const double p = o.quantity("pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+    return make(name, "high_pressure_valve", Role::expansion_valve, HighPressureValve{Pressure{p * bar}});
+}
+
 /// The keys each component type accepts (besides "name" and "type").
 std::vector<std::string> keys_of(const std::string& type) {
     std::vector<std::string> k = {"name", "type"};
@@ -442,6 +481,10 @@ std::vector<std::string> keys_of(const std::string& type) {
         add({"model", "ua", "secondary", "arrangement", "pressure_drop", "subcooling"});
     else if (type == "evaporator")
         add({"model", "ua", "secondary", "arrangement", "pressure_drop"});
+    else if (type == "gas_cooler")
+        add({"outlet_temperature", "approach", "ua", "secondary", "pressure_drop"});
+    else if (type == "high_pressure_valve")
+        add({"mode", "pressure"});
     return k;
 }
 
@@ -472,6 +515,8 @@ Built read_component(const std::string& source, const json& j, const std::string
     if (type == "expansion_valve") return expansion_valve(o, name);
     if (type == "condenser") return secondary_exchanger<true>(o, name);
     if (type == "evaporator") return secondary_exchanger<false>(o, name);
+    if (type == "gas_cooler") return gas_cooler(o, name);
+    if (type == "high_pressure_valve") return high_pressure_valve(o, name);
     return make(name, type, Role::receiver, Receiver{});
 }
 
