@@ -14,6 +14,7 @@
 #include <string>
 
 #include "cycles/cycle_fixtures.hpp"
+#include "entropyk/cycles/typed.hpp"
 #include "entropyk/fluids/phase_name.hpp"
 
 using namespace fixtures;
@@ -332,4 +333,20 @@ TEST_CASE("the property tables serve the supercritical high side of the CO2 cycl
         CHECK(tp->h.si() == Approx(s.h.si()).epsilon(1e-5));
         CHECK(t.covers_tp(s.T, s.p));
     }
+}
+
+TEST_CASE("the typed C++ builder takes the gas cooler and the high-pressure valve", "[cycles][transcritical][typed]") {
+    // compressor -> gas cooler (high-pressure vapour in, dense high-pressure fluid out) -> valve
+    // (the charge condition) -> evaporator: the same numbers as the runtime System.
+    auto c = cycle<fluids::R744>() | IsentropicCompressor{0.7, MassFlow{1.0}} |
+             GasCooler::outlet_temperature(Temperature{308.15}) | HighPressureValve{Pressure{100e5}} |
+             FixedSaturationEvaporator{Temperature{268.15}, TemperatureDifference{0.0}} | close_loop;
+    const auto& R = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    CHECK(near(R.cop_cooling, cop_100bar, 1e-6));
+    auto l = co2_loop(Backend::eos, HighPressureValve{Pressure{100e5}});
+    const auto& S = l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(S.converged());
+    CHECK(R.cop_cooling == Approx(S.cop_cooling).epsilon(1e-12));
 }
