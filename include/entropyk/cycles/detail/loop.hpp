@@ -508,9 +508,9 @@ bool presolve_levels(L& loop, double levels[2]) {
 }
 
 /// Boundary conditions no steady state can meet, known before any solve: a condenser whose
-/// secondary fluid enters at or above the critical temperature (nothing condenses; transcritical
-/// cycles are not modelled) or an evaporator whose secondary fluid is at the fluid's lowest
-/// temperature. Writes the cause (one line) and returns true if there is one.
+/// secondary fluid enters at or above the critical temperature (nothing condenses; a transcritical
+/// cycle has a gas cooler instead, components/gas_cooler.hpp) or an evaporator whose secondary
+/// fluid is at the fluid's lowest temperature. Writes the cause (one line) and returns true if there is one.
 template <LoopView L>
 bool no_steady_state(L& loop, char* out, std::size_t cap) {
     out[0] = '\0';
@@ -520,11 +520,13 @@ bool no_steady_state(L& loop, char* out, std::size_t cap) {
     const std::string_view nm = f.name();
     const int nl = static_cast<int>(nm.size());
     if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc) {
-        std::snprintf(out, cap,
-                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
-                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
-                      "supported; a subcritical cycle needs a colder heat sink)\n",
-                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
+        std::snprintf(
+            out, cap,
+            "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
+            "temperature of %.*s (%.1f C): the refrigerant cannot condense (a subcritical cycle needs a colder "
+            "heat sink; for transcritical operation reject the heat in a gas cooler held above the critical "
+            "pressure by a high-pressure valve)\n",
+            g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
         return true;
     }
     if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 1.0) {
