@@ -294,13 +294,17 @@ Built map_compressor(const Obj& o, const std::string& name, const std::string& s
 /// The fixed saturation must exist for the refrigerant (below its critical point, above its
 /// lowest temperature): otherwise the file is bad, not the solve.
 [[noreturn]] void no_saturation(const Obj& o, const std::string& key, const fluids::Fluid& fluid, const char* what,
-                                const ThermoError& e) {
+                                const ThermoError& e, bool transcritical_hint = false) {
     char limit[96];
     std::snprintf(limit, sizeof limit, "%.2f °C, %.3f bar", to_celsius(fluid.T_critical()),
                   fluid.p_critical().si() / bar);
-    o.fail_at(o.at(key), std::string("expected a ") + what + " at which " + std::string(fluid.name()) +
-                             " saturates (below its critical point, " + limit + "), got " + describe(o.raw(key)) +
-                             ": " + e.c_str());
+    o.fail_at(o.at(key),
+              std::string("expected a ") + what + " at which " + std::string(fluid.name()) +
+                  " saturates (below its critical point, " + limit + "), got " + describe(o.raw(key)) + ": " +
+                  e.c_str() +
+                  (transcritical_hint ? std::string(" (a transcritical high side: use a \"gas_cooler\" and a "
+                                                    "\"high_pressure_valve\")")
+                                      : std::string()));
 }
 
 template <bool Condensing>
@@ -320,12 +324,14 @@ Built fixed_saturation(const Obj& o, const std::string& name, const fluids::Flui
                                                 "both a bubble and a dew pressure here)");
         const double p = o.quantity("saturation_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
         if (auto sat = fluid.saturation_p(Pressure{p * bar}); !sat)
-            no_saturation(o, "saturation_pressure", fluid, "pressure in bar", sat.error());
+            no_saturation(o, "saturation_pressure", fluid, "pressure in bar", sat.error(),
+                          Condensing && p * bar >= fluid.p_critical().si());
         return make(name, type, role, Hx{Pressure{p * bar}, TemperatureDifference{dT}});
     }
     const double T = o.quantity("saturation_temperature", Dimension::temperature, "°C", a_temperature, celsius);
     if (auto sat = fluid.saturation_t(from_celsius(T)); !sat)
-        no_saturation(o, "saturation_temperature", fluid, "temperature in °C", sat.error());
+        no_saturation(o, "saturation_temperature", fluid, "temperature in °C", sat.error(),
+                      Condensing && from_celsius(T).si() >= fluid.T_critical().si());
     const auto point = o.choice("saturation_point", {"bubble", "dew"}, Condensing ? "bubble" : "dew");
     return make(name, type, role,
                 Hx{from_celsius(T), TemperatureDifference{dT},
