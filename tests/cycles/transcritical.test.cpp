@@ -99,6 +99,8 @@ TEST_CASE("transcritical CO2 at 100 bar reproduces the reference cycle (EOS)", "
     CHECK(s3.phase == fluids::Phase::supercritical);
     CHECK(s4.phase == fluids::Phase::two_phase);
     CHECK(fluids::phase_name(s3) == "supercritical");
+    CHECK(fluids::R744::get().T_critical().si() == Approx(T_crit).epsilon(1e-9)); // same EOS as the reference
+    CHECK(s3.T.si() > T_crit);
     // Flows and figures.
     for (const auto& c : R.connections) CHECK(c.m == Approx(1.0).epsilon(1e-12));
     CHECK(near(R.cooling_capacity, h1_minus_h4, 1e-6));
