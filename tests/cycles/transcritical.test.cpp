@@ -352,3 +352,14 @@ TEST_CASE("the typed C++ builder takes the gas cooler and the high-pressure valv
     REQUIRE(S.converged());
     CHECK(R.cop_cooling == Approx(S.cop_cooling).epsilon(1e-12));
 }
+
+TEST_CASE("the COP-optimal search on the tables finds the EOS optimum within 0.01 bar",
+          "[cycles][transcritical][tables]") {
+    auto l = co2_loop(Backend::tables, HighPressureValve::cop_optimal());
+    const auto& R = l.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    CHECK(std::fabs(edge(R, l.gc).state.p.si() - p_opt) <= 0.01e5);
+    CHECK(near(R.cop_cooling, cop_max, 1e-4));
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+}
