@@ -76,6 +76,7 @@ std::string role_name(Role r) { return std::string(to_string(r)); }
 std::string control_of(const ComponentInfo& k, const ComponentReport& rep) {
     if (!std::isfinite(rep.control_value)) return "";
     if (k.role == Role::compressor) return fmt("speed %.1f Hz", rep.control_value);
+    if (k.type == "high_pressure_valve") return fmt("high side %.4f bar", rep.control_value / 1e5);
     if (k.role == Role::expansion_valve)
         return fmt("opening %.4f", rep.control_value) + (rep.control_saturated ? " (at its bound)" : "");
     return "";
@@ -201,11 +202,27 @@ std::string format_table(const SolvedCycle& c) {
         line("COP cooling (EER)", fmt("%.4f", R.cop_cooling), "");
         const auto sat = saturation_temperatures(c);
         line("evaporating temperature", fmt("%.3f", sat.evaporating - 273.15), "°C (dew point, evaporator outlet)");
-        line("condensing temperature", fmt("%.3f", sat.condensing - 273.15), "°C (dew point, condenser inlet)");
-        line("condenser bubble point", fmt("%.3f", sat.condensing_bubble - 273.15),
-             "°C (bubble point, condenser outlet)");
+        // A transcritical high side has no condensing temperature: the gas-cooler outlet and the
+        // high-side pressure take the place of the condensing lines.
+        std::size_t gas_cooler = c.components.size();
+        for (std::size_t i = 0; i < c.components.size(); ++i)
+            if (c.components[i].type == "gas_cooler" && gas_cooler == c.components.size()) gas_cooler = i;
+        if (gas_cooler < c.components.size()) {
+            for (const auto& cr : R.connections)
+                if (cr.from == gas_cooler) {
+                    line("gas cooler outlet", fmt("%.3f", to_celsius(cr.state.T)),
+                         ("°C (" + phase_of(cr.state) + ")").c_str());
+                    line("high-side pressure", fmt("%.4f", cr.state.p.si() / 1e5),
+                         cr.state.p.si() >= c.fluid->p_critical().si() ? "bar (above the critical pressure)"
+                                                                       : "bar (below the critical pressure)");
+                }
+        } else {
+            line("condensing temperature", fmt("%.3f", sat.condensing - 273.15), "°C (dew point, condenser inlet)");
+            line("condenser bubble point", fmt("%.3f", sat.condensing_bubble - 273.15),
+                 "°C (bubble point, condenser outlet)");
+        }
         line("superheat", fmt("%.3f", R.superheat), "K (evaporator outlet)");
-        line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
+        if (gas_cooler == c.components.size()) line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
         line("energy balance", fmt("%.2e", R.energy_balance), "(relative)");
         line("entropy generation", fmt("%.4f", R.entropy_generation), "W/K");
         out += "\n";

@@ -584,6 +584,20 @@ enum {
 };
 
 /**
+ * How a gas cooler fixes its outlet (EntropykGasCoolerConfig.spec; entropyk::GasCoolerSpec).
+ */
+typedef int32_t EntropykGasCoolerSpec;
+/** Values of EntropykGasCoolerSpec. */
+enum {
+    /** The refrigerant leaves at outlet_temperature [K]. */
+    ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE = 0,
+    /** The refrigerant leaves approach [K] above the secondary inlet temperature. */
+    ENTROPYK_GAS_COOLER_APPROACH = 1,
+    /** UA [W/K] against the secondary stream in counter-flow, discretised along the refrigerant enthalpy. */
+    ENTROPYK_GAS_COOLER_UA = 2
+};
+
+/**
  * How an isentropic-efficiency compressor sets the mass flow.
  */
 typedef int32_t EntropykFlowLaw;
@@ -784,6 +798,45 @@ typedef struct EntropykExpansionValveConfig {
     { sizeof(EntropykExpansionValveConfig), 0, 5.0, 0.0, 1.0, 0.05, 1.0 }
 
 /**
+ * A gas cooler: the high-side heat rejector of a transcritical cycle (no saturation state). Its
+ * high-side pressure comes from a high-pressure valve.
+ */
+typedef struct EntropykGasCoolerConfig {
+    /** sizeof(EntropykGasCoolerConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_GAS_COOLER_* value. */
+    int32_t spec;
+    /** An ENTROPYK_SECONDARY_* value (approach and UA). */
+    int32_t secondary;
+    /** An ENTROPYK_PRESSURE_DROP_* value. */
+    int32_t pressure_drop_kind;
+    /** Refrigerant outlet temperature (ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE) [K]. */
+    double outlet_temperature;
+    /** Outlet minus secondary inlet temperature, >= 0 (ENTROPYK_GAS_COOLER_APPROACH) [K]. */
+    double approach;
+    /** Overall conductance, > 0 (ENTROPYK_GAS_COOLER_UA) [W/K]. */
+    double UA;
+    /** Secondary fluid inlet temperature (approach and UA) [K]. */
+    double secondary_inlet_temperature;
+    /** Secondary fluid mass flow, > 0 (approach and UA) [kg/s]. */
+    double secondary_mass_flow;
+    /** Brine specific heat (ENTROPYK_SECONDARY_BRINE) [J/(kg K)]. */
+    double brine_cp;
+    /** Brine density (ENTROPYK_SECONDARY_BRINE) [kg/m3]. */
+    double brine_density;
+    /** Water loop pressure (ENTROPYK_SECONDARY_WATER) [Pa]. */
+    double water_pressure;
+    /** The fixed drop, or the drop at pressure_drop_mass_flow [Pa]. */
+    double pressure_drop;
+    /** Nominal mass flow of a quadratic pressure drop [kg/s]. */
+    double pressure_drop_mass_flow;
+} EntropykGasCoolerConfig;
+
+/** Static initialiser of EntropykGasCoolerConfig: struct_size and the documented defaults. */
+#define ENTROPYK_GAS_COOLER_CONFIG_INIT                                                                                \
+    { sizeof(EntropykGasCoolerConfig), 0, 1, 0, 308.15, 5.0, 1000.0, 300.0, 1.0, 3500.0, 1050.0, 300000.0, 0.0, 1.0 }
+
+/**
  * Creates a compressor from a manufacturer's map.
  *
  * On failure *out is set to NULL.
@@ -902,6 +955,38 @@ entropyk_expansion_valve_create(const EntropykExpansionValveConfig* config, Entr
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_receiver_create(EntropykComponent** out);
 
 /**
+ * Creates a gas cooler (transcritical heat rejection).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Outlet specification, secondary fluid, pressure drop.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_create(const EntropykGasCoolerConfig* config,
+                                                                           EntropykComponent** out);
+
+/**
+ * Creates the high-pressure valve of a transcritical cycle: isenthalpic, holding its inlet
+ * (high-side) pressure at pressure [Pa], or, when pressure is 0, at the COP-optimal pressure that
+ * every solve searches (dCOP/dp = 0, started at the correlation of Liao, Zhao & Jakobsen 2000).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param pressure The high-side pressure, > 0; or 0 for the COP-optimal pressure [Pa].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_high_pressure_valve_create(double pressure,
+                                                                                    EntropykComponent** out);
+
+/**
  * Names the component in messages and reports (default: its kind, e.g. "condenser").
  *
  * Call it before adding the component to a system.
@@ -1014,6 +1099,19 @@ entropyk_fixed_saturation_config_init(EntropykFixedSaturationConfig* value);
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
 entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_GAS_COOLER_CONFIG_INIT: struct_size = sizeof(EntropykGasCoolerConfig) and
+ * the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_config_init(EntropykGasCoolerConfig* value);
 
 /* ==== result ====================================================================================== */
 /**
@@ -1625,7 +1723,14 @@ enum {
     /** Mass flow of a fixed-flow compressor [kg/s]. */
     ENTROPYK_INPUT_MASS_FLOW = 8,
     /** Isentropic efficiency of an efficiency compressor [-]. */
-    ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY = 9
+    ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY = 9,
+    /** Outlet temperature of a gas cooler with a given outlet temperature [K]. */
+    ENTROPYK_INPUT_OUTLET_TEMPERATURE = 10,
+    /**
+     * High-side pressure held by a high-pressure valve [Pa] (for a COP-optimal valve: the start of
+     * the next search).
+     */
+    ENTROPYK_INPUT_HIGH_SIDE_PRESSURE = 11
 };
 
 /**

@@ -50,6 +50,16 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_receiver_create(Entropy
     return capi::guarded_call<capi::receiver_create>("entropyk_receiver_create", out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_create(const EntropykGasCoolerConfig* config,
+                                                                           EntropykComponent** out) {
+    return capi::guarded_call<capi::gas_cooler_create>("entropyk_gas_cooler_create", config, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_high_pressure_valve_create(double pressure,
+                                                                                    EntropykComponent** out) {
+    return capi::guarded_call<capi::high_pressure_valve_create>("entropyk_high_pressure_valve_create", pressure, out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_set_name(EntropykComponent* component,
                                                                             const char* name) {
     return capi::guarded_call<capi::component_set_name>("entropyk_component_set_name", component, name);
@@ -96,6 +106,11 @@ entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value) {
     return capi::guarded_call<capi::init_struct<EntropykExpansionValveConfig>>(
         "entropyk_expansion_valve_config_init", value,
         EntropykExpansionValveConfig ENTROPYK_EXPANSION_VALVE_CONFIG_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_config_init(EntropykGasCoolerConfig* value) {
+    return capi::guarded_call<capi::init_struct<EntropykGasCoolerConfig>>(
+        "entropyk_gas_cooler_config_init", value, EntropykGasCoolerConfig ENTROPYK_GAS_COOLER_CONFIG_INIT);
 }
 
 } // extern "C"

@@ -50,3 +50,42 @@ TEST_CASE("the off-design heat pump solves without allocating either", "[cycles]
     CHECK(converged == 400);
     CHECK(allocs == 0);
 }
+
+TEST_CASE("the transcritical CO2 loop (gas cooler, high-pressure valve) solves without allocating",
+          "[cycles][realtime][transcritical]") {
+    // The validation cycle at 100 bar with the UA gas cooler against water (its discretised
+    // profile lives on the stack), and the COP-optimal valve whose search runs warm solves.
+    auto make = [](HighPressureValve valve) {
+        SimpleLoop l{System(fluids::R744::get()), 0, 0, 0, 0};
+        l.comp = *l.sys.add("compressor", IsentropicCompressor{0.7, MassFlow{1.0}});
+        l.cond = *l.sys.add("gas cooler", GasCooler::ua(ThermalConductance{50e3},
+                                                        SecondaryFluid::water(Temperature{293.15}, MassFlow{5.0})));
+        l.valve = *l.sys.add("hp valve", valve);
+        l.evap = *l.sys.add("evaporator", FixedSaturationEvaporator{Temperature{268.15}, TemperatureDifference{0.0}});
+        REQUIRE(l.sys.connect(l.comp, l.cond));
+        REQUIRE(l.sys.connect(l.cond, l.valve));
+        REQUIRE(l.sys.connect(l.valve, l.evap));
+        REQUIRE(l.sys.connect(l.evap, l.comp));
+        REQUIRE(l.sys.finalize());
+        return l;
+    };
+    auto fixed = make(HighPressureValve{Pressure{100e5}});
+    auto optimal = make(HighPressureValve::cop_optimal());
+    REQUIRE(fixed.sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    REQUIRE(optimal.sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 50; ++i) {
+        (void)fixed.sys.set_input(fixed.valve, Input::high_side_pressure, 100e5 + 0.1e5 * i);
+        converged += fixed.sys.solve(SolverMethod::newton, {}, StartMode::warm).converged() ? 1 : 0;
+        converged += fixed.sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged() ? 1 : 0;
+    }
+    for (int i = 0; i < 5; ++i) {
+        (void)optimal.sys.set_input(optimal.cond, Input::secondary_inlet_temperature, 293.15 + 0.5 * i);
+        converged += optimal.sys.solve(SolverMethod::fallback, {}, StartMode::warm).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    std::printf("allocations: %ld in 50 warm + 50 cold transcritical solves and 5 COP-optimal searches\n", allocs);
+    CHECK(converged == 105);
+    CHECK(allocs == 0);
+}

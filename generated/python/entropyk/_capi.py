@@ -323,6 +323,22 @@ ENTROPYK_VALVE_ORIFICE = EntropykValveMode.ORIFICE
 ENTROPYK_VALVE_SUPERHEAT_CONTROL = EntropykValveMode.SUPERHEAT_CONTROL
 
 
+class EntropykGasCoolerSpec(enum.IntEnum):
+    """How a gas cooler fixes its outlet (EntropykGasCoolerConfig.spec; entropyk::GasCoolerSpec)."""
+
+    # The refrigerant leaves at outlet_temperature [K].
+    OUTLET_TEMPERATURE = 0
+    # The refrigerant leaves approach [K] above the secondary inlet temperature.
+    APPROACH = 1
+    # UA [W/K] against the secondary stream in counter-flow, discretised along the refrigerant enthalpy.
+    UA = 2
+
+
+ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE = EntropykGasCoolerSpec.OUTLET_TEMPERATURE
+ENTROPYK_GAS_COOLER_APPROACH = EntropykGasCoolerSpec.APPROACH
+ENTROPYK_GAS_COOLER_UA = EntropykGasCoolerSpec.UA
+
+
 class EntropykFlowLaw(enum.IntEnum):
     """How an isentropic-efficiency compressor sets the mass flow."""
 
@@ -540,6 +556,51 @@ class EntropykExpansionValveConfig(ctypes.Structure):
         """A new struct set like ENTROPYK_EXPANSION_VALVE_CONFIG_INIT: struct_size and the documented defaults."""
         return _init_struct(cls)
 
+
+class EntropykGasCoolerConfig(ctypes.Structure):
+    """A gas cooler: the high-side heat rejector of a transcritical cycle (no saturation state). Its high-
+    side pressure comes from a high-pressure valve."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("spec", ctypes.c_int32),
+        ("secondary", ctypes.c_int32),
+        ("pressure_drop_kind", ctypes.c_int32),
+        ("outlet_temperature", ctypes.c_double),
+        ("approach", ctypes.c_double),
+        ("UA", ctypes.c_double),
+        ("secondary_inlet_temperature", ctypes.c_double),
+        ("secondary_mass_flow", ctypes.c_double),
+        ("brine_cp", ctypes.c_double),
+        ("brine_density", ctypes.c_double),
+        ("water_pressure", ctypes.c_double),
+        ("pressure_drop", ctypes.c_double),
+        ("pressure_drop_mass_flow", ctypes.c_double),
+    ]
+    # sizeof(EntropykGasCoolerConfig) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 96
+    # The ENTROPYK_GAS_COOLER_CONFIG_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("spec", 0),
+        ("secondary", 1),
+        ("pressure_drop_kind", 0),
+        ("outlet_temperature", 308.15),
+        ("approach", 5.0),
+        ("UA", 1000.0),
+        ("secondary_inlet_temperature", 300.0),
+        ("secondary_mass_flow", 1.0),
+        ("brine_cp", 3500.0),
+        ("brine_density", 1050.0),
+        ("water_pressure", 300000.0),
+        ("pressure_drop", 0.0),
+        ("pressure_drop_mass_flow", 1.0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_GAS_COOLER_CONFIG_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
 # ==== result =================================================================================================
 
 
@@ -717,6 +778,11 @@ class EntropykInput(enum.IntEnum):
     MASS_FLOW = 8
     # Isentropic efficiency of an efficiency compressor [-].
     ISENTROPIC_EFFICIENCY = 9
+    # Outlet temperature of a gas cooler with a given outlet temperature [K].
+    OUTLET_TEMPERATURE = 10
+    # High-side pressure held by a high-pressure valve [Pa] (for a COP-optimal valve: the start of the next
+    # search).
+    HIGH_SIDE_PRESSURE = 11
 
 
 ENTROPYK_INPUT_COMPRESSOR_SPEED = EntropykInput.COMPRESSOR_SPEED
@@ -729,6 +795,8 @@ ENTROPYK_INPUT_SUBCOOLING = EntropykInput.SUBCOOLING
 ENTROPYK_INPUT_SUPERHEAT = EntropykInput.SUPERHEAT
 ENTROPYK_INPUT_MASS_FLOW = EntropykInput.MASS_FLOW
 ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY = EntropykInput.ISENTROPIC_EFFICIENCY
+ENTROPYK_INPUT_OUTLET_TEMPERATURE = EntropykInput.OUTLET_TEMPERATURE
+ENTROPYK_INPUT_HIGH_SIDE_PRESSURE = EntropykInput.HIGH_SIDE_PRESSURE
 
 
 class EntropykNewtonConfig(ctypes.Structure):
@@ -914,6 +982,7 @@ STRUCTS = (
     EntropykHeatExchangerConfig,
     EntropykFixedSaturationConfig,
     EntropykExpansionValveConfig,
+    EntropykGasCoolerConfig,
     EntropykCycleSummary,
     EntropykConnectionResult,
     EntropykComponentResult,
@@ -951,6 +1020,8 @@ FUNCTIONS = {
     "entropyk_fixed_saturation_evaporator_create": (ctypes.c_int32, [ctypes.POINTER(EntropykFixedSaturationConfig), ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_expansion_valve_create": (ctypes.c_int32, [ctypes.POINTER(EntropykExpansionValveConfig), ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_receiver_create": (ctypes.c_int32, [ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_gas_cooler_create": (ctypes.c_int32, [ctypes.POINTER(EntropykGasCoolerConfig), ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_high_pressure_valve_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_component_set_name": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p]),
     "entropyk_component_last_error": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_component_free": (None, [ctypes.c_void_p]),
@@ -959,6 +1030,7 @@ FUNCTIONS = {
     "entropyk_heat_exchanger_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykHeatExchangerConfig)]),
     "entropyk_fixed_saturation_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFixedSaturationConfig)]),
     "entropyk_expansion_valve_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykExpansionValveConfig)]),
+    "entropyk_gas_cooler_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykGasCoolerConfig)]),
     "entropyk_result_free": (None, [ctypes.c_void_p]),
     "entropyk_result_get_status": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int32)]),
     "entropyk_result_get_summary": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(EntropykCycleSummary)]),

@@ -255,6 +255,56 @@ inline Result<void> receiver_create(EntropykComponent** out) {
     return make_component(Receiver{}, "receiver", out);
 }
 
+static_assert(ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE == static_cast<int>(GasCoolerSpec::outlet_temperature));
+static_assert(ENTROPYK_GAS_COOLER_APPROACH == static_cast<int>(GasCoolerSpec::approach));
+static_assert(ENTROPYK_GAS_COOLER_UA == static_cast<int>(GasCoolerSpec::ua));
+
+/// entropyk_gas_cooler_create
+inline Result<void> gas_cooler_create(const EntropykGasCoolerConfig* config, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_struct_size(config, "config");
+    const auto c = read_versioned(config, EntropykGasCoolerConfig ENTROPYK_GAS_COOLER_CONFIG_INIT, "config");
+    require_enum(c.spec, ENTROPYK_GAS_COOLER_UA, "config->spec");
+    require_enum(c.secondary, ENTROPYK_SECONDARY_BRINE, "config->secondary");
+    require_enum(c.pressure_drop_kind, ENTROPYK_PRESSURE_DROP_QUADRATIC, "config->pressure_drop_kind");
+    require_finite_fields(c, {{"config->outlet_temperature", c.outlet_temperature},
+                              {"config->approach", c.approach},
+                              {"config->UA", c.UA},
+                              {"config->secondary_inlet_temperature", c.secondary_inlet_temperature},
+                              {"config->secondary_mass_flow", c.secondary_mass_flow},
+                              {"config->brine_cp", c.brine_cp},
+                              {"config->brine_density", c.brine_density},
+                              {"config->water_pressure", c.water_pressure},
+                              {"config->pressure_drop", c.pressure_drop},
+                              {"config->pressure_drop_mass_flow", c.pressure_drop_mass_flow}});
+    PressureDrop dp;
+    if (c.pressure_drop_kind == ENTROPYK_PRESSURE_DROP_FIXED) dp = PressureDrop::fixed(Pressure{c.pressure_drop});
+    if (c.pressure_drop_kind == ENTROPYK_PRESSURE_DROP_QUADRATIC)
+        dp = PressureDrop::quadratic(Pressure{c.pressure_drop}, MassFlow{c.pressure_drop_mass_flow});
+    if (c.spec == ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE)
+        return make_component(GasCooler::outlet_temperature(Temperature{c.outlet_temperature}, dp), "gas cooler", out);
+    const Temperature Tin{c.secondary_inlet_temperature};
+    const MassFlow m{c.secondary_mass_flow};
+    const SecondaryFluid sec = c.secondary == ENTROPYK_SECONDARY_WATER
+                                   ? SecondaryFluid::water(Tin, m, Pressure{c.water_pressure})
+                               : c.secondary == ENTROPYK_SECONDARY_BRINE
+                                   ? SecondaryFluid::brine(Tin, m, SpecificHeat{c.brine_cp}, Density{c.brine_density})
+                                   : SecondaryFluid::air(Tin, m);
+    if (c.spec == ENTROPYK_GAS_COOLER_APPROACH)
+        return make_component(GasCooler::approach(TemperatureDifference{c.approach}, sec, dp), "gas cooler", out);
+    return make_component(GasCooler::ua(ThermalConductance{c.UA}, sec, dp), "gas cooler", out);
+}
+
+/// entropyk_high_pressure_valve_create: pressure 0 = COP-optimal.
+inline Result<void> high_pressure_valve_create(double pressure, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(pressure, "pressure");
+    if (pressure == 0.0) return make_component(HighPressureValve::cop_optimal(), "hp valve", out);
+    return make_component(HighPressureValve{Pressure{pressure}}, "hp valve", out);
+}
+
 /// entropyk_component_set_name
 inline Result<void> component_set_name(EntropykComponent& self, const char* name) {
     require_not_null(name, "name");

@@ -131,7 +131,7 @@ inline Result<void> system_sweep(const EntropykSystem& self, const EntropykFallb
         if (components[j] >= base.component_count())
             raise(Errc::invalid_argument, "components[%u] = %u: the system has %zu components", j, components[j],
                   base.component_count());
-        if (inputs[j] < ENTROPYK_INPUT_COMPRESSOR_SPEED || inputs[j] > ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY)
+        if (inputs[j] < ENTROPYK_INPUT_COMPRESSOR_SPEED || inputs[j] > ENTROPYK_INPUT_HIGH_SIDE_PRESSURE)
             raise(Errc::invalid_argument, "inputs[%u] = %d is not an EntropykInput value", j,
                   static_cast<int>(inputs[j]));
     }

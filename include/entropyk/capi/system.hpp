@@ -68,6 +68,8 @@ static_assert(ENTROPYK_INPUT_SUBCOOLING == static_cast<int>(Input::subcooling));
 static_assert(ENTROPYK_INPUT_SUPERHEAT == static_cast<int>(Input::superheat));
 static_assert(ENTROPYK_INPUT_MASS_FLOW == static_cast<int>(Input::mass_flow));
 static_assert(ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY == static_cast<int>(Input::isentropic_efficiency));
+static_assert(ENTROPYK_INPUT_OUTLET_TEMPERATURE == static_cast<int>(Input::outlet_temperature));
+static_assert(ENTROPYK_INPUT_HIGH_SIDE_PRESSURE == static_cast<int>(Input::high_side_pressure));
 
 // The solver configs' documented defaults (codegen/api/system.api.yaml) are the C++ defaults.
 inline constexpr EntropykPicardConfig picard_defaults = ENTROPYK_PICARD_CONFIG_INIT;
@@ -125,7 +127,7 @@ inline Result<void> system_finalize(EntropykSystem& self) {
 
 /// entropyk_system_set_input
 inline Result<void> system_set_input(EntropykSystem& self, std::uint32_t component, EntropykInput which, double value) {
-    require_enum(which, ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY, "which");
+    require_enum(which, ENTROPYK_INPUT_HIGH_SIDE_PRESSURE, "which");
     require_finite(value, "value");
     return self.data->system.set_input(component, static_cast<Input>(which), value);
 }

@@ -66,6 +66,12 @@ struct GuessHints {
     /// K, the outlet subcooling (condenser spec) and evaporator superheat (valve set-point) the
     /// solution will have; negative = unknown.
     double subcooling = -1.0, superheat = -1.0;
+    /// Set by the components of a transcritical high side (gas cooler, high-pressure valve): the
+    /// high side may lie above the critical pressure, so the guess builds supercritical states
+    /// there and no pre-solve on saturation temperatures applies.
+    bool supercritical_high_side = false;
+    /// K, the gas-cooler outlet temperature the solution will have (or its best estimate); 0 = none.
+    double T_gas_cooler_outlet = 0.0;
 };
 
 /// Per-component results after a solve. Signs: heat_rate and power are positive INTO the
@@ -93,6 +99,8 @@ enum class Input : std::int32_t {
     superheat = 7,                   ///< K
     mass_flow = 8,                   ///< kg/s (fixed-flow compressor)
     isentropic_efficiency = 9,       ///< - (efficiency compressors)
+    outlet_temperature = 10,         ///< K (gas cooler with a given outlet temperature)
+    high_side_pressure = 11,         ///< Pa (high-pressure valve)
 };
 
 /// The model interface. `controls` are the component's own extra unknowns (scaled to O(1) by the

@@ -37,6 +37,12 @@ class PropertyService {
                            : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
         });
     }
+    /// (p, h) without the memo: for a model that evaluates many states of one profile (a
+    /// discretised exchanger) and would otherwise push the loop's connection states out of it.
+    [[nodiscard]] Result<fluids::State> ph_unmemoized(double p, double h) const {
+        return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+                       : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
+    }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
         return memoized(ps_memo_, p, s, [&] {
             return tables_ ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})

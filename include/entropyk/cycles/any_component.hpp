@@ -56,6 +56,10 @@ class AnyComponent {
     /// Whether the model reads the evaporator outlet (superheat-controlled valves), and binding to it.
     [[nodiscard]] bool senses_evaporator_outlet() const { return self_->senses_evaporator_outlet(); }
     void bind_sensor(const EdgeState* e) { self_->bind_sensor(e); }
+    /// Whether the model works above the critical pressure (gas cooler, high-pressure valve).
+    [[nodiscard]] bool allows_supercritical_pressure() const { return self_->allows_supercritical_pressure(); }
+    /// Whether the model asks the System for the COP-optimal high-side pressure.
+    [[nodiscard]] bool cop_optimal_control() const { return self_->cop_optimal_control(); }
     /// True when one of the model's controls sits at a bound.
     [[nodiscard]] bool control_saturated(std::span<const double> u) const { return self_->control_saturated(u); }
 
@@ -89,6 +93,8 @@ class AnyComponent {
         virtual bool senses_evaporator_outlet() const = 0;
         virtual void bind_sensor(const EdgeState*) = 0;
         virtual bool control_saturated(std::span<const double>) const = 0;
+        virtual bool allows_supercritical_pressure() const = 0;
+        virtual bool cop_optimal_control() const = 0;
     };
     template <class C>
     struct Model final : Concept {
@@ -135,6 +141,14 @@ class AnyComponent {
         }
         bool control_saturated(std::span<const double> u) const override {
             if constexpr (requires { c.control_saturated(u); }) return c.control_saturated(u);
+            return false;
+        }
+        bool allows_supercritical_pressure() const override {
+            if constexpr (requires { c.allows_supercritical_pressure(); }) return c.allows_supercritical_pressure();
+            return false;
+        }
+        bool cop_optimal_control() const override {
+            if constexpr (requires { c.cop_optimal_control(); }) return c.cop_optimal_control();
             return false;
         }
         C c;

@@ -7,8 +7,10 @@
 #include <cstring>
 #include <limits>
 
+#include "entropyk/components/high_pressure_valve.hpp"
 #include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/cycles/detail/admissibility.hpp"
+#include "entropyk/cycles/detail/optimum.hpp"
 #include "entropyk/platform/clock.hpp"
 #include "entropyk/solvers.hpp"
 
@@ -460,7 +462,82 @@ inline const CycleResults& System::solve(SolverMethod method, const SolveSetting
         return results_;
     }
     if (!workspace_) workspace_.reset(new detail::SolverWorkspace(n_unknowns_));
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+        if (nodes_[i].c.cop_optimal_control()) return solve_cop_optimal(i, method, settings, start);
     detail::solve_loop(*this, Access{*this}, *workspace_, x_, method, settings, start, have_solution_, results_, si_);
+    return results_;
+}
+
+/// The COP-optimal high-side pressure (components/high_pressure_valve.hpp,
+/// cycles/detail/optimum.hpp): every evaluation is a solve of the loop at one valve pressure
+/// (the first with the requested start, the others warm from the last converged one); the search
+/// starts at the valve's last pressure (the previous optimum) or, on the first solve, at the
+/// correlation of Liao, Zhao & Jakobsen (2000) evaluated at the loop's evaporating and gas-cooler
+/// outlet temperatures. The final solve is at the maximiser, so the results, the state vector and
+/// the next warm start are the optimum's. No allocation.
+inline const CycleResults& System::solve_cop_optimal(std::uint32_t valve, SolverMethod method,
+                                                     const SolveSettings& settings, StartMode start) {
+    const std::int64_t t0 = platform::monotonic_ns();
+    Access loop{*this};
+    const auto& f = props_.fluid();
+    const double pc = f.p_critical().si();
+    const GuessHints g = detail::collect_hints(loop);
+    double p0 = g.p_high; // the valve's pressure now (0 before its first solve)
+    if (!(p0 > 0.0)) {
+        double Te = 273.15;
+        if (g.p_low > 0.0) {
+            if (auto sat = props_.sat_p(g.p_low)) Te = sat->T_dew.si();
+        } else if (g.T_secondary_low > 0.0) {
+            Te = g.T_secondary_low - 8.0;
+        }
+        const double Tgc = g.T_gas_cooler_outlet > 0.0 ? g.T_gas_cooler_outlet : f.T_critical().si() + 5.0;
+        p0 = HighPressureValve::liao_optimum_pressure(Te, Tgc);
+        if (!(p0 > 1.02 * pc)) p0 = 1.2 * pc;
+    }
+    const double p_lo = std::max(0.6 * pc, g.p_low > 0.0 ? 1.05 * g.p_low : 0.0);
+    const double p_hi = std::min(f.p_max().si(), 3.0 * pc);
+    int iterations = 0, evaluations = 0;
+    bool first = true;
+    auto cop_at = [&](double p, double& cop) {
+        if (!nodes_[valve].c.set_input(Input::high_side_pressure, p)) return false;
+        // After a failed solve the next one still starts warm from the last converged solution.
+        detail::solve_loop(*this, loop, *workspace_, x_, method, settings, first ? start : StartMode::warm,
+                           have_solution_, results_, si_);
+        first = false;
+        iterations += results_.iterations;
+        evaluations += results_.residual_evaluations;
+        cop = results_.cop_cooling;
+        return results_.converged();
+    };
+    // 10 Pa: far inside the 0.01 bar (1000 Pa) a designer reads, and above the noise of COP at
+    // the solver's tolerance (sqrt(1e-12 / 1.4e-13) ~ 3 Pa for CO2).
+    const detail::OptimumSearch best = detail::maximise_cop(cop_at, p0, p_lo, p_hi, 10.0);
+    double cop = 0.0;
+    const bool at_best = best.found && cop_at(best.p, cop);
+    results_.iterations = iterations;
+    results_.residual_evaluations = evaluations;
+    results_.solve_time_s = platform::seconds_since(t0);
+    char line[240];
+    if (at_best)
+        std::snprintf(line, sizeof line,
+                      "high-side pressure: COP-optimal at %.6g bar (COP_cooling %.9g; %d solves from the start at "
+                      "%.4g bar)\n",
+                      best.p / 1e5, cop, best.evaluations + 1, p0 / 1e5);
+    else
+        std::snprintf(line, sizeof line,
+                      "high-side pressure: no COP-optimal pressure found between %.4g and %.4g bar from the start at "
+                      "%.4g bar (%d solves; the last one is reported)\n",
+                      p_lo / 1e5, p_hi / 1e5, p0 / 1e5, best.evaluations);
+    const std::size_t used = ::strnlen(results_.report, sizeof results_.report);
+    if (used + 1 < sizeof results_.report) {
+        // The line first, then the last solve's account.
+        char tail[sizeof results_.report];
+        std::memcpy(tail, results_.report, used + 1);
+        results_.report[0] = '\0';
+        solvers::detail::append(results_.report, sizeof results_.report, line);
+        solvers::detail::append(results_.report, sizeof results_.report, tail);
+    }
+    if (!at_best && results_.converged()) results_.status = SolveStatus::non_convergence;
     return results_;
 }
 

@@ -186,6 +186,10 @@ class System {
     void initial_guess(Eigen::Ref<Eigen::VectorXd> x);
 
   private:
+    /// solve() of a loop whose high-pressure valve holds the COP-optimal pressure (cycles/solve.hpp).
+    const CycleResults& solve_cop_optimal(std::uint32_t valve, SolverMethod method, const SolveSettings& settings,
+                                          StartMode start);
+
     struct Node : detail::NodeSlots {
         std::string name;
         AnyComponent c;

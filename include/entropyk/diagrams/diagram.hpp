@@ -35,6 +35,8 @@ struct ProcessPath {
     Role role = Role::other;
     std::size_t from = 0, to = 0; ///< state numbers, 0-based
     std::vector<Pixel> pts;
+    /// Heat rejected above the critical pressure (a gas cooler): drawn as "gas cooling".
+    bool supercritical = false;
 };
 
 struct StateMark {
@@ -303,7 +305,10 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
     d.dew = pixels(dome.dew);
     d.critical = px(dome.critical);
     d.critical_shown = P.contains(d.critical);
-    for (const auto& p : procs) d.processes.push_back({p.component, p.role, p.from, p.to, pixels(p.pts)});
+    const double pc = f.p_critical().si();
+    for (const auto& p : procs)
+        d.processes.push_back({p.component, p.role, p.from, p.to, pixels(p.pts),
+                               p.role == Role::condenser && c.state(p.from).state.p.si() >= pc});
     for (std::size_t k = 0; k < c.order.size(); ++k) d.states.push_back({k, px(path_point(c.state(k).state))});
     for (const auto& iso : isos) d.isolines.push_back(pixels(iso.pts));
 
@@ -364,6 +369,15 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
     for (const auto& p : procs) {
         const bool evap = p.role == Role::evaporator, cond = p.role == Role::condenser;
         if (!evap && !cond) continue;
+        if (cond && c.state(p.from).state.p.si() >= pc) {
+            // A transcritical high side has no condensing temperature: its pressure and the
+            // gas-cooler outlet temperature instead.
+            d.figures.push_back(
+                {"high side (supercritical)", detail::fixed(c.state(p.from).state.p.si() / 1e5, 1) + " bar"});
+            d.figures.push_back(
+                {"gas-cooler outlet", detail::fixed(to_celsius(c.state(p.to).state.T), 1) + " \u00b0C"});
+            continue;
+        }
         if (auto sat = f.saturation_p(c.state(evap ? p.to : p.from).state.p))
             d.figures.push_back({evap ? "evaporating (dew)" : "condensing (dew)",
                                  detail::fixed(to_celsius(sat->T_dew), 1) + " \u00b0C"});

@@ -151,8 +151,8 @@ inline void legend(SvgWriter& g, const Diagram& d) {
                role_color(p.role) + "\" x1=\"" + num(tx) + "\" y1=\"" + num(y - 4) + "\" x2=\"" + num(tx + 26) +
                "\" y2=\"" + num(y - 4) + "\"/>\n";
         g.text(tx + 34, y,
-               std::to_string(p.from + 1) + "\u2192" + std::to_string(p.to + 1) + " " + role_verb(p.role) + " (" +
-                   p.component + ")",
+               std::to_string(p.from + 1) + "\u2192" + std::to_string(p.to + 1) + " " +
+                   (p.supercritical ? "gas cooling" : role_verb(p.role)) + " (" + p.component + ")",
                "legend-small");
         y += 16;
     }

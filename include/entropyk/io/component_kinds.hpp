@@ -53,6 +53,10 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"evaporator", Role::evaporator, "model ua secondary arrangement pressure_drop",
                   detail::read_secondary_exchanger<false>},
     ComponentKind{"receiver", Role::receiver, "", detail::read_receiver},
+    // Transcritical heat rejection reuses the condenser role (the loop's heat-rejection side).
+    ComponentKind{"gas_cooler", Role::condenser, "outlet_temperature approach ua secondary pressure_drop",
+                  detail::read_gas_cooler},
+    ComponentKind{"high_pressure_valve", Role::expansion_valve, "mode pressure", detail::read_high_pressure_valve},
 };
 
 /// The kind named `type` (exact spelling), if any.

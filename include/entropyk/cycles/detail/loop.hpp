@@ -54,6 +54,29 @@ template <class C>
         return false;
 }
 
+template <class C>
+[[nodiscard]] bool allows_supercritical_pressure(const C& c) {
+    if constexpr (requires { c.allows_supercritical_pressure(); })
+        return c.allows_supercritical_pressure();
+    else
+        return false;
+}
+template <class C>
+[[nodiscard]] bool cop_optimal_control(const C& c) {
+    if constexpr (requires { c.cop_optimal_control(); })
+        return c.cop_optimal_control();
+    else
+        return false;
+}
+
+/// True when a component of the loop works above the critical pressure (a gas cooler, a
+/// high-pressure valve): the loop is then transcritical-capable and its pressures are boxed by
+/// the property model's range instead of just below p_c.
+template <LoopView L>
+[[nodiscard]] bool supercritical_loop(L& loop) {
+    return !loop.for_each_added([&](const auto& c, const NodeSlots&) { return !allows_supercritical_pressure(c); });
+}
+
 template <LoopView L, class C>
 std::span<double> controls_of(L& loop, const C& c, const NodeSlots& n) {
     return loop.controls().subspan(static_cast<std::size_t>(n.first_control), static_cast<std::size_t>(c.n_controls()));
@@ -154,9 +177,10 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
 }
 
 /// The box every iterate is projected into (the start, every Newton trial point, every Picard
-/// pass): pressures between the triple-point pressure and just below the critical pressure (the
-/// loop is subcritical: every saturation call needs p < p_c; the fluid's p_max is lower for some
-/// fluids and then applies), mass flows positive (a reversed flow is not a state of a vapour-
+/// pass): pressures between the triple-point pressure and just below the critical pressure (a
+/// subcritical loop: every saturation call needs p < p_c; the fluid's p_max is lower for some
+/// fluids and then applies) or, for a loop with a transcritical high side (supercritical_loop),
+/// the property model's p_max, mass flows positive (a reversed flow is not a state of a vapour-
 /// compression loop) and each component's controls inside their limits (zone fractions in [0, 1],
 /// valve openings within their bounds). Projection onto a box is the bound handling of projected
 /// Newton methods (Kelley 1999, "Iterative Methods for Optimization", SIAM, ch. 5.4; Bertsekas
@@ -168,7 +192,9 @@ template <LoopView L>
 void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     const auto& f = loop.props().fluid();
     const double p_lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
-    const double p_hi = std::min(f.p_max().si(), 0.999 * f.p_critical().si()) / scale::pressure;
+    const double p_hi =
+        (supercritical_loop(loop) ? f.p_max().si() : std::min(f.p_max().si(), 0.999 * f.p_critical().si())) /
+        scale::pressure;
     const std::size_t n_edges = loop.state().size();
     for (std::size_t e = 0; e < n_edges; ++e) {
         x[3 * e] = std::clamp(x[3 * e], p_lo, p_hi);
@@ -235,7 +261,11 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
         auto s = props.sat_t(T);
         return s ? 0.5 * (s->p_bubble.si() + s->p_dew.si()) : fallback;
     };
-    double p_hi = g.p_high > 0 ? g.p_high : p_at(318.15, 0.5 * f.p_critical().si());
+    // A transcritical high side without a given pressure starts at 1.2 p_c (CO2: 88.5 bar, near
+    // the COP optimum of the usual gas-cooler outlet temperatures).
+    double p_hi = g.p_high > 0                ? g.p_high
+                  : g.supercritical_high_side ? std::min(1.2 * f.p_critical().si(), f.p_max().si())
+                                              : p_at(318.15, 0.5 * f.p_critical().si());
     double p_lo = g.p_low > 0 ? g.p_low : p_at(273.15, 0.1 * f.p_critical().si());
     if (p_lo >= p_hi) p_lo = 0.5 * p_hi;
     // Typical states: 5 K of subcooling and of superheat, saturation as a fallback.
@@ -246,9 +276,17 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
         if (st) return st->h.si();
         return liquid ? sat->h_liquid.si() : sat->h_vapor.si();
     };
-    const double h_liq = h_at(p_hi, true, g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0);
+    double h_liq = h_at(p_hi, true, g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0);
     const double h_suction = h_at(p_lo, false, g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0);
-    const double h_discharge = h_at(p_hi, false, 30.0);
+    double h_discharge = h_at(p_hi, false, 30.0);
+    if (g.supercritical_high_side) {
+        // No saturation state on a supercritical high side: the gas-cooler outlet at its (estimated)
+        // temperature and a discharge 50 K above the warmer of it and T_c (a CO2 compressor at
+        // 90-120 bar discharges at 90-130 C).
+        const double T3 = g.T_gas_cooler_outlet > 0.0 ? g.T_gas_cooler_outlet : Tc + 5.0;
+        if (auto st = props.tp(T3, p_hi)) h_liq = st->h.si();
+        if (auto st = props.tp(std::max(T3, Tc) + 50.0, p_hi)) h_discharge = st->h.si();
+    }
     const double m = g.m > 0 ? g.m : 0.05;
     // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
     bool high = true;
@@ -333,6 +371,8 @@ template <LoopView L>
 bool presolve_applies(L& loop) {
     const GuessHints g = collect_hints(loop);
     if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
+    // The pre-solve searches saturation temperatures: a transcritical high side has none.
+    if (g.supercritical_high_side) return false;
     // The components, by role; exactly one of each.
     int n_comp = 0, n_cond = 0, n_evap = 0;
     loop.for_each_flow([&](const auto& c, const NodeSlots&) {
@@ -468,9 +508,9 @@ bool presolve_levels(L& loop, double levels[2]) {
 }
 
 /// Boundary conditions no steady state can meet, known before any solve: a condenser whose
-/// secondary fluid enters at or above the critical temperature (nothing condenses; transcritical
-/// cycles are not modelled) or an evaporator whose secondary fluid is at the fluid's lowest
-/// temperature. Writes the cause (one line) and returns true if there is one.
+/// secondary fluid enters at or above the critical temperature (nothing condenses; a transcritical
+/// cycle has a gas cooler instead, components/gas_cooler.hpp) or an evaporator whose secondary
+/// fluid is at the fluid's lowest temperature. Writes the cause (one line) and returns true if there is one.
 template <LoopView L>
 bool no_steady_state(L& loop, char* out, std::size_t cap) {
     out[0] = '\0';
@@ -480,11 +520,13 @@ bool no_steady_state(L& loop, char* out, std::size_t cap) {
     const std::string_view nm = f.name();
     const int nl = static_cast<int>(nm.size());
     if (g.T_secondary_high > 0.0 && g.T_secondary_high >= Tc) {
-        std::snprintf(out, cap,
-                      "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
-                      "temperature of %.*s (%.1f C): the refrigerant cannot condense (transcritical operation is not "
-                      "supported; a subcritical cycle needs a colder heat sink)\n",
-                      g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
+        std::snprintf(
+            out, cap,
+            "no steady state: the condenser's secondary fluid enters at %.1f C, at or above the critical "
+            "temperature of %.*s (%.1f C): the refrigerant cannot condense (a subcritical cycle needs a colder "
+            "heat sink; for transcritical operation reject the heat in a gas cooler held above the critical "
+            "pressure by a high-pressure valve)\n",
+            g.T_secondary_high - 273.15, nl, nm.data(), Tc - 273.15);
         return true;
     }
     if (g.T_secondary_low > 0.0 && g.T_secondary_low <= f.T_min().si() + 1.0) {

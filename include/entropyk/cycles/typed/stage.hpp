@@ -31,6 +31,16 @@ using fixed_saturation_evaporator_spec =
 using isenthalpic_valve_spec =
     Spec<flow::high_pressure_liquid, flow::low_pressure_two_phase, Role::expansion_valve, 0, 0, 2>;
 using receiver_spec = Spec<flow::high_pressure_liquid, flow::high_pressure_liquid, Role::receiver, 1, 0, 4>;
+/// A gas cooler takes the discharge and delivers a high-pressure dense state: above p_c a
+/// supercritical fluid below the pseudo-critical temperature, "liquid-like" (it is throttled into
+/// the dome like a condenser's liquid), below p_c a subcooled liquid. The type-state calls that
+/// high_pressure_liquid: what the next component (a valve) may take. It sets no charge condition;
+/// the high-pressure valve does.
+using gas_cooler_spec = Spec<flow::high_pressure_vapor, flow::high_pressure_liquid, Role::condenser, 0, 0, 3>;
+/// The high-pressure valve holds the high-side pressure: the transcritical loop's charge condition.
+/// A typed cycle solves at the valve's given pressure (the COP-optimal search is System::solve's).
+using high_pressure_valve_spec =
+    Spec<flow::high_pressure_liquid, flow::low_pressure_two_phase, Role::expansion_valve, 1, 0, 3>;
 
 /// The models that can be piped into a typed cycle as they are, and their description. A model
 /// of your own joins by specialising this with `using type = Spec<...>;`.
@@ -59,6 +69,14 @@ struct stage_spec<IsenthalpicValve> {
 template <>
 struct stage_spec<Receiver> {
     using type = receiver_spec;
+};
+template <>
+struct stage_spec<GasCooler> {
+    using type = gas_cooler_spec;
+};
+template <>
+struct stage_spec<HighPressureValve> {
+    using type = high_pressure_valve_spec;
 };
 
 template <class T>

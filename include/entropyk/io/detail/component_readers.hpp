@@ -137,14 +137,19 @@ inline Built read_map_compressor(const Obj& o, const ReadContext& c) {
 
 /// The fixed saturation must exist for the refrigerant (below its critical point, above its
 /// lowest temperature): otherwise the file is bad, not the solve.
+/// A condenser above the critical point gets a hint to the transcritical components.
 [[noreturn]] inline void no_saturation(const Obj& o, const std::string& key, const fluids::Fluid& fluid,
-                                       const char* what, const ThermoError& e) {
+                                       const char* what, const ThermoError& e, bool transcritical_hint = false) {
     char limit[96];
     std::snprintf(limit, sizeof limit, "%.2f °C, %.3f bar", to_celsius(fluid.T_critical()),
                   fluid.p_critical().si() / bar);
-    o.fail_at(o.at(key), std::string("expected a ") + what + " at which " + std::string(fluid.name()) +
-                             " saturates (below its critical point, " + limit + "), got " + describe(o.raw(key)) +
-                             ": " + e.c_str());
+    o.fail_at(o.at(key),
+              std::string("expected a ") + what + " at which " + std::string(fluid.name()) +
+                  " saturates (below its critical point, " + limit + "), got " + describe(o.raw(key)) + ": " +
+                  e.c_str() +
+                  (transcritical_hint ? std::string(" (a transcritical high side: use a \"gas_cooler\" and a "
+                                                    "\"high_pressure_valve\")")
+                                      : std::string()));
 }
 
 template <bool Condensing>
@@ -162,12 +167,14 @@ Built read_fixed_saturation(const Obj& o, const ReadContext& c) {
                                                 "both a bubble and a dew pressure here)");
         const double p = o.quantity("saturation_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
         if (auto sat = c.fluid.saturation_p(Pressure{p * bar}); !sat)
-            no_saturation(o, "saturation_pressure", c.fluid, "pressure in bar", sat.error());
+            no_saturation(o, "saturation_pressure", c.fluid, "pressure in bar", sat.error(),
+                          Condensing && p * bar >= c.fluid.p_critical().si());
         return make(c, Hx{Pressure{p * bar}, TemperatureDifference{dT}});
     }
     const double T = o.quantity("saturation_temperature", Dimension::temperature, "°C", a_temperature, celsius);
     if (auto sat = c.fluid.saturation_t(from_celsius(T)); !sat)
-        no_saturation(o, "saturation_temperature", c.fluid, "temperature in °C", sat.error());
+        no_saturation(o, "saturation_temperature", c.fluid, "temperature in °C", sat.error(),
+                      Condensing && from_celsius(T).si() >= c.fluid.T_critical().si());
     const auto point = o.choice("saturation_point", {"bubble", "dew"}, Condensing ? "bubble" : "dew");
     return make(c, Hx{from_celsius(T), TemperatureDifference{dT},
                       point == "bubble" ? SaturationPoint::bubble : SaturationPoint::dew});
@@ -268,6 +275,43 @@ Built read_secondary_exchanger(const Obj& o, const ReadContext& c) {
 }
 
 inline Built read_receiver(const Obj&, const ReadContext& c) { return make(c, Receiver{}); }
+
+/// "gas_cooler" (transcritical heat rejection): exactly one outlet specification.
+inline Built read_gas_cooler(const Obj& o, const ReadContext& c) {
+    const bool by_T = o.has("outlet_temperature"), by_approach = o.has("approach"), by_ua = o.has("ua");
+    if (int(by_T) + int(by_approach) + int(by_ua) != 1)
+        o.fail_at(o.path(), "expected exactly one of \"outlet_temperature\" (°C), \"approach\" (K) and \"ua\" (W/K)");
+    const PressureDrop dp = o.has("pressure_drop")
+                                ? read_pressure_drop(o.object("pressure_drop", {"model", "dp", "nominal_mass_flow"},
+                                                              "a pressure-drop model"))
+                                : PressureDrop{};
+    if (by_T) {
+        if (o.has("secondary"))
+            o.fail_at(o.at("secondary"), "does not apply to a gas cooler with a given \"outlet_temperature\"");
+        const double T = o.quantity("outlet_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+        return make(c, GasCooler::outlet_temperature(from_celsius(T), dp));
+    }
+    const SecondaryFluid sec = read_secondary_fluid(o.object(
+        "secondary", {"fluid", "inlet_temperature", "mass_flow", "pressure", "cp", "density"}, "the secondary fluid"));
+    if (by_approach) {
+        const double a =
+            o.quantity("approach", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+        return make(c, GasCooler::approach(TemperatureDifference{a}, sec, dp));
+    }
+    const double ua = o.quantity("ua", Dimension::conductance, "W/K", positive_in("W/K"), positive);
+    return make(c, GasCooler::ua(ThermalConductance{ua}, sec, dp));
+}
+
+/// "high_pressure_valve": the high-side pressure given ("pressure", bar) or "cop_optimal".
+inline Built read_high_pressure_valve(const Obj& o, const ReadContext& c) {
+    const auto mode = o.choice("mode", {"fixed_pressure", "cop_optimal"});
+    if (mode == "cop_optimal") {
+        if (o.has("pressure")) o.fail_at(o.at("pressure"), "does not apply to mode \"cop_optimal\"");
+        return make(c, HighPressureValve::cop_optimal());
+    }
+    const double p = o.quantity("pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+    return make(c, HighPressureValve{Pressure{p * bar}});
+}
 
 } // namespace detail
 } // namespace entropyk::io
