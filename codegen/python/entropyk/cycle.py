@@ -170,6 +170,11 @@ class Result:
         self._get(lib.entropyk_result_get_summary, ctypes.byref(s))
         d = {f: getattr(s, f) for f in SUMMARY_FIELDS}
         d["status"] = _capi.EntropykErrorCode(d["status"])
+        # A figure the cycle does not have (a transcritical high side has no subcooling) is None,
+        # as in the command's JSON, not the C struct's placeholder 0.0.
+        for k in ("superheat", "subcooling"):
+            if not d[f"{k}_available"]:
+                d[k] = None
         return d
 
     to_dict = summary

@@ -63,8 +63,14 @@ def _run(system, components, inputs, values, chunk, threads, settings):
 
 
 def _frame(cols, index):
+    """The summaries as a DataFrame; a superheat or subcooling the cycle does not have (no
+    evaporator outlet superheat, a transcritical high side: *_available == 0) is NaN, not the C
+    struct's placeholder 0.0."""
     import pandas as pd
-    return pd.DataFrame(cols, index=index, columns=list(SUMMARY_FIELDS))
+    df = pd.DataFrame(cols, index=index, columns=list(SUMMARY_FIELDS))
+    for k in ("superheat", "subcooling"):
+        df[k] = df[k].where(df[f"{k}_available"] != 0, np.nan)
+    return df
 
 
 # ---- Dask: one finalized system per worker process, keyed by the cycle's recipe -----------------
