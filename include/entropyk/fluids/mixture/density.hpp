@@ -29,13 +29,13 @@ inline constexpr int max_density_iterations = 100;
 
 /// Molar density at (T, p) on `root`, or a negative value if that root does not exist or the
 /// iteration fails. A positive `guess` on the right branch (a previous iterate) saves steps.
-[[nodiscard]] inline double density_tp(const Model& m, const Vec& x, double T, double p, Root root,
-                                       helmholtz::TauPart& tp, double guess = -1.0) noexcept {
+[[nodiscard]] inline double density_tp(const Model& m, const Vec& x, double T, double p, Root root, Workspace& ws,
+                                       double guess = -1.0) noexcept {
     const bool liq = root == Root::liquid;
     double lo = 0.0, hi = 1.2 * rho_liquid_limit(m, x);
     double xk = guess > 0.0 ? guess : (liq ? rho_liquid_limit(m, x) : p / (m.R * T));
     for (int it = 0; it < max_density_iterations; ++it) {
-        const PressurePoint pp = pressure(m, x, T, xk, tp);
+        const PressurePoint pp = pressure(m, x, T, xk, ws);
         const double f = pp.p - p;
         if (pp.dp_drho > 0.0 && std::fabs(f) <= 1e-13 * pp.dp_drho * xk) return xk - f / pp.dp_drho; // converged
         if (f > 0.0) {

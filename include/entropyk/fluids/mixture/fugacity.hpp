@@ -20,8 +20,8 @@ struct Fugacity {
 
 /// ln phi_i at (T, rho molar, x), and the pressure there.
 [[nodiscard]] inline Fugacity fugacity(const Model& m, const Vec& x, double T, double rho_molar,
-                                       helmholtz::TauPart& tp) noexcept {
-    const ResidualPoint P = residual(m, x, T, rho_molar, tp);
+                                       Workspace& ws) noexcept {
+    const ResidualPoint P = residual(m, x, T, rho_molar, ws);
     double sT = 0.0, sv = 0.0, sa = 0.0;
     for (std::size_t k = 0; k < m.n; ++k) {
         sT += x[k] * P.red.dT[k];

@@ -37,6 +37,15 @@ namespace entropyk::fluids::mixture {
     return r;
 }
 
+/// Scratch space of the mixture evaluations: the per-temperature factors of every component,
+/// kept for the last tau (= T_r(x)/T): the density iterations at fixed (T, x) pay the exp/log
+/// of the temperature factors once. Large (about 4 kB per component); reuse one per thread.
+struct Workspace {
+    std::array<helmholtz::TauPart, max_components> tp{};
+    double tau = -1.0;
+    const Model* model = nullptr;
+};
+
 /// The residual part at one (T, rho, x) with what the fugacities need.
 struct ResidualPoint {
     Reducing red;
@@ -45,17 +54,22 @@ struct ResidualPoint {
     Vec ar_x{};                        ///< d alphar / d x_i at constant delta, tau (x independent)
 };
 
-/// Evaluates alphar. `tp` is scratch space (one TauPart, reused for every component).
+/// Evaluates alphar.
 [[nodiscard]] inline ResidualPoint residual(const Model& m, const Vec& x, double T, double rho,
-                                            helmholtz::TauPart& tp) noexcept {
+                                            Workspace& ws) noexcept {
     ResidualPoint P;
     P.red = reducing(m, x);
     P.tau = P.red.T / T;
     P.delta = rho * P.red.v;
+    const bool fresh = !(ws.tau == P.tau && ws.model == &m);
+    if (fresh) {
+        ws.tau = P.tau;
+        ws.model = &m;
+    }
     std::array<helmholtz::ResidualDerivatives, max_components> pure{};
     for (std::size_t i = 0; i < m.n; ++i) {
-        helmholtz::prepare_tau(*m.fluid[i], P.tau, tp);
-        pure[i] = helmholtz::residual_part(*m.fluid[i], tp, P.delta);
+        if (fresh) helmholtz::prepare_tau(*m.fluid[i], P.tau, ws.tp[i]);
+        pure[i] = helmholtz::residual_part(*m.fluid[i], ws.tp[i], P.delta);
         const helmholtz::ResidualDerivatives& r = pure[i];
         P.ar.a += x[i] * r.a;
         P.ar.d += x[i] * r.d;

@@ -30,15 +30,15 @@ struct PressurePoint {
 };
 
 [[nodiscard]] inline PressurePoint pressure(const Model& m, const Vec& x, double T, double rho_molar,
-                                            helmholtz::TauPart& tp) noexcept {
-    const ResidualPoint r = residual(m, x, T, rho_molar, tp);
+                                            Workspace& ws) noexcept {
+    const ResidualPoint r = residual(m, x, T, rho_molar, ws);
     const double RT = m.R * T;
     return {rho_molar * RT * (1.0 + r.ar.d), RT * (1.0 + 2.0 * r.ar.d + r.ar.dd)};
 }
 
 [[nodiscard]] inline Properties properties(const Model& m, const Vec& x, double T, double rho_molar,
-                                           helmholtz::TauPart& tp) noexcept {
-    const ResidualPoint rp = residual(m, x, T, rho_molar, tp);
+                                           Workspace& ws) noexcept {
+    const ResidualPoint rp = residual(m, x, T, rho_molar, ws);
     const helmholtz::ResidualDerivatives& r = rp.ar;
     const helmholtz::IdealDerivatives i = ideal(m, x, T, rho_molar);
     Properties P;

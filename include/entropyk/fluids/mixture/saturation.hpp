@@ -47,7 +47,7 @@ struct SatEval {
 };
 
 inline SatEval saturation_residual(const Model& m, const Vec& z, SatKind kind, double T, double p, const Vec& lnK,
-                                   double rho_bulk_guess, double rho_inc_guess, helmholtz::TauPart& tp) noexcept {
+                                   double rho_bulk_guess, double rho_inc_guess, Workspace& ws) noexcept {
     SatEval e;
     const std::size_t n = m.n;
     double S = 0.0;
@@ -59,12 +59,12 @@ inline SatEval saturation_residual(const Model& m, const Vec& z, SatKind kind, d
     for (std::size_t i = 0; i < n; ++i) e.w[i] /= S;
     const Root bulk = kind == SatKind::bubble ? Root::liquid : Root::vapor;
     const Root inc = kind == SatKind::bubble ? Root::vapor : Root::liquid;
-    e.rho_bulk = density_tp(m, z, T, p, bulk, tp, rho_bulk_guess);
+    e.rho_bulk = density_tp(m, z, T, p, bulk, ws, rho_bulk_guess);
     if (!(e.rho_bulk > 0.0)) return e;
-    e.rho_inc = density_tp(m, e.w, T, p, inc, tp, rho_inc_guess);
+    e.rho_inc = density_tp(m, e.w, T, p, inc, ws, rho_inc_guess);
     if (!(e.rho_inc > 0.0)) return e;
-    const Fugacity fb = fugacity(m, z, T, e.rho_bulk, tp);
-    const Fugacity fi = fugacity(m, e.w, T, e.rho_inc, tp);
+    const Fugacity fb = fugacity(m, z, T, e.rho_bulk, ws);
+    const Fugacity fi = fugacity(m, e.w, T, e.rho_inc, ws);
     const Fugacity& V = kind == SatKind::bubble ? fi : fb;
     const Fugacity& L = kind == SatKind::bubble ? fb : fi;
     for (std::size_t i = 0; i < n; ++i) e.g[i] = lnK[i] + V.ln_phi[i] - L.ln_phi[i];
@@ -84,7 +84,7 @@ inline constexpr int max_saturation_iterations = 60;
 /// converges onto the trivial solution (both phases the same: at or beyond the critical point).
 [[nodiscard]] inline bool solve_saturation(const Model& m, const Vec& z, SatKind kind, SatGiven given, double value,
                                            double other, const Vec& lnK0, SaturationPoint& out,
-                                           helmholtz::TauPart& tp) noexcept {
+                                           Workspace& ws) noexcept {
     const std::size_t n = m.n, nu = n + 1;
     detail::SmallVec u{};
     for (std::size_t i = 0; i < n; ++i) u[i] = lnK0[i];
@@ -96,12 +96,12 @@ inline constexpr int max_saturation_iterations = 60;
         for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
         return k;
     };
-    detail::SatEval e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, tp);
+    detail::SatEval e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
     // The Wilson start can miss a root of the incipient phase (e.g. a vapour at a pressure above its
     // spinodal): walk the free variable towards the dilute side until both roots exist.
     for (int k = 0; k < 40 && !e.ok; ++k) {
         u[n] += given == SatGiven::temperature ? -0.05 : 0.01;
-        e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, tp);
+        e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
     }
     if (!e.ok) return false;
     for (int it = 1; it <= max_saturation_iterations; ++it) {
@@ -111,7 +111,7 @@ inline constexpr int max_saturation_iterations = 60;
             const double h = 1e-7 * std::max(1.0, std::fabs(u[c]));
             up[c] += h;
             const detail::SatEval ep =
-                detail::saturation_residual(m, z, kind, T_of(up), p_of(up), lnK_of(up), e.rho_bulk, e.rho_inc, tp);
+                detail::saturation_residual(m, z, kind, T_of(up), p_of(up), lnK_of(up), e.rho_bulk, e.rho_inc, ws);
             if (!ep.ok) return false;
             for (std::size_t r = 0; r < nu; ++r) J[r][c] = (ep.g[r] - e.g[r]) / h;
         }
@@ -129,7 +129,7 @@ inline constexpr int max_saturation_iterations = 60;
         detail::SmallVec un{};
         for (int half = 0; half < 30; ++half) {
             for (std::size_t r = 0; r < nu; ++r) un[r] = u[r] + scale * du[r];
-            en = detail::saturation_residual(m, z, kind, T_of(un), p_of(un), lnK_of(un), e.rho_bulk, e.rho_inc, tp);
+            en = detail::saturation_residual(m, z, kind, T_of(un), p_of(un), lnK_of(un), e.rho_bulk, e.rho_inc, ws);
             if (en.ok) break;
             scale *= 0.5;
         }
@@ -153,21 +153,70 @@ inline constexpr int max_saturation_iterations = 60;
     return false;
 }
 
-/// Bubble or dew point of z at T (given = temperature) or p, from Wilson starting values.
+/// Bubble or dew point of z at T (given = temperature) or p. Starts from Wilson's K factors;
+/// where that start is too far off (near the critical point, where K -> 1 and Newton from an
+/// ideal-solution guess falls onto the trivial solution), it follows the curve instead from a
+/// point well below the critical one (T = 0.75 sum z_i Tc_i) to the requested value by natural
+/// continuation: each solved point, extrapolated linearly along the curve, starts the next, with
+/// the step halved on a failure and grown on a success (Michelsen & Mollerup 2007, ch. 12,
+/// phase envelope construction; Allgower & Georg, "Introduction to Numerical Continuation
+/// Methods", 1990).
 [[nodiscard]] inline bool saturation_point(const Model& m, const Vec& z, SatKind kind, SatGiven given, double value,
-                                           SaturationPoint& out, helmholtz::TauPart& tp) noexcept {
+                                           SaturationPoint& out, Workspace& ws) noexcept {
     const detail::WilsonK w = detail::wilson(m);
     const bool bubble = kind == SatKind::bubble;
-    double T, p;
-    if (given == SatGiven::temperature) {
-        T = value;
-        p = detail::wilson_pressure(m, w, z, T, bubble);
-    } else {
-        p = value;
-        T = detail::wilson_temperature(m, w, z, p, bubble);
+    const bool by_T = given == SatGiven::temperature;
+    auto wilson_start = [&](double v, double& other, Vec& lnK) {
+        const double T = by_T ? v : detail::wilson_temperature(m, w, z, v, bubble);
+        const double p = by_T ? detail::wilson_pressure(m, w, z, v, bubble) : v;
+        other = by_T ? p : T;
+        lnK = detail::wilson_lnK(m, w, T, p);
+    };
+    double other;
+    Vec lnK;
+    wilson_start(value, other, lnK);
+    if (solve_saturation(m, z, kind, given, value, other, lnK, out, ws)) return true;
+
+    // Continuation in ln(value) from the anchor.
+    double Tc = 0.0;
+    for (std::size_t i = 0; i < m.n; ++i) Tc += z[i] * m.fluid[i]->T_critical;
+    const double T_anchor = 0.75 * Tc;
+    const double s_anchor = std::log(by_T ? T_anchor : detail::wilson_pressure(m, w, z, T_anchor, bubble));
+    const double s_target = std::log(value);
+    if (!(s_target > s_anchor)) return false; // below the anchor Wilson's start is good: a real failure
+    wilson_start(std::exp(s_anchor), other, lnK);
+    SaturationPoint prev, cur;
+    if (!solve_saturation(m, z, kind, given, std::exp(s_anchor), other, lnK, cur, ws)) return false;
+    double s = s_anchor, s_prev = s_anchor;
+    double ds = (s_target - s_anchor) / 8.0;
+    bool have_prev = false;
+    for (int k = 0; k < 200; ++k) {
+        const double s_next = std::min(s + ds, s_target);
+        // Linear predictor along the curve through the last two points.
+        const double r = have_prev ? (s_next - s) / (s - s_prev) : 0.0;
+        Vec lk{};
+        for (std::size_t i = 0; i < m.n; ++i) lk[i] = cur.lnK[i] + (have_prev ? r * (cur.lnK[i] - prev.lnK[i]) : 0.0);
+        const double o_cur = by_T ? std::log(cur.p) : std::log(cur.T);
+        const double o_prev = have_prev ? (by_T ? std::log(prev.p) : std::log(prev.T)) : o_cur;
+        const double o = std::exp(o_cur + r * (o_cur - o_prev));
+        SaturationPoint next;
+        if (solve_saturation(m, z, kind, given, std::exp(s_next), o, lk, next, ws)) {
+            if (s_next == s_target) {
+                out = next;
+                return true;
+            }
+            prev = cur;
+            cur = next;
+            s_prev = s;
+            s = s_next;
+            have_prev = true;
+            ds *= 1.5;
+        } else {
+            ds *= 0.5;
+            if (ds < 1e-9 * std::fabs(s_target)) return false;
+        }
     }
-    const Vec lnK = detail::wilson_lnK(m, w, T, p);
-    return solve_saturation(m, z, kind, given, value, given == SatGiven::temperature ? p : T, lnK, out, tp);
+    return false;
 }
 
 } // namespace entropyk::fluids::mixture
