@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "entropyk/fluids/mixture/model.hpp"
+#include <memory>
+
+#include "entropyk/fluids/mixture/blend.hpp"
 #include "fluids/reference.hpp"
 
 namespace entropyk::fluids::testing {
@@ -55,4 +57,21 @@ inline BlendModel coolprop_blend(const std::string& name) {
     return out;
 }
 
+} // namespace entropyk::fluids::testing
+
+namespace entropyk::fluids::testing {
+/// The CoolProp-convention blend with its envelope traced (cached: tracing takes ~0.1 s).
+inline const mixture::Blend& coolprop_traced_blend(const std::string& name) {
+    static std::map<std::string, std::unique_ptr<mixture::Blend>> cache;
+    auto& slot = cache[name];
+    if (!slot) {
+        const BlendModel bm = coolprop_blend(name);
+        slot = std::make_unique<mixture::Blend>();
+        slot->model = bm.model;
+        slot->z = bm.z;
+        mixture::Workspace ws;
+        if (!mixture::finish_blend(*slot, ws)) slot->envelope.count = 0;
+    }
+    return *slot;
+}
 } // namespace entropyk::fluids::testing

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "entropyk/fluids/mixture/envelope.hpp"
 #include "entropyk/fluids/mixture/saturation.hpp"
 #include "entropyk/fluids/mixture/two_phase.hpp"
 
@@ -53,11 +54,8 @@ struct Bounds {
     double h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0; ///< molar, of the bulk phases
 };
 
-[[nodiscard]] inline Bounds bounds(const Model& m, const Vec& z, SatGiven given, double value,
-                                   Workspace& ws) noexcept {
-    Bounds b;
-    if (!saturation_point(m, z, SatKind::bubble, given, value, b.bub, ws)) return b;
-    if (!saturation_point(m, z, SatKind::dew, given, value, b.dew, ws)) return b;
+namespace detail {
+inline bool finish_bounds(const Model& m, const Vec& z, Bounds& b, Workspace& ws) noexcept {
     const Properties L = properties(m, z, b.bub.T, b.bub.rho_bulk, ws);
     const Properties V = properties(m, z, b.dew.T, b.dew.rho_bulk, ws);
     b.h_b = L.h * L.M;
@@ -65,6 +63,53 @@ struct Bounds {
     b.s_b = L.s * L.M;
     b.s_d = V.s * V.M;
     b.ok = true;
+    return true;
+}
+} // namespace detail
+
+[[nodiscard]] inline Bounds bounds(const Model& m, const Vec& z, SatGiven given, double value, Workspace& ws) noexcept {
+    Bounds b;
+    if (!saturation_point(m, z, SatKind::bubble, given, value, b.bub, ws)) return b;
+    if (!saturation_point(m, z, SatKind::dew, given, value, b.dew, ws)) return b;
+    detail::finish_bounds(m, z, b, ws);
+    return b;
+}
+
+/// Envelope values interpolated linearly in ln p (starting values, and the phase far from the
+/// saturation curves).
+struct EnvelopeGuess {
+    double T_b = 0.0, T_d = 0.0, h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0;
+    Vec lnK_b{}, lnK_d{};
+};
+
+[[nodiscard]] inline EnvelopeGuess envelope_guess(const Model& m, const Envelope& env, double p) noexcept {
+    double w;
+    const std::size_t i = envelope_interval(env, std::log(p), w);
+    const EnvelopeNode& a = env.node[i];
+    const EnvelopeNode& c = env.node[i + 1];
+    auto lin = [w](double x, double y) { return x + w * (y - x); };
+    EnvelopeGuess g;
+    g.T_b = lin(a.bub.T, c.bub.T);
+    g.T_d = lin(a.dew.T, c.dew.T);
+    g.h_b = lin(a.h_b, c.h_b);
+    g.h_d = lin(a.h_d, c.h_d);
+    g.s_b = lin(a.s_b, c.s_b);
+    g.s_d = lin(a.s_d, c.s_d);
+    for (std::size_t k = 0; k < m.n; ++k) {
+        g.lnK_b[k] = lin(a.bub.lnK[k], c.bub.lnK[k]);
+        g.lnK_d[k] = lin(a.dew.lnK[k], c.dew.lnK[k]);
+    }
+    return g;
+}
+
+/// Exact bubble and dew points at p from the envelope's starting values (a few Newton steps).
+[[nodiscard]] inline Bounds bounds_from(const Model& m, const Vec& z, double p, const EnvelopeGuess& g,
+                                        Workspace& ws) noexcept {
+    Bounds b;
+    if (!solve_saturation(m, z, SatKind::bubble, SatGiven::pressure, p, g.T_b, g.lnK_b, b.bub, ws) ||
+        !solve_saturation(m, z, SatKind::dew, SatGiven::pressure, p, g.T_d, g.lnK_d, b.dew, ws))
+        return bounds(m, z, SatGiven::pressure, p, ws);
+    detail::finish_bounds(m, z, b, ws);
     return b;
 }
 
@@ -100,9 +145,8 @@ inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState
 
 /// Single-phase T on the isobar p where h (or s, `entropy`) reaches `target` (mass units), on the
 /// given root, within [lo, hi]. Safeguarded Newton.
-[[nodiscard]] inline bool solve_T_isobar(const Model& m, const Vec& z, double p, double target, bool entropy,
-                                         Root root, double lo, double hi, double T0, FlashState& out,
-                                         Workspace& ws) noexcept {
+[[nodiscard]] inline bool solve_T_isobar(const Model& m, const Vec& z, double p, double target, bool entropy, Root root,
+                                         double lo, double hi, double T0, FlashState& out, Workspace& ws) noexcept {
     double T = std::clamp(T0, lo, hi);
     double rho = -1.0;
     for (int it = 0; it < 100; ++it) {
@@ -144,12 +188,46 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
     return g;
 }
 
-/// (p, h) or (p, s) flash (molar target `y_molar`, mass target `y_mass`).
-[[nodiscard]] inline bool flash_py(const Model& m, const Vec& z, double p, double y_mass, bool entropy,
-                                   FlashState& out, Workspace& ws) noexcept {
+/// (p, h) or (p, s) flash (mass target `y_mass`). With an envelope (`env` non-null and traced)
+/// the phase of a state well inside or outside the dome is read from it and the solve starts
+/// from its values; near a saturation curve the exact bubble/dew point decides.
+[[nodiscard]] inline bool flash_py(const Model& m, const Vec& z, const Envelope* env, double p, double y_mass,
+                                   bool entropy, FlashState& out, Workspace& ws) noexcept {
     const double M = molar_mass(m, z);
     const double y_molar = y_mass * M;
-    const Bounds b = bounds(m, z, SatGiven::pressure, p, ws);
+    const bool use_env = env != nullptr && env->count >= 2 && p >= env->p_low();
+    if (use_env && p > env->p_top()) // above the envelope: single phase (densest root, the physical one)
+        return solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), T_max(m),
+                              std::exp(0.5 * (std::log(T_min(m)) + std::log(T_max(m)))), out, ws);
+    Bounds b;
+    if (use_env) {
+        const EnvelopeGuess g = envelope_guess(m, *env, p);
+        const double yb = entropy ? g.s_b : g.h_b, yd = entropy ? g.s_d : g.h_d;
+        const double w = (y_molar - yb) / (yd - yb);
+        const double margin = 0.02;
+        if (w > margin && w < 1.0 - margin) {
+            SplitGuess sg;
+            for (std::size_t i = 0; i < m.n; ++i) sg.lnK[i] = (1.0 - w) * g.lnK_b[i] + w * g.lnK_d[i];
+            sg.beta = w;
+            sg.T = (1.0 - w) * g.T_b + w * g.T_d;
+            sg.p = p;
+            Split sp;
+            if (solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, sg, sp, ws) &&
+                sp.beta > 0.0 && sp.beta < 1.0) {
+                fill_split(m, z, sp, out);
+                return true;
+            }
+        } else if (w < -margin) {
+            const double hi = g.T_b + 0.5 * (g.T_d - g.T_b) + 0.5;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, g.T_b, out, ws)) return true;
+        } else if (w > 1.0 + margin) {
+            const double lo = g.T_d - 0.5 * (g.T_d - g.T_b) - 0.5;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), g.T_d, out, ws)) return true;
+        }
+        b = bounds_from(m, z, p, g, ws);
+    } else {
+        b = bounds(m, z, SatGiven::pressure, p, ws);
+    }
     if (!b.ok) // no saturation at p: single phase (densest root, the physical one)
         return solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), T_max(m), 0.5 * (T_min(m) + T_max(m)),
                               out, ws);
@@ -199,13 +277,13 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
 /// (p, h) flash, h in J/kg.
 [[nodiscard]] inline bool flash_ph(const Model& m, const Vec& z, double p, double h, FlashState& out,
                                    Workspace& ws) noexcept {
-    return detail::flash_py(m, z, p, h, false, out, ws);
+    return detail::flash_py(m, z, nullptr, p, h, false, out, ws);
 }
 
 /// (p, s) flash, s in J/(kg K).
 [[nodiscard]] inline bool flash_ps(const Model& m, const Vec& z, double p, double s, FlashState& out,
                                    Workspace& ws) noexcept {
-    return detail::flash_py(m, z, p, s, true, out, ws);
+    return detail::flash_py(m, z, nullptr, p, s, true, out, ws);
 }
 
 /// (p, q) or (T, q) flash, q the mass vapour fraction in [0, 1] (`molar`: q is the molar one).

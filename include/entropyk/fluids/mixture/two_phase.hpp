@@ -43,7 +43,7 @@ struct Split {
     Vec x{}, y{}, lnK{};
     double rho_L = 0.0, rho_V = 0.0;
     double h_L = 0.0, h_V = 0.0, s_L = 0.0, s_V = 0.0; ///< molar
-    double M_L = 0.0, M_V = 0.0;                        ///< molar masses of the phases, kg/mol
+    double M_L = 0.0, M_V = 0.0;                       ///< molar masses of the phases, kg/mol
     int iterations = 0;
 };
 
@@ -144,8 +144,8 @@ inline constexpr int max_split_iterations = 60;
         for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
         return k;
     };
-    detail::SplitEval e = detail::split_residual(m, z, spec, spec_value, T_of(u), p_of(u), lnK_of(u), u[n],
-                                                 guess.rho_L, guess.rho_V, ws);
+    detail::SplitEval e =
+        detail::split_residual(m, z, spec, spec_value, T_of(u), p_of(u), lnK_of(u), u[n], guess.rho_L, guess.rho_V, ws);
     if (!e.ok) return false;
     for (int it = 1; it <= max_split_iterations; ++it) {
         detail::SmallMat J{};
