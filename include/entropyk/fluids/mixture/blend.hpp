@@ -50,7 +50,17 @@ struct Blend {
     return detail::flash_py(b.model, b.z, &b.envelope, p, s, true, out, ws);
 }
 [[nodiscard]] inline bool flash_pt(const Blend& b, double p, double T, FlashState& out, Workspace& ws) noexcept {
-    return flash_pt(b.model, b.z, p, T, out, ws);
+    return flash_pt(b.model, b.z, &b.envelope, p, T, out, ws);
+}
+/// (p, q): q the mass vapour fraction (molar = true: the molar one).
+[[nodiscard]] inline bool flash_pq(const Blend& b, double p, double q, FlashState& out, Workspace& ws,
+                                   bool molar = false) noexcept {
+    return flash_q(b.model, b.z, SatGiven::pressure, p, q, molar, out, ws);
+}
+/// (T, q): q the mass vapour fraction (molar = true: the molar one).
+[[nodiscard]] inline bool flash_tq(const Blend& b, double T, double q, FlashState& out, Workspace& ws,
+                                   bool molar = false) noexcept {
+    return flash_q(b.model, b.z, SatGiven::temperature, T, q, molar, out, ws);
 }
 
 } // namespace entropyk::fluids::mixture

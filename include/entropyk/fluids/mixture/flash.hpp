@@ -247,18 +247,52 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
 
 } // namespace detail
 
-/// (p, T) flash.
-[[nodiscard]] inline bool flash_pt(const Model& m, const Vec& z, double p, double T, FlashState& out,
-                                   Workspace& ws) noexcept {
-    const Bounds b = bounds(m, z, SatGiven::pressure, p, ws);
-    if (!b.ok || T <= b.bub.T || T >= b.dew.T) {
+/// (p, T) flash; with an envelope (non-null, traced) the phase away from the saturation curves
+/// is read from it.
+[[nodiscard]] inline bool flash_pt(const Model& m, const Vec& z, const Envelope* env, double p, double T,
+                                   FlashState& out, Workspace& ws) noexcept {
+    const bool use_env = env != nullptr && env->count >= 2 && p >= env->p_low();
+    Bounds b;
+    SplitGuess g;
+    bool two_phase;
+    if (use_env && p > env->p_top()) {
+        b.ok = false;
+        two_phase = false;
+    } else {
+        bool decided = false;
+        two_phase = false;
+        if (use_env) {
+            const EnvelopeGuess eg = envelope_guess(m, *env, p);
+            const double margin = 0.02 * (eg.T_d - eg.T_b) + 1e-3;
+            if (T < eg.T_b - margin || T > eg.T_d + margin) {
+                decided = true;
+                b.ok = true;
+                b.bub.T = eg.T_b;
+                b.dew.T = eg.T_d;
+            } else if (T > eg.T_b + margin && T < eg.T_d - margin) {
+                decided = true;
+                two_phase = true;
+                const double w = (T - eg.T_b) / (eg.T_d - eg.T_b);
+                for (std::size_t i = 0; i < m.n; ++i) g.lnK[i] = (1.0 - w) * eg.lnK_b[i] + w * eg.lnK_d[i];
+                g.beta = w;
+            } else {
+                b = bounds_from(m, z, p, eg, ws);
+            }
+        } else {
+            b = bounds(m, z, SatGiven::pressure, p, ws);
+        }
+        if (!decided && b.ok && T > b.bub.T && T < b.dew.T) {
+            two_phase = true;
+            g = detail::interpolate(b, (T - b.bub.T) / (b.dew.T - b.bub.T), m.n);
+        }
+    }
+    if (!two_phase) {
         const bool liquid = b.ok ? T <= b.bub.T : true;
         const double rho = density_tp(m, z, T, p, liquid ? Root::liquid : Root::vapor, ws);
         if (!(rho > 0.0)) return false;
         detail::fill_single(m, z, T, rho, liquid, out, ws);
         return true;
     }
-    SplitGuess g = detail::interpolate(b, (T - b.bub.T) / (b.dew.T - b.bub.T), m.n);
     g.T = T;
     g.p = p;
     Split sp;
@@ -272,6 +306,11 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
     sp.s_V = V.s * V.M;
     detail::fill_split(m, z, sp, out);
     return true;
+}
+
+[[nodiscard]] inline bool flash_pt(const Model& m, const Vec& z, double p, double T, FlashState& out,
+                                   Workspace& ws) noexcept {
+    return flash_pt(m, z, nullptr, p, T, out, ws);
 }
 
 /// (p, h) flash, h in J/kg.

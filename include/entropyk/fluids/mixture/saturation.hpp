@@ -138,8 +138,11 @@ inline constexpr int max_saturation_iterations = 60;
         u = un;
         e = en;
         if (step < 1e-11 && scale == 1.0) {
-            // Trivial solution: the incipient phase is the bulk phase.
+            // Trivial solution (the incipient phase is the bulk phase), or the other curve: near the
+            // critical point each composition has a single density root and Newton can slide from the
+            // bubble onto the dew curve; the bubble point's bulk liquid must be the denser phase.
             if (std::fabs(e.rho_inc - e.rho_bulk) <= 1e-6 * e.rho_bulk) return false;
+            if ((kind == SatKind::bubble) != (e.rho_bulk > e.rho_inc)) return false;
             out.T = T_of(u);
             out.p = p_of(u);
             out.rho_bulk = e.rho_bulk;

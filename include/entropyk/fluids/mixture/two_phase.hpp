@@ -175,15 +175,19 @@ inline constexpr int max_split_iterations = 60;
             scale *= 0.5;
         }
         if (!en.ok) return false;
+        // beta is ill-conditioned where the phases are alike (small glide, azeotrope): its Newton
+        // steps stay at the noise level of the residuals times 1/(K - 1). Converged when ln K and
+        // ln T (or ln p) have stopped moving and beta moves by < 1e-8, or the residuals are at
+        // rounding level.
         double step = 0.0;
-        for (std::size_t r = 0; r < nu; ++r) step = std::max(step, std::fabs(scale * du[r]));
+        for (std::size_t r = 0; r < nu; ++r)
+            if (r != n) step = std::max(step, std::fabs(scale * du[r]));
+        const double step_beta = std::fabs(scale * du[n]);
         u = un;
         e = en;
         double res = 0.0;
         for (std::size_t r = 0; r < nu; ++r) res = std::max(res, std::fabs(e.g[r]));
-        // Converged when the step is negligible, or the residuals are at rounding level (beta is
-        // ill-conditioned where x ~ y, at an azeotrope: it may keep moving while nothing else does).
-        if ((step < 1e-11 && scale == 1.0) || res < 1e-14) {
+        if ((step < 1e-11 && step_beta < 1e-8 && scale == 1.0) || res < 1e-14) {
             out = e.s;
             out.iterations = it;
             return true;
