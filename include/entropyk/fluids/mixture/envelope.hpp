@@ -16,7 +16,7 @@
 
 namespace entropyk::fluids::mixture {
 
-inline constexpr std::size_t envelope_capacity = 160;
+inline constexpr std::size_t envelope_capacity = 256;
 
 struct EnvelopeNode {
     double ln_p = 0.0;
@@ -60,14 +60,14 @@ inline bool envelope_node(const Model& m, const Vec& z, double p, const Envelope
     env.count = 0;
     if (!detail::envelope_node(m, z, p_low, nullptr, env.node[0], ws)) return false;
     env.count = 1;
-    double step = 0.1; // in ln p
+    double step = 0.05; // in ln p
     while (env.count < envelope_capacity && step > 2e-4) {
         const EnvelopeNode& prev = env.node[env.count - 1];
         EnvelopeNode next;
         if (detail::envelope_node(m, z, std::exp(prev.ln_p + step), &prev, next, ws) &&
             next.bub.T < next.dew.T + 1e-9 * next.dew.T) {
             env.node[env.count++] = next;
-            step = std::min(0.1, step * 1.5);
+            step = std::min(0.05, step * 1.5);
         } else {
             step *= 0.5;
         }

@@ -75,6 +75,12 @@ inline bool finish_bounds(const Model& m, const Vec& z, Bounds& b, Workspace& ws
     return b;
 }
 
+/// Bound on the error of the envelope's interpolated bubble and dew temperatures, K (measured
+/// at the midpoints between the nodes of the eight blends: at most 0.008 K with the node spacing
+/// of build_envelope; tests/mixture/flash.test.cpp checks it). A state is classified from the
+/// envelope only when it is farther than this from both curves.
+inline constexpr double envelope_T_error = 0.05;
+
 /// Envelope values interpolated linearly in ln p (starting values, and the phase far from the
 /// saturation curves).
 struct EnvelopeGuess {
@@ -213,16 +219,20 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
             sg.p = p;
             Split sp;
             if (solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, sg, sp, ws) &&
-                sp.beta > 0.0 && sp.beta < 1.0) {
+                sp.beta > 0.0 && sp.beta < 1.0 && sp.T > g.T_b - envelope_T_error && sp.T < g.T_d + envelope_T_error) {
                 fill_split(m, z, sp, out);
                 return true;
             }
         } else if (w < -margin) {
             const double hi = g.T_b + 0.5 * (g.T_d - g.T_b) + 0.5;
-            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, g.T_b, out, ws)) return true;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, g.T_b, out, ws) &&
+                out.T < g.T_b - envelope_T_error)
+                return true; // certainly below the bubble point; otherwise the exact one decides
         } else if (w > 1.0 + margin) {
             const double lo = g.T_d - 0.5 * (g.T_d - g.T_b) - 0.5;
-            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), g.T_d, out, ws)) return true;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), g.T_d, out, ws) &&
+                out.T > g.T_d + envelope_T_error)
+                return true;
         }
         b = bounds_from(m, z, p, g, ws);
     } else {
@@ -263,7 +273,7 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
         two_phase = false;
         if (use_env) {
             const EnvelopeGuess eg = envelope_guess(m, *env, p);
-            const double margin = 0.02 * (eg.T_d - eg.T_b) + 1e-3;
+            const double margin = 0.02 * (eg.T_d - eg.T_b) + envelope_T_error;
             if (T < eg.T_b - margin || T > eg.T_d + margin) {
                 decided = true;
                 b.ok = true;
