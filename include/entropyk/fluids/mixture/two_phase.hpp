@@ -147,20 +147,34 @@ inline constexpr int max_split_iterations = 60;
     detail::SplitEval e =
         detail::split_residual(m, z, spec, spec_value, T_of(u), p_of(u), lnK_of(u), u[n], guess.rho_L, guess.rho_V, ws);
     if (!e.ok) return false;
+    // Quasi-Newton (Broyden 1965, "good" update; Dennis & Schnabel, "Numerical Methods for
+    // Unconstrained Optimization and Nonlinear Equations", 1983, ch. 8): the Jacobian is formed by
+    // forward differences at the start, then updated by rank-one corrections from each step;
+    // formed afresh whenever a step fails to halve the residual.
+    detail::SmallMat J{};
+    bool fresh_jacobian = true;
+    auto residual_norm = [nu](const detail::SmallVec& g) {
+        double r = 0.0;
+        for (std::size_t i = 0; i < nu; ++i) r = std::max(r, std::fabs(g[i]));
+        return r;
+    };
     for (int it = 1; it <= max_split_iterations; ++it) {
-        detail::SmallMat J{};
-        for (std::size_t c = 0; c < nu; ++c) {
-            detail::SmallVec up = u;
-            const double h = c == n ? 1e-7 : 1e-7 * std::max(1.0, std::fabs(u[c]));
-            up[c] += h;
-            const detail::SplitEval ep = detail::split_residual(m, z, spec, spec_value, T_of(up), p_of(up), lnK_of(up),
-                                                                up[n], e.s.rho_L, e.s.rho_V, ws);
-            if (!ep.ok) return false;
-            for (std::size_t r = 0; r < nu; ++r) J[r][c] = (ep.g[r] - e.g[r]) / h;
+        if (fresh_jacobian) {
+            for (std::size_t c = 0; c < nu; ++c) {
+                detail::SmallVec up = u;
+                const double h = c == n ? 1e-7 : 1e-7 * std::max(1.0, std::fabs(u[c]));
+                up[c] += h;
+                const detail::SplitEval ep = detail::split_residual(m, z, spec, spec_value, T_of(up), p_of(up),
+                                                                    lnK_of(up), up[n], e.s.rho_L, e.s.rho_V, ws);
+                if (!ep.ok) return false;
+                for (std::size_t r = 0; r < nu; ++r) J[r][c] = (ep.g[r] - e.g[r]) / h;
+            }
+            fresh_jacobian = false;
         }
+        detail::SmallMat A = J;
         detail::SmallVec du{};
         for (std::size_t r = 0; r < nu; ++r) du[r] = -e.g[r];
-        if (!detail::solve_dense(J, du, nu)) return false;
+        if (!detail::solve_dense(A, du, nu)) return false;
         double scale = 1.0;
         if (extra && std::fabs(du[n + 1]) > 0.05) scale = 0.05 / std::fabs(du[n + 1]);
         for (std::size_t i = 0; i < n; ++i)
@@ -175,6 +189,25 @@ inline constexpr int max_split_iterations = 60;
             scale *= 0.5;
         }
         if (!en.ok) return false;
+        {
+            // Broyden update J += (dg - J ds) ds^T / (ds^T ds), ds = scale du.
+            double ss = 0.0;
+            detail::SmallVec ds{}, q{};
+            for (std::size_t r = 0; r < nu; ++r) {
+                ds[r] = un[r] - u[r];
+                ss += ds[r] * ds[r];
+            }
+            for (std::size_t r = 0; r < nu; ++r) {
+                double Jds = 0.0;
+                for (std::size_t c = 0; c < nu; ++c) Jds += J[r][c] * ds[c];
+                q[r] = en.g[r] - e.g[r] - Jds;
+            }
+            if (ss > 0.0)
+                for (std::size_t r = 0; r < nu; ++r)
+                    for (std::size_t c = 0; c < nu; ++c) J[r][c] += q[r] * ds[c] / ss;
+            if (scale < 1.0 || (residual_norm(en.g) > 0.5 * residual_norm(e.g) && residual_norm(en.g) > 1e-10))
+                fresh_jacobian = true;
+        }
         // beta is ill-conditioned where the phases are alike (small glide, azeotrope): its Newton
         // steps stay at the noise level of the residuals times 1/(K - 1). Converged when ln K and
         // ln T (or ln p) have stopped moving and beta moves by < 1e-8, or the residuals are at
