@@ -1,0 +1,379 @@
+// Flashes of a mixture of fixed overall composition z: (p, T), (p, h), (p, s), (p, q), (T, q).
+//
+// The phase is decided from the bubble and dew points of z at the given pressure (or
+// temperature) (saturation.hpp): at fixed p a state is liquid up to the bubble point, two-phase
+// between the bubble and the dew point, vapour beyond; h and s grow monotonically with T along
+// the isobar through all three. Two-phase states are then solved as one Newton system
+// (two_phase.hpp) from starting values interpolated between the two saturation points;
+// single-phase ones by a safeguarded Newton iteration on T along the isobar (dh/dT = c_p,
+// ds/dT = c_p/T) on the phase's own density root. Where the blend has no bubble/dew point at p
+// (above the cricondenbar) the state is single-phase.
+//
+// q: the MASS vapour fraction (kg of vapour per kg of mixture), the quality of a refrigeration
+// cycle; the molar one (beta, moles of vapour per mole) is reported beside it. Both are -1 for
+// single-phase states.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+
+#include "entropyk/fluids/mixture/envelope.hpp"
+#include "entropyk/fluids/mixture/saturation.hpp"
+#include "entropyk/fluids/mixture/two_phase.hpp"
+
+namespace entropyk::fluids::mixture {
+
+/// A flashed state, mass-specific (SI: K, Pa, kg/m3, J/kg, J/(kg K)).
+struct FlashState {
+    double T = 0.0, p = 0.0, rho = 0.0, h = 0.0, s = 0.0;
+    double q_mass = -1.0, q_molar = -1.0;
+    bool two_phase = false;
+    bool liquid_like = false; ///< single phase on the liquid root (below the bubble point)
+    Split split;              ///< phase split (two-phase states only)
+    Properties single;        ///< the single-phase properties (cp, cv, w, ...)
+};
+
+/// Temperature range of the flashes: from the highest component's lower limit to the highest
+/// upper limit (above the lowest upper limit, e.g. R1234yf's 410 K, that component's equation
+/// is extrapolated, as in any multi-fluid model; the reference tables go to 433 K).
+[[nodiscard]] inline double T_min(const Model& m) noexcept {
+    double t = 0.0;
+    for (std::size_t i = 0; i < m.n; ++i) t = std::max(t, m.fluid[i]->T_min);
+    return t;
+}
+[[nodiscard]] inline double T_max(const Model& m) noexcept {
+    double t = 0.0;
+    for (std::size_t i = 0; i < m.n; ++i) t = std::max(t, m.fluid[i]->T_max);
+    return t;
+}
+
+/// Bubble and dew point of z at p (or at T) with the saturated bulk states.
+struct Bounds {
+    bool ok = false;
+    SaturationPoint bub, dew;
+    double h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0; ///< molar, of the bulk phases
+};
+
+namespace detail {
+inline bool finish_bounds(const Model& m, const Vec& z, Bounds& b, Workspace& ws) noexcept {
+    const Properties L = properties(m, z, b.bub.T, b.bub.rho_bulk, ws);
+    const Properties V = properties(m, z, b.dew.T, b.dew.rho_bulk, ws);
+    b.h_b = L.h * L.M;
+    b.h_d = V.h * V.M;
+    b.s_b = L.s * L.M;
+    b.s_d = V.s * V.M;
+    b.ok = true;
+    return true;
+}
+} // namespace detail
+
+[[nodiscard]] inline Bounds bounds(const Model& m, const Vec& z, SatGiven given, double value, Workspace& ws) noexcept {
+    Bounds b;
+    if (!saturation_point(m, z, SatKind::bubble, given, value, b.bub, ws)) return b;
+    if (!saturation_point(m, z, SatKind::dew, given, value, b.dew, ws)) return b;
+    detail::finish_bounds(m, z, b, ws);
+    return b;
+}
+
+/// Bound on the error of the envelope's interpolated bubble and dew temperatures, K (measured
+/// at the midpoints between the nodes of the eight blends: at most 0.008 K with the node spacing
+/// of build_envelope; tests/mixture/flash.test.cpp checks it). A state is classified from the
+/// envelope only when it is farther than this from both curves.
+inline constexpr double envelope_T_error = 0.05;
+
+/// Envelope values interpolated linearly in ln p (starting values, and the phase far from the
+/// saturation curves).
+struct EnvelopeGuess {
+    double T_b = 0.0, T_d = 0.0, h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0;
+    Vec lnK_b{}, lnK_d{};
+};
+
+[[nodiscard]] inline EnvelopeGuess envelope_guess(const Model& m, const Envelope& env, double p) noexcept {
+    double w;
+    const std::size_t i = envelope_interval(env, std::log(p), w);
+    const EnvelopeNode& a = env.node[i];
+    const EnvelopeNode& c = env.node[i + 1];
+    auto lin = [w](double x, double y) { return x + w * (y - x); };
+    EnvelopeGuess g;
+    g.T_b = lin(a.bub.T, c.bub.T);
+    g.T_d = lin(a.dew.T, c.dew.T);
+    g.h_b = lin(a.h_b, c.h_b);
+    g.h_d = lin(a.h_d, c.h_d);
+    g.s_b = lin(a.s_b, c.s_b);
+    g.s_d = lin(a.s_d, c.s_d);
+    for (std::size_t k = 0; k < m.n; ++k) {
+        g.lnK_b[k] = lin(a.bub.lnK[k], c.bub.lnK[k]);
+        g.lnK_d[k] = lin(a.dew.lnK[k], c.dew.lnK[k]);
+    }
+    return g;
+}
+
+/// Exact bubble and dew points at p from the envelope's starting values (a few Newton steps).
+[[nodiscard]] inline Bounds bounds_from(const Model& m, const Vec& z, double p, const EnvelopeGuess& g,
+                                        Workspace& ws) noexcept {
+    Bounds b;
+    if (!solve_saturation(m, z, SatKind::bubble, SatGiven::pressure, p, g.T_b, g.lnK_b, b.bub, ws) ||
+        !solve_saturation(m, z, SatKind::dew, SatGiven::pressure, p, g.T_d, g.lnK_d, b.dew, ws))
+        return bounds(m, z, SatGiven::pressure, p, ws);
+    detail::finish_bounds(m, z, b, ws);
+    return b;
+}
+
+namespace detail {
+
+inline void fill_single(const Model& m, const Vec& z, double T, double rho_molar, bool liquid, FlashState& out,
+                        Workspace& ws) noexcept {
+    out.single = properties(m, z, T, rho_molar, ws);
+    out.T = T;
+    out.p = out.single.p;
+    out.rho = out.single.rho;
+    out.h = out.single.h;
+    out.s = out.single.s;
+    out.q_mass = out.q_molar = -1.0;
+    out.two_phase = false;
+    out.liquid_like = liquid;
+}
+
+inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState& out) noexcept {
+    const double M = molar_mass(m, z);
+    out.split = sp;
+    out.T = sp.T;
+    out.p = sp.p;
+    out.q_molar = sp.beta;
+    out.q_mass = sp.q_mass;
+    // Molar averages, converted with the blend's molar mass.
+    out.rho = M / (sp.beta / sp.rho_V + (1.0 - sp.beta) / sp.rho_L);
+    out.h = ((1.0 - sp.beta) * sp.h_L + sp.beta * sp.h_V) / M;
+    out.s = ((1.0 - sp.beta) * sp.s_L + sp.beta * sp.s_V) / M;
+    out.two_phase = true;
+    out.liquid_like = false;
+}
+
+/// Single-phase T on the isobar p where h (or s, `entropy`) reaches `target` (mass units), on the
+/// given root, within [lo, hi]. Safeguarded Newton.
+[[nodiscard]] inline bool solve_T_isobar(const Model& m, const Vec& z, double p, double target, bool entropy, Root root,
+                                         double lo, double hi, double T0, FlashState& out, Workspace& ws) noexcept {
+    double T = std::clamp(T0, lo, hi);
+    double rho = -1.0;
+    for (int it = 0; it < 100; ++it) {
+        rho = density_tp(m, z, T, p, root, ws, rho);
+        if (!(rho > 0.0)) rho = density_tp(m, z, T, p, root, ws);
+        if (!(rho > 0.0)) return false;
+        const Properties P = properties(m, z, T, rho, ws);
+        const double f = (entropy ? P.s : P.h) - target;
+        const double df = entropy ? P.cp / T : P.cp;
+        const double dT = f / df;
+        if (std::fabs(dT) <= 1e-12 * T) { // converged (f is at rounding level)
+            const double Tn = T - dT;
+            rho = density_tp(m, z, Tn, p, root, ws, rho);
+            if (!(rho > 0.0)) return false;
+            fill_single(m, z, Tn, rho, root == Root::liquid, out, ws);
+            return true;
+        }
+        if (f > 0.0)
+            hi = T;
+        else
+            lo = T;
+        double Tn = T - dT;
+        if (!(Tn > lo && Tn < hi)) {
+            Tn = 0.5 * (lo + hi);
+            if (hi - lo <= 1e-13 * hi) return false; // collapsed onto an end of the range: out of range
+        }
+        T = Tn;
+    }
+    return false;
+}
+
+inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept {
+    SplitGuess g;
+    w = std::clamp(w, 0.0, 1.0);
+    for (std::size_t i = 0; i < n; ++i) g.lnK[i] = (1.0 - w) * b.bub.lnK[i] + w * b.dew.lnK[i];
+    g.beta = w;
+    g.T = (1.0 - w) * b.bub.T + w * b.dew.T;
+    g.p = std::exp((1.0 - w) * std::log(b.bub.p) + w * std::log(b.dew.p));
+    return g;
+}
+
+/// (p, h) or (p, s) flash (mass target `y_mass`). With an envelope (`env` non-null and traced)
+/// the phase of a state well inside or outside the dome is read from it and the solve starts
+/// from its values; near a saturation curve the exact bubble/dew point decides.
+[[nodiscard]] inline bool flash_py(const Model& m, const Vec& z, const Envelope* env, double p, double y_mass,
+                                   bool entropy, FlashState& out, Workspace& ws) noexcept {
+    const double M = molar_mass(m, z);
+    const double y_molar = y_mass * M;
+    const bool use_env = env != nullptr && env->count >= 2 && p >= env->p_low();
+    if (use_env && p > env->p_top()) // above the envelope: single phase (densest root, the physical one)
+        return solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), T_max(m),
+                              std::exp(0.5 * (std::log(T_min(m)) + std::log(T_max(m)))), out, ws);
+    Bounds b;
+    if (use_env) {
+        const EnvelopeGuess g = envelope_guess(m, *env, p);
+        const double yb = entropy ? g.s_b : g.h_b, yd = entropy ? g.s_d : g.h_d;
+        const double w = (y_molar - yb) / (yd - yb);
+        const double margin = 0.02;
+        if (w > margin && w < 1.0 - margin) {
+            SplitGuess sg;
+            for (std::size_t i = 0; i < m.n; ++i) sg.lnK[i] = (1.0 - w) * g.lnK_b[i] + w * g.lnK_d[i];
+            sg.beta = w;
+            sg.T = (1.0 - w) * g.T_b + w * g.T_d;
+            sg.p = p;
+            Split sp;
+            if (solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, sg, sp, ws) &&
+                sp.beta > 0.0 && sp.beta < 1.0 && sp.T > g.T_b - envelope_T_error && sp.T < g.T_d + envelope_T_error) {
+                fill_split(m, z, sp, out);
+                return true;
+            }
+        } else if (w < -margin) {
+            const double hi = g.T_b + 0.5 * (g.T_d - g.T_b) + 0.5;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, g.T_b, out, ws) &&
+                out.T < g.T_b - envelope_T_error)
+                return true; // certainly below the bubble point; otherwise the exact one decides
+        } else if (w > 1.0 + margin) {
+            const double lo = g.T_d - 0.5 * (g.T_d - g.T_b) - 0.5;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), g.T_d, out, ws) &&
+                out.T > g.T_d + envelope_T_error)
+                return true;
+        }
+        b = bounds_from(m, z, p, g, ws);
+    } else {
+        b = bounds(m, z, SatGiven::pressure, p, ws);
+    }
+    if (!b.ok) // no saturation at p: single phase (densest root, the physical one)
+        return solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), T_max(m), 0.5 * (T_min(m) + T_max(m)),
+                              out, ws);
+    const double yb = entropy ? b.s_b : b.h_b, yd = entropy ? b.s_d : b.h_d;
+    if (y_molar <= yb)
+        return solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), b.bub.T, b.bub.T, out, ws);
+    if (y_molar >= yd)
+        return solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, b.dew.T, T_max(m), b.dew.T, out, ws);
+    const double w = (y_molar - yb) / (yd - yb);
+    SplitGuess g = interpolate(b, w, m.n);
+    g.p = p;
+    Split sp;
+    if (!solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, g, sp, ws)) return false;
+    fill_split(m, z, sp, out);
+    return true;
+}
+
+} // namespace detail
+
+/// (p, T) flash; with an envelope (non-null, traced) the phase away from the saturation curves
+/// is read from it.
+[[nodiscard]] inline bool flash_pt(const Model& m, const Vec& z, const Envelope* env, double p, double T,
+                                   FlashState& out, Workspace& ws) noexcept {
+    const bool use_env = env != nullptr && env->count >= 2 && p >= env->p_low();
+    Bounds b;
+    SplitGuess g;
+    bool two_phase;
+    if (use_env && p > env->p_top()) {
+        b.ok = false;
+        two_phase = false;
+    } else {
+        bool decided = false;
+        two_phase = false;
+        if (use_env) {
+            const EnvelopeGuess eg = envelope_guess(m, *env, p);
+            const double margin = 0.02 * (eg.T_d - eg.T_b) + envelope_T_error;
+            if (T < eg.T_b - margin || T > eg.T_d + margin) {
+                decided = true;
+                b.ok = true;
+                b.bub.T = eg.T_b;
+                b.dew.T = eg.T_d;
+            } else if (T > eg.T_b + margin && T < eg.T_d - margin) {
+                decided = true;
+                two_phase = true;
+                const double w = (T - eg.T_b) / (eg.T_d - eg.T_b);
+                for (std::size_t i = 0; i < m.n; ++i) g.lnK[i] = (1.0 - w) * eg.lnK_b[i] + w * eg.lnK_d[i];
+                g.beta = w;
+            } else {
+                b = bounds_from(m, z, p, eg, ws);
+            }
+        } else {
+            b = bounds(m, z, SatGiven::pressure, p, ws);
+        }
+        if (!decided && b.ok && T > b.bub.T && T < b.dew.T) {
+            two_phase = true;
+            g = detail::interpolate(b, (T - b.bub.T) / (b.dew.T - b.bub.T), m.n);
+        }
+    }
+    if (!two_phase) {
+        const bool liquid = b.ok ? T <= b.bub.T : true;
+        const double rho = density_tp(m, z, T, p, liquid ? Root::liquid : Root::vapor, ws);
+        if (!(rho > 0.0)) return false;
+        detail::fill_single(m, z, T, rho, liquid, out, ws);
+        return true;
+    }
+    g.T = T;
+    g.p = p;
+    Split sp;
+    if (!solve_split(m, z, Spec::temperature, 0.0, false, g, sp, ws)) return false;
+    // The split must carry the enthalpies for the averages.
+    const Properties L = properties(m, sp.x, T, sp.rho_L, ws);
+    const Properties V = properties(m, sp.y, T, sp.rho_V, ws);
+    sp.h_L = L.h * L.M;
+    sp.h_V = V.h * V.M;
+    sp.s_L = L.s * L.M;
+    sp.s_V = V.s * V.M;
+    detail::fill_split(m, z, sp, out);
+    return true;
+}
+
+[[nodiscard]] inline bool flash_pt(const Model& m, const Vec& z, double p, double T, FlashState& out,
+                                   Workspace& ws) noexcept {
+    return flash_pt(m, z, nullptr, p, T, out, ws);
+}
+
+/// (p, h) flash, h in J/kg.
+[[nodiscard]] inline bool flash_ph(const Model& m, const Vec& z, double p, double h, FlashState& out,
+                                   Workspace& ws) noexcept {
+    return detail::flash_py(m, z, nullptr, p, h, false, out, ws);
+}
+
+/// (p, s) flash, s in J/(kg K).
+[[nodiscard]] inline bool flash_ps(const Model& m, const Vec& z, double p, double s, FlashState& out,
+                                   Workspace& ws) noexcept {
+    return detail::flash_py(m, z, nullptr, p, s, true, out, ws);
+}
+
+/// (p, q) or (T, q) flash, q the mass vapour fraction in [0, 1] (`molar`: q is the molar one).
+[[nodiscard]] inline bool flash_q(const Model& m, const Vec& z, SatGiven given, double value, double q, bool molar,
+                                  FlashState& out, Workspace& ws) noexcept {
+    if (!(q >= 0.0 && q <= 1.0)) return false;
+    const Bounds b = bounds(m, z, given, value, ws);
+    if (!b.ok) return false;
+    SplitGuess g = detail::interpolate(b, q, m.n);
+    if (given == SatGiven::pressure)
+        g.p = value;
+    else
+        g.T = value;
+    Split sp;
+    if (q == 0.0 || q == 1.0) {
+        // The saturation points themselves: the incipient phase has no mass.
+        const SaturationPoint& sat = q == 0.0 ? b.bub : b.dew;
+        const Vec& inc = sat.incipient;
+        sp.T = sat.T;
+        sp.p = sat.p;
+        sp.beta = q;
+        sp.q_mass = q;
+        sp.x = q == 0.0 ? z : inc;
+        sp.y = q == 0.0 ? inc : z;
+        sp.lnK = sat.lnK;
+        sp.rho_L = q == 0.0 ? sat.rho_bulk : sat.rho_incipient;
+        sp.rho_V = q == 0.0 ? sat.rho_incipient : sat.rho_bulk;
+    } else if (!solve_split(m, z, molar ? Spec::molar_quality : Spec::mass_quality, q, given == SatGiven::temperature,
+                            g, sp, ws)) {
+        return false;
+    }
+    const Properties L = properties(m, sp.x, sp.T, sp.rho_L, ws);
+    const Properties V = properties(m, sp.y, sp.T, sp.rho_V, ws);
+    sp.h_L = L.h * L.M;
+    sp.h_V = V.h * V.M;
+    sp.s_L = L.s * L.M;
+    sp.s_V = V.s * V.M;
+    sp.M_L = L.M;
+    sp.M_V = V.M;
+    detail::fill_split(m, z, sp, out);
+    return true;
+}
+
+} // namespace entropyk::fluids::mixture

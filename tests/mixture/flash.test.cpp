@@ -1,0 +1,182 @@
+// (p, h) and (p, s) flashes of the eight blends against tests/data/blends/<blend>_flash.csv, and
+// the (p, T), (p, q), (T, q) flashes for consistency.
+#include "entropyk/fluids/mixture/flash.hpp"
+#include "mixture/blend_reference.hpp"
+#include "support/catch.hpp"
+
+using namespace entropyk;
+using namespace entropyk::fluids;
+using namespace entropyk::fluids::testing;
+
+TEST_CASE("(p, h) and (p, s) flashes of the blends match the reference tables", "[mixture][reference]") {
+    mixture::Workspace ws;
+    for (const std::string& name : blend_names) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        const mixture::Model& m = b.model;
+        REQUIRE(b.envelope.count > 20);
+        const Table t = read_blend_table(name, "flash");
+        REQUIRE(t.rows.size() >= 50);
+        Worst worst(name + " flash");
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            const bool ph = t.str(i, "input") == "PH";
+            const double p = t.num(i, "p_Pa");
+            mixture::FlashState st;
+            INFO(name << " row " << i << " " << t.str(i, "input") << " p=" << p << " h=" << t.num(i, "h")
+                      << " s=" << t.num(i, "s") << " T=" << t.num(i, "T_K"));
+            REQUIRE(
+                (ph ? mixture::flash_ph(b, p, t.num(i, "h"), st, ws) : mixture::flash_ps(b, p, t.num(i, "s"), st, ws)));
+            const bool two = t.str(i, "phase") == "twophase";
+            CHECK(st.two_phase == two);
+            CHECK(worst.add("T", deviation(st.T, t.num(i, "T_K")), 1e-6, i));
+            CHECK(worst.add("rho", deviation(st.rho, t.num(i, "rho")), 1e-6, i));
+            if (ph)
+                CHECK(worst.add("s", deviation(st.s, t.num(i, "s"), s_floor), 1e-6, i));
+            else
+                CHECK(worst.add("h", deviation(st.h, t.num(i, "h"), h_floor), 1e-6, i));
+            CHECK(worst.add("q_molar", std::fabs(st.q_molar - t.num(i, "quality_molar")), 1e-6, i));
+            CHECK(worst.add("q_mass", std::fabs(st.q_mass - t.num(i, "quality_mass")), 1e-6, i));
+            if (two) {
+                const mixture::Vec x = parse_vector(t.str(i, "x_liq"));
+                const mixture::Vec y = parse_vector(t.str(i, "y_vap"));
+                const double tol = std::max(1e-6, 10.0 * t.num(i, "xy_err"));
+                for (std::size_t k = 0; k < m.n; ++k) {
+                    CHECK(worst.add("x", deviation(st.split.x[k], x[k]), tol, i));
+                    CHECK(worst.add("y", deviation(st.split.y[k], y[k]), tol, i));
+                }
+            }
+        }
+        worst.print();
+    }
+}
+
+TEST_CASE("(p, T) flashes reproduce the reference states", "[mixture][reference]") {
+    mixture::Workspace ws;
+    for (const std::string& name : blend_names) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        // Single-phase rows: (T, p) -> rho, h.
+        const Table sp = read_blend_table(name, "single_phase");
+        for (std::size_t i = 0; i < sp.rows.size(); ++i) {
+            mixture::FlashState st;
+            INFO(name << " single-phase row " << i);
+            REQUIRE(mixture::flash_pt(b, sp.num(i, "p_Pa"), sp.num(i, "T_K"), st, ws));
+            CHECK_FALSE(st.two_phase);
+            CHECK(deviation(st.rho, sp.num(i, "rho")) <= 1e-6);
+            CHECK(deviation(st.h, sp.num(i, "h"), h_floor) <= 1e-6);
+            CHECK(deviation(st.single.w, sp.num(i, "w")) <= 1e-6);
+        }
+        // Two-phase flash rows: (T, p) -> the split and h, s.
+        const Table fl = read_blend_table(name, "flash");
+        for (std::size_t i = 0; i < fl.rows.size(); ++i) {
+            if (fl.str(i, "phase") != "twophase") continue;
+            mixture::FlashState st;
+            INFO(name << " flash row " << i);
+            REQUIRE(mixture::flash_pt(b, fl.num(i, "p_Pa"), fl.num(i, "T_K"), st, ws));
+            CHECK(st.two_phase);
+            // Inside a narrow glide h(T) is steep (latent heat / glide): CoolProp's T, converged to
+            // 1.4e-8 relative (R452B), moves h by up to 4e-6 there; hence 1e-5 for this direction
+            // (the (p, h) -> T direction is held to 1e-6 above).
+            CHECK(deviation(st.h, fl.num(i, "h"), h_floor) <= 1e-5);
+            CHECK(deviation(st.s, fl.num(i, "s"), s_floor) <= 1e-5);
+            CHECK(std::fabs(st.q_mass - fl.num(i, "quality_mass")) <= 1e-4);
+        }
+    }
+}
+
+TEST_CASE("(p, q) and (T, q) flashes: saturation ends and round trips", "[mixture]") {
+    mixture::Workspace ws;
+    for (const std::string& name : blend_names) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        const Table t = read_blend_table(name, "bubble_dew");
+        for (std::size_t i = 0; i < t.rows.size(); i += 3) {
+            const bool by_T = t.str(i, "input") == "T";
+            INFO(name << " row " << i);
+            mixture::FlashState q0, q1, half, back;
+            if (by_T) {
+                const double T = t.num(i, "T_bubble_K");
+                REQUIRE(mixture::flash_tq(b, T, 0.0, q0, ws));
+                REQUIRE(mixture::flash_tq(b, T, 1.0, q1, ws));
+                CHECK(deviation(q0.p, t.num(i, "p_bubble_Pa")) <= 1e-9);
+                CHECK(deviation(q1.p, t.num(i, "p_dew_Pa")) <= 1e-9);
+                REQUIRE(mixture::flash_tq(b, T, 0.5, half, ws));
+                CHECK(half.T == T);
+                CHECK(half.p < q0.p);
+                CHECK(half.p > q1.p);
+            } else {
+                const double p = t.num(i, "p_bubble_Pa");
+                REQUIRE(mixture::flash_pq(b, p, 0.0, q0, ws));
+                REQUIRE(mixture::flash_pq(b, p, 1.0, q1, ws));
+                CHECK(deviation(q0.T, t.num(i, "T_bubble_K")) <= 1e-9);
+                CHECK(deviation(q1.T, t.num(i, "T_dew_K")) <= 1e-9);
+                CHECK(deviation(q0.h, t.num(i, "h_liq_bubble"), h_floor) <= 1e-6);
+                CHECK(deviation(q1.h, t.num(i, "h_vap_dew"), h_floor) <= 1e-6);
+                REQUIRE(mixture::flash_pq(b, p, 0.5, half, ws));
+                CHECK(half.p == p);
+                CHECK(half.T > q0.T);
+                CHECK(half.T < q1.T);
+            }
+            // q is the MASS vapour fraction; the molar one differs (the vapour is richer in the light
+            // components) unless the phases have the same molar mass.
+            CHECK(std::fabs(half.q_mass - 0.5) <= 1e-12);
+            CHECK(std::fabs(half.split.beta * half.split.M_V /
+                                (half.split.beta * half.split.M_V + (1.0 - half.split.beta) * half.split.M_L) -
+                            0.5) <= 1e-12);
+            // Round trip through (p, h).
+            REQUIRE(mixture::flash_ph(b, half.p, half.h, back, ws));
+            CHECK(back.two_phase);
+            CHECK(std::fabs(back.q_mass - 0.5) <= 1e-7);
+            CHECK(deviation(back.T, half.T) <= 1e-10);
+            // The molar spec gives the molar fraction.
+            mixture::FlashState molar;
+            REQUIRE((by_T ? mixture::flash_tq(b, half.T, 0.5, molar, ws, true)
+                          : mixture::flash_pq(b, half.p, 0.5, molar, ws, true)));
+            CHECK(std::fabs(molar.q_molar - 0.5) <= 1e-12);
+        }
+        mixture::FlashState bad;
+        CHECK_FALSE(mixture::flash_pq(b, 1e5, 1.5, bad, ws));
+        CHECK_FALSE(mixture::flash_pq(b, 1e5, -0.1, bad, ws));
+    }
+}
+
+TEST_CASE("the library's ideal-gas convention differs from CoolProp's as documented", "[mixture]") {
+    // Each component's ideal-gas part in its own reduced variables (ours) vs at its critical
+    // point (CoolProp): the same for blends whose components have T_c = T_r, rho_c = rho_r; for
+    // R407C (with R134a) the ideal gas at 0 C and 1 Pa differs by about 7.9 J/kg and 0.29 J/(kg K).
+    mixture::Workspace ws;
+    for (const std::string& name : {std::string("R454B"), std::string("R407C")}) {
+        const BlendModel cp = coolprop_blend(name);
+        const mixture::Blend& ours_traced = coolprop_traced_blend(name);
+        (void)ours_traced;
+        const mixture::PredefinedBlend* pb = mixture::find_blend(name);
+        REQUIRE(pb != nullptr);
+        const mixture::Model ours = *mixture::make_model(pb->components);
+        const double T = 273.15, rho = 1.0 / (ours.R * T); // 1 Pa ideal gas, molar
+        const mixture::Properties a = mixture::properties(ours, cp.z, T, rho, ws);
+        const mixture::Properties c = mixture::properties(cp.model, cp.z, T, rho, ws);
+        INFO(name << " dh " << c.h - a.h << " ds " << c.s - a.s);
+        if (name == "R454B") {
+            CHECK(a.h == c.h);
+            CHECK(a.s == c.s);
+        } else {
+            CHECK(std::fabs((c.h - a.h) - 7.9) <= 0.1); // 7.95 J/kg here
+            CHECK(std::fabs((c.s - a.s) - 0.29) <= 0.005);
+            CHECK(std::fabs(c.cp / a.cp - 1.0 + 2.7e-5) <= 0.1e-5);
+        }
+    }
+}
+
+TEST_CASE("the traced envelope interpolates the bubble and dew temperatures within its error bound", "[mixture]") {
+    mixture::Workspace ws;
+    for (const std::string& name : blend_names) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        double worst = 0.0;
+        for (std::size_t i = 0; i + 1 < b.envelope.count; ++i) {
+            const double p = std::exp(0.5 * (b.envelope.node[i].ln_p + b.envelope.node[i + 1].ln_p));
+            const mixture::EnvelopeGuess g = mixture::envelope_guess(b.model, b.envelope, p);
+            const mixture::Bounds e = mixture::bounds_from(b.model, b.z, p, g, ws);
+            REQUIRE(e.ok);
+            worst = std::max({worst, std::fabs(e.bub.T - g.T_b), std::fabs(e.dew.T - g.T_d)});
+        }
+        INFO(name << " worst interpolation error " << worst << " K over " << b.envelope.count << " nodes");
+        CHECK(worst < 0.2 * mixture::envelope_T_error);
+    }
+}
