@@ -102,3 +102,31 @@ def test_handles_are_released_deterministically():
     assert r.summary()["COP_heating"] > 1.0
     r.close()
     assert entropyk.live_handles() == before
+
+
+def co2_transcritical(pressure):
+    """The transcritical CO2 cycle of tests/c/test_transcritical.c built in Python: 1 kg/s,
+    efficiency 0.7, gas cooler outlet 35 C, evaporating at -5 C saturated."""
+    c = entropyk.Cycle("R744", "eos")
+    c.add(entropyk.IsentropicCompressor(name="compressor", flow_law="fixed_mass_flow", isentropic_efficiency=0.7,
+                                        mass_flow=1.0))
+    c.add(entropyk.GasCooler(name="gas cooler", spec="outlet_temperature", outlet_temperature=308.15))
+    c.add(entropyk.HighPressureValve(name="valve", pressure=pressure))
+    c.add(entropyk.FixedSaturationEvaporator(name="evaporator", saturation_temperature=268.15,
+                                             outlet_difference=0.0))
+    c.connect("compressor", "gas cooler", "valve", "evaporator", "compressor")
+    return c
+
+
+def test_transcritical_co2_in_code(no_leak):
+    # The C test's figures (an independent CoolProp computation): COP 2.02997360539 at 100 bar; the
+    # COP-optimal search reaches the continuous maximum 2.10915480313.
+    with co2_transcritical(100e5) as c, c.solve() as r:
+        s = r.summary()
+        assert s["COP_cooling"] == pytest.approx(2.02997360539, rel=1e-6)
+        assert s["subcooling"] is None  # no saturation state on a supercritical high side
+    with co2_transcritical(0.0) as c, c.solve() as r:
+        assert r.summary()["COP_cooling"] == pytest.approx(2.10915480313, rel=1e-8)
+    with pytest.raises(entropyk.EntropykError) as e:
+        entropyk.HighPressureValve(pressure=-5.0)._make()
+    assert e.value.code == entropyk.EntropykErrorCode.INVALID_ARGUMENT

@@ -10,8 +10,8 @@ from ._capi import (EntropykErrorCode, EntropykInput, EntropykInputPair, Entropy
                     EntropykWarningCode)
 from ._lib import LIBRARY_PATH, live_handles, version
 from .cycle import (Component, Compressor, Condenser, Cycle, Evaporator, ExpansionValve,
-                    FixedSaturationCondenser, FixedSaturationEvaporator, IsentropicCompressor, Receiver, Result,
-                    fallback_config)
+                    FixedSaturationCondenser, FixedSaturationEvaporator, GasCooler, HighPressureValve,
+                    IsentropicCompressor, Receiver, Result, fallback_config)
 from .errors import EntropykError
 from .fluid import Fluid, State, fluid_names
 from .sweep import release_worker_cycles, sweep
@@ -20,6 +20,7 @@ __version__ = version()
 
 __all__ = ["EntropykErrorCode", "EntropykInput", "EntropykInputPair", "EntropykPhase", "EntropykWarningCode",
            "LIBRARY_PATH", "live_handles", "version", "Component", "Compressor", "Condenser", "Cycle", "Evaporator",
-           "ExpansionValve", "FixedSaturationCondenser", "FixedSaturationEvaporator", "IsentropicCompressor",
+           "ExpansionValve", "FixedSaturationCondenser", "FixedSaturationEvaporator", "GasCooler",
+           "HighPressureValve", "IsentropicCompressor",
            "Receiver", "Result", "fallback_config", "EntropykError", "Fluid", "State", "fluid_names",
            "release_worker_cycles", "sweep"]

@@ -24,6 +24,7 @@ _ENUM_FIELDS = {
     "flow_law": _capi.EntropykFlowLaw,
     "given": _capi.EntropykSaturationGiven,
     "point": _capi.EntropykSaturationPoint,
+    "spec": _capi.EntropykGasCoolerSpec,
 }
 
 INPUTS = {m.name.lower(): m for m in _capi.EntropykInput}
@@ -108,6 +109,31 @@ FixedSaturationCondenser = _kind("FixedSaturationCondenser", _capi.EntropykFixed
 FixedSaturationEvaporator = _kind("FixedSaturationEvaporator", _capi.EntropykFixedSaturationConfig)
 ExpansionValve = _kind("ExpansionValve", _capi.EntropykExpansionValveConfig)
 Receiver = _kind("Receiver", None)
+GasCooler = _kind("GasCooler", _capi.EntropykGasCoolerConfig)
+
+
+class HighPressureValve(Component):
+    """The high-pressure valve of a transcritical cycle (entropyk_high_pressure_valve_create):
+    isenthalpic, holding the high-side pressure at `pressure` [Pa], or, with pressure=0 (the
+    default), at the COP-optimal pressure every solve searches."""
+
+    create = "entropyk_high_pressure_valve_create"
+
+    def __init__(self, name: str = None, pressure: float = 0.0):
+        super().__init__(name)
+        self.params = {"pressure": float(pressure)}
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        check(lib.entropyk_high_pressure_valve_create(ctypes.c_double(self.params["pressure"]), ctypes.byref(h)),
+              what=f"{self!r}")
+        if self.name:
+            code = lib.entropyk_component_set_name(h, self.name.encode())
+            if code:
+                msg = read_text(lib.entropyk_component_last_error, h)
+                lib.entropyk_component_free(h)
+                raise EntropykError(code, msg)
+        return h
 
 SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
 CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")
@@ -384,7 +410,7 @@ def _input(which):
 
 
 _KINDS = {k.__name__: k for k in (Compressor, IsentropicCompressor, Condenser, Evaporator, FixedSaturationCondenser,
-                                  FixedSaturationEvaporator, ExpansionValve, Receiver)}
+                                  FixedSaturationEvaporator, ExpansionValve, Receiver, GasCooler, HighPressureValve)}
 
 
 def _rebuild(recipe) -> Cycle:
