@@ -81,3 +81,24 @@ def live_handles() -> int:
 
 def version() -> str:
     return lib.entropyk_version().decode()
+
+
+class HandleOwner:
+    """Owns one C handle (`_h`), released once by close(), the end of a with-block or garbage
+    collection, with the library's free function named by `_free` ("entropyk_fluid_free", ...)."""
+
+    _free = ""
+
+    def close(self):
+        if getattr(self, "_h", None):
+            getattr(lib, self._free)(self._h)
+            self._h = ctypes.c_void_p()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        self.close()

@@ -8,7 +8,7 @@ import ctypes
 import json
 
 from . import _capi
-from ._lib import LIBRARY_PATH, check, lib, read_text
+from ._lib import LIBRARY_PATH, HandleOwner, check, lib, read_text
 from .errors import EntropykError
 
 _BACKENDS = {"eos": _capi.EntropykBackend.EOS, "tables": _capi.EntropykBackend.TABLES}
@@ -83,6 +83,10 @@ class Component:
                     setattr(cfg, k, int(v) if isinstance(cur, int) else float(v))
             code = fn(ctypes.byref(cfg), ctypes.byref(h))
         check(code, what=f"{self!r}")
+        return self._named(h)
+
+    def _named(self, h):
+        """Gives the new component handle its name (freeing it if the library refuses the name)."""
         if self.name:
             code = lib.entropyk_component_set_name(h, self.name.encode())
             if code:
@@ -127,13 +131,7 @@ class HighPressureValve(Component):
         h = ctypes.c_void_p()
         check(lib.entropyk_high_pressure_valve_create(ctypes.c_double(self.params["pressure"]), ctypes.byref(h)),
               what=f"{self!r}")
-        if self.name:
-            code = lib.entropyk_component_set_name(h, self.name.encode())
-            if code:
-                msg = read_text(lib.entropyk_component_last_error, h)
-                lib.entropyk_component_free(h)
-                raise EntropykError(code, msg)
-        return h
+        return self._named(h)
 
 SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
 CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")
@@ -151,26 +149,14 @@ def fallback_config(**settings):
     return cfg
 
 
-class Result:
+class Result(HandleOwner):
     """One solve's outcome (a snapshot: later solves do not change it). Owns a C result handle."""
+
+    _free = "entropyk_result_free"
 
     def __init__(self, handle, names):
         self._h = handle
         self._names = names
-
-    def close(self):
-        if getattr(self, "_h", None):
-            lib.entropyk_result_free(self._h)
-            self._h = ctypes.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
     def _get(self, fn, *args):
         """Figure getters return the result's own status for a failed solve, after writing."""
@@ -257,11 +243,13 @@ class Result:
         return buf.value.decode()
 
 
-class Cycle:
+class Cycle(HandleOwner):
     """A refrigerant loop: Cycle("R410A", backend="eos"), add() components, connect() them, then
     solve(). Cycle.from_file("cycle.json") loads a cycle file (docs/cycle-format.md). set_input()
     changes an EntropykInput between solves (warm-started). A context manager; close() releases the
     C system (and its components) at once."""
+
+    _free = "entropyk_system_free"
 
     def __init__(self, refrigerant: str, backend: str = "eos"):
         if backend not in _BACKENDS:
@@ -366,18 +354,7 @@ class Cycle:
 
     def close(self):
         self._last = None  # results are snapshots that outlive the system; they free themselves
-        if getattr(self, "_h", None):
-            lib.entropyk_system_free(self._h)
-            self._h = ctypes.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
+        super().close()
 
     # -- pickling: rebuild from the recipe
     def __reduce__(self):

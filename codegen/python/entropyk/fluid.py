@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from . import _capi
-from ._lib import check, lib, read_text
+from ._lib import HandleOwner, check, lib, read_text
 from .errors import EntropykError
 
 _BACKENDS = {"eos": _capi.EntropykBackend.EOS, "tables": _capi.EntropykBackend.TABLES}
@@ -58,10 +58,12 @@ def _pair(kwargs):
                     + ", ".join(f"({a}, {b})" for a, b in PAIRS))
 
 
-class Fluid:
+class Fluid(HandleOwner):
     """One refrigerant with one backend ("eos": the reference equation of state; "tables": fast
     bicubic tables, built once per fluid at first use). A context manager; the C handle is released
     by close(), at the end of a with block, or when the object is collected."""
+
+    _free = "entropyk_fluid_free"
 
     def __init__(self, name: str, backend: str = "eos"):
         self._h = ctypes.c_void_p()
@@ -71,21 +73,6 @@ class Fluid:
               what=f"Fluid({name!r})")
         self.backend = backend
         self.name = read_text(lib.entropyk_fluid_name, self._h)
-
-    # -- lifetime
-    def close(self) -> None:
-        if getattr(self, "_h", None):
-            lib.entropyk_fluid_free(self._h)
-            self._h = ctypes.c_void_p()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        self.close()
 
     def __repr__(self):
         return f"Fluid({self.name!r}, backend={self.backend!r})"
