@@ -4,7 +4,9 @@ processes (entropyk.sweep with a client: map_partitions, one system per worker),
 tests/python/cycles.py with the tables backend. Prints one line per configuration and the Dask
 overhead against local threads with the same number of cores. docs/scaling.md quotes its output.
 
-    PYTHONPATH=build/release/python /usr/bin/python3 benchmarks/python/sweep_dask.py [points] [repeats]
+    PYTHONPATH=build/release/python /usr/bin/python3 benchmarks/python/sweep_dask.py [points] [repeats] [partition_chunks]
+
+partition_chunks defaults to entropyk.sweep's own choice (about four partitions per worker).
 """
 
 import os
@@ -42,10 +44,12 @@ def best(fn, repeats):
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    pc = int(sys.argv[3]) if len(sys.argv) > 3 else None
     points = grid(n)
     cycle = heat_pump(backend="tables")
     entropyk.sweep(cycle, points.iloc[:500])  # builds the property tables once, outside the timing
-    print(f"{n} points, heat pump on tables, chunk {DEFAULT_CHUNK} points, best of {repeats}; "
+    print(f"{n} points, heat pump on tables, chunk {DEFAULT_CHUNK} points, partition_chunks {pc or 'auto'}, "
+          f"best of {repeats}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     local = {}
     for threads in (1, 2):
@@ -58,7 +62,7 @@ def main():
         with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address=None, silence_logs=40) as cluster, Client(cluster) as client:
             entropyk.sweep(cycle, points.iloc[:2000], client=client)  # workers import, build tables
-            dt, out = best(lambda: entropyk.sweep(cycle, points, client=client), repeats)
+            dt, out = best(lambda: entropyk.sweep(cycle, points, client=client, partition_chunks=pc), repeats)
             same = out.drop(columns="solve_time").equals(ref.drop(columns="solve_time"))
             print(f"dask workers={workers}:   {dt:7.3f} s  {n / dt:9.0f} solves/s  "
                   f"overhead vs {workers} local thread(s) {100 * (dt / local[workers] - 1):+.0f} %  "

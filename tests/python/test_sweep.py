@@ -80,3 +80,23 @@ def test_columns_by_tuple_and_one_thread_per_core(serial, no_leak):
         # Another chunk size walks other warm-start paths: equal to the solver tolerance, not in bits.
         ref = serial.iloc[:300]
         assert np.allclose(out["COP_heating"], ref["COP_heating"], rtol=1e-8, atol=0)
+
+
+def test_dask_partitions_sized_from_the_cluster():
+    # About four partitions per worker thread, never fewer than 4 chunks per partition: 100,000
+    # points in chunks of 250 on 2 single-thread workers -> 8 partitions of 50 chunks.
+    from entropyk.sweep import _auto_partition_chunks
+
+    class FakeClient:
+        def __init__(self, nthreads):
+            self._n = nthreads
+
+        def nthreads(self):
+            return self._n
+
+    two = FakeClient({"tcp://127.0.0.1:1": 1, "tcp://127.0.0.1:2": 1})
+    assert _auto_partition_chunks(100_000, 250, two) == 50
+    assert _auto_partition_chunks(100_001, 250, two) == 51  # 401 chunks over 8 partitions
+    assert _auto_partition_chunks(2_000, 250, two) == 4  # small tables: the 4-chunk floor
+    assert _auto_partition_chunks(1_000_000, 250, FakeClient({"a": 8, "b": 8})) == 63  # 4000 / 64
+    assert _auto_partition_chunks(5_000, 100, FakeClient({})) == 13  # no worker yet: as for one

@@ -106,8 +106,19 @@ def _partition(part, recipe_key, recipe, components, inputs, chunk, settings, pa
     return _frame(cols, part.index)
 
 
+def _auto_partition_chunks(n_points: int, chunk: int, client) -> int:
+    """Chunks per Dask partition when the caller gives none: about four partitions per worker
+    thread of the cluster (so Dask can balance and a slow worker holds little back), never fewer
+    than 4 chunks (1,000 points at the default chunk) per partition. Each partition costs a few
+    milliseconds of Dask work (task round trip, slicing, pickling the result) whatever its size,
+    so the fewer partitions the better once every worker has several."""
+    workers = max(1, sum(client.nthreads().values()))
+    chunks = -(-n_points // chunk)
+    return max(4, -(-chunks // (4 * workers)))
+
+
 def sweep(cycle: Cycle, points, client=None, threads: int = 1, chunk: int = DEFAULT_CHUNK,
-          partition_chunks: int = 4, **settings):
+          partition_chunks: int = None, **settings):
     """Solves `cycle` at every row of the DataFrame `points` and returns a DataFrame of the cycle
     figures (EntropykCycleSummary: status, iterations, capacities, power, COPs, superheat,
     subcooling, balances, residual norm, solve time), one row per point, same index.
@@ -120,7 +131,10 @@ def sweep(cycle: Cycle, points, client=None, threads: int = 1, chunk: int = DEFA
     client=None runs in this process on `threads` threads (entropyk_system_sweep, one system copy
     per thread). With a dask.distributed Client the table is cut into partitions of
     partition_chunks * chunk rows and map_partitions runs them on the cluster's workers, each worker
-    process building the cycle once from its recipe. `settings` are fallback_config fields."""
+    process building the cycle once from its recipe; partition_chunks=None sizes the partitions
+    from the cluster (about four per worker thread, at least 4 chunks each). The partitions come
+    back to this process one by one (client.gather) and are joined here, not on a worker.
+    `settings` are fallback_config fields."""
     import pandas as pd
     if chunk < 1:
         raise ValueError("chunk must be >= 1")
@@ -138,6 +152,8 @@ def sweep(cycle: Cycle, points, client=None, threads: int = 1, chunk: int = DEFA
     flat = pd.DataFrame(points.to_numpy(dtype=np.float64), columns=[f"c{j}" for j in range(points.shape[1])])
     # A fresh graph name per call: every sweep() runs its points (Dask would otherwise hand back the
     # result of an identical graph still held by the scheduler).
+    if partition_chunks is None:
+        partition_chunks = _auto_partition_chunks(len(flat), chunk, client)
     ddf = dd.from_pandas(flat, chunksize=chunk * max(1, int(partition_chunks)), sort=True,
                          name=f"entropyk-points-{uuid.uuid4().hex}")
     recipe = cycle._recipe
@@ -147,6 +163,10 @@ def sweep(cycle: Cycle, points, client=None, threads: int = 1, chunk: int = DEFA
                    for f in SUMMARY_FIELDS}, pd.RangeIndex(0))
     meta["iterations"] = meta["iterations"].astype(np.uint32)
     res = ddf.map_partitions(_partition, key, recipe, components, inputs, chunk, settings, meta=meta)
-    out = client.compute(res).result()
+    # One future per partition, gathered straight to this process: computing the Dask DataFrame
+    # as a whole would first ship every partition to one worker, join them there and send the
+    # joined frame on (a serial tail that held the second worker idle).
+    parts = client.gather(client.compute(res.to_delayed()))
+    out = pd.concat(parts) if parts else meta
     out.index = index
     return out
