@@ -157,8 +157,8 @@ TEST_CASE("blend errors are values with exact messages", "[mixture][fluid][error
 }
 
 TEST_CASE("threads making the same blend at once get one object", "[mixture][fluid][threads]") {
-    // R452B is loaded by no other test of this binary before this one runs in a fresh process
-    // only if run alone; either way every thread must see the same pointer and correct flashes.
+    // No other test of this binary loads R452B, so (in test order) these threads race to create it;
+    // whoever wins, every thread must get the same object and the same flash.
     constexpr int n = 4;
     std::vector<const Fluid*> got(n, nullptr);
     std::vector<double> T(n, 0.0);
