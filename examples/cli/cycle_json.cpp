@@ -50,7 +50,7 @@ std::string with_refrigerant(const std::string& text, const std::string& refrige
     const std::string name = std::string((*found)->name());
     const std::string title = doc.contains("name") && doc["name"].is_string() ? doc["name"].get<std::string>() : "";
     doc["refrigerant"] = name;
-    doc["name"] = (title.empty() ? std::string("cycle") : title) + " [refrigerant " + name + " from --refrigerant]";
+    doc["name"] = (title.empty() ? std::string("cycle") : title) + " on " + name;
     return doc.dump();
 }
 
