@@ -62,12 +62,14 @@ struct SolvedCycle {
 /// Reads, builds and solves a cycle from JSON text. `source` names the file in error messages.
 /// Throws InputError for a bad file (exit 2). A solve that does not converge is returned with
 /// its status; the caller decides the exit code.
-SolvedCycle solve_cycle_json(const std::string& text, const std::string& source);
+/// A non-empty `refrigerant` replaces the file's (--refrigerant: any name find_fluid accepts,
+/// blends included; an unknown one is an InputError naming the option).
+SolvedCycle solve_cycle_json(const std::string& text, const std::string& source, const std::string& refrigerant = {});
 
 /// Reads the file and calls solve_cycle_json; an unreadable file is an InputError.
-SolvedCycle solve_cycle_file(const std::string& path);
+SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant = {});
 
 /// The built-in demo: examples/cycles/r410a_heat_pump.json, embedded at build time.
-SolvedCycle solve_demo_cycle();
+SolvedCycle solve_demo_cycle(const std::string& refrigerant = {});
 
 } // namespace entropyk::cli

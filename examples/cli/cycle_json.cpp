@@ -1,8 +1,12 @@
 // The JSON cycle format (docs/cycle-format.md) as the command uses it: the library's reader
 // (include/entropyk/io/cycle_file.hpp) checks the file and builds the System; the command solves
 // it cold with the file's settings and keeps what the report and the diagrams need.
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
+
+#include <nlohmann/json.hpp>
 
 #include "cycle.hpp"
 #include "entropyk/diagrams/cycle_view.hpp"
@@ -33,14 +37,40 @@ SolvedCycle solve(io::CycleFileResult read) {
 
 } // namespace
 
-SolvedCycle solve_cycle_json(const std::string& text, const std::string& source) {
-    return solve(io::read_cycle_json(text, source));
+namespace {
+
+/// The cycle text with its refrigerant replaced (--refrigerant) and the title saying so. Only a
+/// well-formed JSON object is edited; anything else goes to the reader unchanged, which then
+/// reports the file's own problem.
+std::string with_refrigerant(const std::string& text, const std::string& refrigerant) {
+    const auto found = fluids::find_fluid(refrigerant);
+    if (!found) throw InputError("--refrigerant: " + std::string(found.error().message()));
+    nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+    if (!doc.is_object()) return text;
+    const std::string name = std::string((*found)->name());
+    const std::string title = doc.contains("name") && doc["name"].is_string() ? doc["name"].get<std::string>() : "";
+    doc["refrigerant"] = name;
+    doc["name"] = (title.empty() ? std::string("cycle") : title) + " on " + name;
+    return doc.dump();
 }
 
-SolvedCycle solve_cycle_file(const std::string& path) { return solve(io::read_cycle_file(path)); }
+} // namespace
 
-SolvedCycle solve_demo_cycle() {
-    return solve_cycle_json(demo_cycle_json, "built-in demo (examples/cycles/r410a_heat_pump.json)");
+SolvedCycle solve_cycle_json(const std::string& text, const std::string& source, const std::string& refrigerant) {
+    return solve(io::read_cycle_json(refrigerant.empty() ? text : with_refrigerant(text, refrigerant), source));
+}
+
+SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant) {
+    if (refrigerant.empty()) return solve(io::read_cycle_file(path));
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return solve(io::read_cycle_file(path)); // the reader's own "cannot open" message
+    std::ostringstream text;
+    text << in.rdbuf();
+    return solve_cycle_json(text.str(), path, refrigerant);
+}
+
+SolvedCycle solve_demo_cycle(const std::string& refrigerant) {
+    return solve_cycle_json(demo_cycle_json, "built-in demo (examples/cycles/r410a_heat_pump.json)", refrigerant);
 }
 
 } // namespace entropyk::cli

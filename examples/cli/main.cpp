@@ -21,8 +21,8 @@ using namespace entropyk;
 using namespace entropyk::cli;
 
 constexpr const char* usage =
-    "usage: entropyk solve CYCLE.json [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
-    "       entropyk demo [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
+    "usage: entropyk solve CYCLE.json [--refrigerant NAME] [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
+    "       entropyk demo [--refrigerant NAME] [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
     "       entropyk props FLUID --X value[unit] --Y value[unit] [--format text|json|csv]\n"
     "       entropyk --help | --version;  entropyk COMMAND --help\n";
 
@@ -39,6 +39,9 @@ constexpr const char* help =
     "                     kg/m3): --p 8 is 8 Pa. Units and pairs: entropyk props --help\n"
     "\n"
     "Options of solve and demo:\n"
+    "  --refrigerant NAME run the cycle on NAME instead of the file's refrigerant: a fluid\n"
+    "                     (R32, CO2, ...), a blend (R454B, R452B, R407C, R404A, R448A, R449A,\n"
+    "                     R513A, R410A.mix) or a composition by mass (R32[0.689]&R1234yf[0.311])\n"
     "  --svg FILE         write the cycle on a log p-h diagram (SVG)\n"
     "  --ts FILE          write the cycle on a T-s diagram (SVG)\n"
     "  --format F         table (default), json or csv; json and csv are in SI units\n"
@@ -55,7 +58,7 @@ constexpr const char* help =
     "solution that is not physical (the solver's report, or the broken law, is printed).\n";
 
 struct SolveOptions {
-    std::string file, svg, ts, format = "table";
+    std::string file, svg, ts, format = "table", refrigerant;
     bool help = false;
 };
 
@@ -74,6 +77,8 @@ SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
             o.svg = value();
         else if (a == "--ts")
             o.ts = value();
+        else if (a == "--refrigerant")
+            o.refrigerant = value();
         else if (a == "--format") {
             o.format = value();
             if (o.format != "table" && o.format != "json" && o.format != "csv")
@@ -93,7 +98,7 @@ int run_solve(int argc, char** argv, bool demo) {
         std::printf("%s%s", usage, help);
         return exit_ok;
     }
-    const SolvedCycle c = demo ? solve_demo_cycle() : solve_cycle_file(o.file);
+    const SolvedCycle c = demo ? solve_demo_cycle(o.refrigerant) : solve_cycle_file(o.file, o.refrigerant);
     const std::string text =
         o.format == "json" ? format_json(c) : (o.format == "csv" ? format_csv(c) : format_table(c));
     std::fputs(text.c_str(), stdout);

@@ -86,8 +86,11 @@ std::string control_of(const ComponentInfo& k, const ComponentReport& rep) {
 /// evaporator's outlet pressure, the reference of the superheat), condensing (dew point at the
 /// first condenser's inlet pressure, where AHRI 540 and EN 12900 read it) and the bubble point at
 /// the condenser outlet (the reference of the subcooling). NaN without that exchanger or solution.
+/// For a blend also the glides (dew minus bubble temperature) at the evaporator outlet and the
+/// condenser inlet pressure (NaN for the pure and pseudo-pure fluids, which print no glide lines).
 struct SaturationTemperatures {
     double evaporating = NAN, condensing = NAN, condensing_bubble = NAN;
+    double evaporator_glide = NAN, condenser_glide = NAN;
 };
 
 SaturationTemperatures saturation_temperatures(const SolvedCycle& c) {
@@ -105,9 +108,15 @@ SaturationTemperatures saturation_temperatures(const SolvedCycle& c) {
     const auto evaporator = first(Role::evaporator), condenser = first(Role::condenser);
     for (const auto& cr : c.results.connections) {
         if (cr.from == evaporator)
-            if (auto s = sat(cr.state.p.si())) t.evaporating = s->T_dew.si();
+            if (auto s = sat(cr.state.p.si())) {
+                t.evaporating = s->T_dew.si();
+                if (c.fluid->is_blend()) t.evaporator_glide = s->T_dew.si() - s->T_bubble.si();
+            }
         if (cr.to == condenser)
-            if (auto s = sat(cr.state.p.si())) t.condensing = s->T_dew.si();
+            if (auto s = sat(cr.state.p.si())) {
+                t.condensing = s->T_dew.si();
+                if (c.fluid->is_blend()) t.condenser_glide = s->T_dew.si() - s->T_bubble.si();
+            }
         if (cr.from == condenser)
             if (auto s = sat(cr.state.p.si())) t.condensing_bubble = s->T_bubble.si();
     }
@@ -202,6 +211,8 @@ std::string format_table(const SolvedCycle& c) {
         line("COP cooling (EER)", fmt("%.4f", R.cop_cooling), "");
         const auto sat = saturation_temperatures(c);
         line("evaporating temperature", fmt("%.3f", sat.evaporating - 273.15), "°C (dew point, evaporator outlet)");
+        if (std::isfinite(sat.evaporator_glide))
+            line("evaporator glide", fmt("%.3f", sat.evaporator_glide), "K (dew minus bubble point)");
         // A transcritical high side has no condensing temperature: the gas-cooler outlet and the
         // high-side pressure take the place of the condensing lines.
         std::size_t gas_cooler = c.components.size();
@@ -220,6 +231,8 @@ std::string format_table(const SolvedCycle& c) {
             line("condensing temperature", fmt("%.3f", sat.condensing - 273.15), "°C (dew point, condenser inlet)");
             line("condenser bubble point", fmt("%.3f", sat.condensing_bubble - 273.15),
                  "°C (bubble point, condenser outlet)");
+            if (std::isfinite(sat.condenser_glide))
+                line("condenser glide", fmt("%.3f", sat.condenser_glide), "K (dew minus bubble point)");
         }
         line("superheat", fmt("%.3f", R.superheat), "K (evaporator outlet)");
         if (gas_cooler == c.components.size()) line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
@@ -318,6 +331,10 @@ std::string format_json(const SolvedCycle& c) {
                           {"energy_balance", num(R.energy_balance)},
                           {"mass_balance", num(R.mass_balance)},
                           {"entropy_generation_W_per_K", num(R.entropy_generation)}};
+        if (c.fluid->is_blend()) {
+            doc["results"]["evaporator_glide_K"] = num(sat.evaporator_glide);
+            doc["results"]["condenser_glide_K"] = num(sat.condenser_glide);
+        }
     }
     return doc.dump(2) + "\n";
 }
@@ -350,6 +367,10 @@ std::string format_csv(const SolvedCycle& c) {
         q("evaporating_temperature", sat.evaporating, "K");
         q("condensing_temperature", sat.condensing, "K");
         q("condensing_bubble_temperature", sat.condensing_bubble, "K");
+        if (c.fluid->is_blend()) {
+            q("evaporator_glide", sat.evaporator_glide, "K");
+            q("condenser_glide", sat.condenser_glide, "K");
+        }
         q("superheat", R.superheat, "K");
         q("subcooling", R.subcooling, "K");
         q("energy_balance", R.energy_balance, "");

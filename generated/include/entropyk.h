@@ -315,13 +315,46 @@ typedef struct EntropykFluidInfo {
     { sizeof(EntropykFluidInfo), 0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 }
 
 /**
+ * The composition of a fluid and its temperature glide at one pressure, SI units (see
+ * entropyk_fluid_blend_info). The caller sets struct_size (entropyk_blend_info_init or
+ * ENTROPYK_BLEND_INFO_INIT).
+ */
+typedef struct EntropykBlendInfo {
+    /** sizeof(EntropykBlendInfo), set by the caller. */
+    uint32_t struct_size;
+    /** Number of components (at most 6): 1 for a pure or pseudo-pure fluid. */
+    uint32_t component_count;
+    /** Mass fraction of each component, in the order of entropyk_fluid_components; 0 beyond component_count. */
+    double mass_fraction[6];
+    /** Mole fraction of each component, in the same order; 0 beyond component_count. */
+    double mole_fraction[6];
+    /** The pressure asked for [Pa]. */
+    double p;
+    /** Bubble-point temperature at p (saturated liquid) [K]. */
+    double T_bubble;
+    /** Dew-point temperature at p (saturated vapour) [K]. */
+    double T_dew;
+    /** T_dew - T_bubble: 0 for a pure fluid, about 0.1 K for R410A, several kelvin for R407C or R448A [K]. */
+    double glide;
+} EntropykBlendInfo;
+
+/** Static initialiser of EntropykBlendInfo: struct_size and the documented defaults. */
+#define ENTROPYK_BLEND_INFO_INIT                                                                                       \
+    { sizeof(EntropykBlendInfo), 0, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, {0.0, 0.0, 0.0, 0.0, 0.0, 0.0}, 0.0, 0.0, 0.0, 0.0 }
+
+/**
  * Creates a fluid handle.
  *
  * The name is looked up case-insensitively among the built-in fluids and their aliases ("R134a",
- * "r744", "CO2", "Ammonia", "Water", ...; entropyk_fluid_names lists the canonical names). On
+ * "r744", "CO2", "Ammonia", "Water", ...; entropyk_fluid_names lists the canonical names), then
+ * among the refrigerant blends: "R454B", "R452B", "R407C", "R404A", "R448A", "R449A", "R513A",
+ * "R410A.mix" (R410A as a mixture; plain "R410A" is the pseudo-pure fluid), or a composition by
+ * mass fraction such as "R32[0.689]&R1234yf[0.311]". A blend's first creation in the process traces
+ * its phase envelope (about 0.1 s); it is then kept for the life of the process. Blends have no
+ * property tables yet: a blend with ENTROPYK_BACKEND_TABLES is refused (ENTROPYK_FLUID_ERROR). On
  * failure *out is set to NULL.
  *
- * @param name Fluid name or alias (UTF-8, NUL-terminated).
+ * @param name Fluid name or alias, blend name or composition (UTF-8, NUL-terminated).
  * @param backend ENTROPYK_BACKEND_EOS or ENTROPYK_BACKEND_TABLES.
  * @param[out] out Receives the new handle.
  * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
@@ -464,6 +497,46 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_last_error(const 
                                                                           size_t capacity, size_t* out_len);
 
 /**
+ * The canonical names of the fluid's components, separated by commas: "R32,R1234yf" for R454B; a
+ * pure or pseudo-pure fluid gives its own name.
+ *
+ * The order is that of EntropykBlendInfo's fractions.
+ *
+ * @param fluid The fluid.
+ * @param[out] buffer Receives the list. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_BUFFER_TOO_SMALL; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_components(const EntropykFluid* fluid, char* buffer,
+                                                                          size_t capacity, size_t* out_len);
+
+/**
+ * The fluid's composition (mass and mole fractions of its components) and its bubble and dew
+ * temperatures and glide (T_dew - T_bubble) at pressure p, which must lie where saturation exists
+ * (below the critical pressure; for a blend below the top of its phase envelope).
+ *
+ * For a pure fluid the composition is one component of fraction 1 and the glide 0. On failure *out
+ * is left unchanged.
+ *
+ * @param fluid The fluid.
+ * @param p Pressure of the glide (must be finite) [Pa].
+ * @param[out] out Receives the composition and glide; its struct_size must be set.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_FLUID_ERROR,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *out; nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_blend_info(const EntropykFluid* fluid, double p,
+                                                                          EntropykBlendInfo* out);
+
+/**
  * Sets *value to ENTROPYK_FLUID_STATE_INIT: struct_size = sizeof(EntropykFluidState) and the
  * documented defaults.
  *
@@ -488,6 +561,19 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state_init(Entrop
  * @note Thread safety: any thread, any time. Allocates: no.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_info_init(EntropykFluidInfo* value);
+
+/**
+ * Sets *value to ENTROPYK_BLEND_INFO_INIT: struct_size = sizeof(EntropykBlendInfo) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_blend_info_init(EntropykBlendInfo* value);
 
 /* ==== component =================================================================================== */
 /**
@@ -624,7 +710,7 @@ enum {
 };
 
 /**
- * For blends with a glide (R410A): where a given saturation temperature applies.
+ * For fluids with a glide (R410A, the blends): where a given saturation temperature applies.
  */
 typedef int32_t EntropykSaturationPoint;
 /** Values of EntropykSaturationPoint. */
@@ -634,7 +720,13 @@ enum {
     /** The bubble point. */
     ENTROPYK_SATURATION_POINT_BUBBLE = 1,
     /** The dew point. */
-    ENTROPYK_SATURATION_POINT_DEW = 2
+    ENTROPYK_SATURATION_POINT_DEW = 2,
+    /**
+     * The mid-point: the pressure where the mean of the bubble and dew temperatures is the given
+     * temperature (as quoted for blends with a large glide such as R407C); for a pure fluid the
+     * same as bubble and dew.
+     */
+    ENTROPYK_SATURATION_POINT_MID = 3
 };
 
 /**

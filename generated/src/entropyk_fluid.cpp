@@ -52,6 +52,16 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_last_error(const 
                                                                         capacity, out_len);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_components(const EntropykFluid* fluid, char* buffer,
+                                                                          size_t capacity, size_t* out_len) {
+    return capi::guarded_call<capi::fluid_components>("entropyk_fluid_components", fluid, buffer, capacity, out_len);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_blend_info(const EntropykFluid* fluid, double p,
+                                                                          EntropykBlendInfo* out) {
+    return capi::guarded_call<capi::fluid_blend_info>("entropyk_fluid_blend_info", fluid, p, out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state_init(EntropykFluidState* value) {
     return capi::guarded_call<capi::init_struct<EntropykFluidState>>("entropyk_fluid_state_init", value,
                                                                      EntropykFluidState ENTROPYK_FLUID_STATE_INIT);
@@ -60,6 +70,11 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_state_init(Entrop
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_info_init(EntropykFluidInfo* value) {
     return capi::guarded_call<capi::init_struct<EntropykFluidInfo>>("entropyk_fluid_info_init", value,
                                                                     EntropykFluidInfo ENTROPYK_FLUID_INFO_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_blend_info_init(EntropykBlendInfo* value) {
+    return capi::guarded_call<capi::init_struct<EntropykBlendInfo>>("entropyk_blend_info_init", value,
+                                                                    EntropykBlendInfo ENTROPYK_BLEND_INFO_INIT);
 }
 
 } // extern "C"

@@ -55,3 +55,24 @@ TEST_CASE("capi/solve_into: 1,000 HIL steps through the C API allocate nothing",
         entropyk_system_free(sys);
     }
 }
+
+TEST_CASE("capi/blend: flashes of a blend allocate nothing after its creation", "[capi][realtime]") {
+    EntropykFluid* fluid = nullptr;
+    REQUIRE(entropyk_fluid_create("R454B", ENTROPYK_BACKEND_EOS, &fluid) == ENTROPYK_OK); // traces the envelope
+    EntropykFluidState st = ENTROPYK_FLUID_STATE_INIT;
+    EntropykBlendInfo info = ENTROPYK_BLEND_INFO_INIT;
+    // The first call of this thread creates its mixture workspace (thread_local: no heap either).
+    REQUIRE(entropyk_fluid_state(fluid, ENTROPYK_INPUT_PQ, 1e6, 0.5, &st) == ENTROPYK_OK);
+    int ok = 0;
+    const long before = g_allocations.load();
+    for (int i = 0; i < 50; ++i) {
+        const double p = 5e5 + 2e4 * i;
+        ok += entropyk_fluid_state(fluid, ENTROPYK_INPUT_PQ, p, 0.3, &st) == ENTROPYK_OK;
+        ok += entropyk_fluid_state(fluid, ENTROPYK_INPUT_PH, p, st.h + 1e4, &st) == ENTROPYK_OK;
+        ok += entropyk_fluid_state(fluid, ENTROPYK_INPUT_PT, p, 320.0, &st) == ENTROPYK_OK;
+        ok += entropyk_fluid_blend_info(fluid, p, &info) == ENTROPYK_OK;
+    }
+    CHECK(ok == 200);
+    CHECK(g_allocations.load() - before == 0);
+    entropyk_fluid_free(fluid);
+}

@@ -69,8 +69,18 @@ class Fluid(HandleOwner):
         self._h = ctypes.c_void_p()
         if backend not in _BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(_BACKENDS)}, not {backend!r}")
-        check(lib.entropyk_fluid_create(name.encode(), _BACKENDS[backend], ctypes.byref(self._h)),
-              what=f"Fluid({name!r})")
+        code = lib.entropyk_fluid_create(name.encode(), _BACKENDS[backend], ctypes.byref(self._h))
+        if code == _capi.ENTROPYK_FLUID_ERROR and backend == "tables":
+            # Say why when the name is good: a blend has no property tables yet.
+            probe = ctypes.c_void_p()
+            if lib.entropyk_fluid_create(name.encode(), _BACKENDS["eos"], ctypes.byref(probe)) == 0:
+                components = read_text(lib.entropyk_fluid_components, probe)
+                blend = read_text(lib.entropyk_fluid_name, probe)
+                lib.entropyk_fluid_free(probe)
+                if "," in components:
+                    raise EntropykError(code, f"Fluid({name!r}, backend='tables'): {blend}: property tables are "
+                                              "not available for blends yet; use backend='eos'")
+        check(code, what=f"Fluid({name!r})")
         self.backend = backend
         self.name = read_text(lib.entropyk_fluid_name, self._h)
 
@@ -88,6 +98,27 @@ class Fluid(HandleOwner):
         out = _capi.EntropykFluidInfo.init()
         check(lib.entropyk_fluid_info(self._handle(), ctypes.byref(out)), "fluid", self._h)
         return {name: getattr(out, name) for name, _ in out._fields_[1:]}
+
+    def components(self) -> list:
+        """The canonical names of the fluid's components (["R32", "R1234yf"] for R454B; a pure fluid
+        gives its own name)."""
+        return read_text(lib.entropyk_fluid_components, self._handle()).split(",")
+
+    def blend_info(self, p: float) -> dict:
+        """The composition and the glide at pressure p [Pa]: components, mass_fraction and
+        mole_fraction (lists in the order of components()), T_bubble and T_dew [K] at p and
+        glide = T_dew - T_bubble [K] (0 for a pure fluid). Raises EntropykError where p has no
+        saturation state (at or above the critical pressure, or the top of a blend's envelope)."""
+        out = _capi.EntropykBlendInfo.init()
+        check(lib.entropyk_fluid_blend_info(self._handle(), float(p), ctypes.byref(out)), "fluid", self._h)
+        n = out.component_count
+        return {"components": self.components(), "mass_fraction": list(out.mass_fraction[:n]),
+                "mole_fraction": list(out.mole_fraction[:n]), "p": out.p, "T_bubble": out.T_bubble,
+                "T_dew": out.T_dew, "glide": out.glide}
+
+    def glide(self, p: float) -> float:
+        """Dew minus bubble temperature at pressure p [Pa], K."""
+        return self.blend_info(p)["glide"]
 
     def state(self, *, errors: str = "raise", as_frame: bool = False, **inputs):
         """The state at two inputs given by keyword: (p, T), (p, h), (p, s), (p, q), (T, q) or

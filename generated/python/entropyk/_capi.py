@@ -226,6 +226,40 @@ class EntropykFluidInfo(ctypes.Structure):
         """A new struct set like ENTROPYK_FLUID_INFO_INIT: struct_size and the documented defaults."""
         return _init_struct(cls)
 
+
+class EntropykBlendInfo(ctypes.Structure):
+    """The composition of a fluid and its temperature glide at one pressure, SI units (see
+    entropyk_fluid_blend_info). The caller sets struct_size (entropyk_blend_info_init or
+    ENTROPYK_BLEND_INFO_INIT)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("component_count", ctypes.c_uint32),
+        ("mass_fraction", ctypes.c_double * 6),
+        ("mole_fraction", ctypes.c_double * 6),
+        ("p", ctypes.c_double),
+        ("T_bubble", ctypes.c_double),
+        ("T_dew", ctypes.c_double),
+        ("glide", ctypes.c_double),
+    ]
+    # sizeof(EntropykBlendInfo) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 136
+    # The ENTROPYK_BLEND_INFO_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("component_count", 0),
+        ("mass_fraction", 0.0),
+        ("mole_fraction", 0.0),
+        ("p", 0.0),
+        ("T_bubble", 0.0),
+        ("T_dew", 0.0),
+        ("glide", 0.0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_BLEND_INFO_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
 # ==== component ==============================================================================================
 
 
@@ -369,7 +403,7 @@ ENTROPYK_SATURATION_GIVEN_PRESSURE = EntropykSaturationGiven.PRESSURE
 
 
 class EntropykSaturationPoint(enum.IntEnum):
-    """For blends with a glide (R410A): where a given saturation temperature applies."""
+    """For fluids with a glide (R410A, the blends): where a given saturation temperature applies."""
 
     # The bubble point for a condenser, the dew point for an evaporator.
     DEFAULT = 0
@@ -377,11 +411,15 @@ class EntropykSaturationPoint(enum.IntEnum):
     BUBBLE = 1
     # The dew point.
     DEW = 2
+    # The mid-point: the pressure where the mean of the bubble and dew temperatures is the given temperature
+    # (as quoted for blends with a large glide such as R407C); for a pure fluid the same as bubble and dew.
+    MID = 3
 
 
 ENTROPYK_SATURATION_POINT_DEFAULT = EntropykSaturationPoint.DEFAULT
 ENTROPYK_SATURATION_POINT_BUBBLE = EntropykSaturationPoint.BUBBLE
 ENTROPYK_SATURATION_POINT_DEW = EntropykSaturationPoint.DEW
+ENTROPYK_SATURATION_POINT_MID = EntropykSaturationPoint.MID
 
 
 class EntropykCompressorConfig(ctypes.Structure):
@@ -977,6 +1015,7 @@ def _init_struct(cls):
 STRUCTS = (
     EntropykFluidState,
     EntropykFluidInfo,
+    EntropykBlendInfo,
     EntropykCompressorConfig,
     EntropykIsentropicCompressorConfig,
     EntropykHeatExchangerConfig,
@@ -1010,8 +1049,11 @@ FUNCTIONS = {
     "entropyk_fluid_names": (ctypes.c_int32, [ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_fluid_name": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_fluid_last_error": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_fluid_components": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_fluid_blend_info": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_double, ctypes.POINTER(EntropykBlendInfo)]),
     "entropyk_fluid_state_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFluidState)]),
     "entropyk_fluid_info_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFluidInfo)]),
+    "entropyk_blend_info_init": (ctypes.c_int32, [ctypes.POINTER(EntropykBlendInfo)]),
     "entropyk_compressor_create": (ctypes.c_int32, [ctypes.POINTER(EntropykCompressorConfig), ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_isentropic_compressor_create": (ctypes.c_int32, [ctypes.POINTER(EntropykIsentropicCompressorConfig), ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_condenser_create": (ctypes.c_int32, [ctypes.POINTER(EntropykHeatExchangerConfig), ctypes.POINTER(ctypes.c_void_p)]),

@@ -200,7 +200,7 @@ Result<void> fixed_saturation_create(const EntropykFixedSaturationConfig* config
     const auto c =
         read_versioned(config, EntropykFixedSaturationConfig ENTROPYK_FIXED_SATURATION_CONFIG_INIT, "config");
     require_enum(c.given, ENTROPYK_SATURATION_GIVEN_PRESSURE, "config->given");
-    require_enum(c.point, ENTROPYK_SATURATION_POINT_DEW, "config->point");
+    require_enum(c.point, ENTROPYK_SATURATION_POINT_MID, "config->point");
     require_finite_fields(c, {{"config->saturation_temperature", c.saturation_temperature},
                               {"config->saturation_pressure", c.saturation_pressure},
                               {"config->outlet_difference", c.outlet_difference}});
@@ -209,7 +209,8 @@ Result<void> fixed_saturation_create(const EntropykFixedSaturationConfig* config
         return make_component(Exchanger(Pressure{c.saturation_pressure}, dT), name, out);
     const SaturationPoint point = c.point == ENTROPYK_SATURATION_POINT_DEFAULT  ? default_point
                                   : c.point == ENTROPYK_SATURATION_POINT_BUBBLE ? SaturationPoint::bubble
-                                                                                : SaturationPoint::dew;
+                                  : c.point == ENTROPYK_SATURATION_POINT_DEW    ? SaturationPoint::dew
+                                                                                : SaturationPoint::mid;
     return make_component(Exchanger(Temperature{c.saturation_temperature}, dT, point), name, out);
 }
 

@@ -45,6 +45,8 @@ static_assert(ENTROPYK_PHASE_SUPERCRITICAL_LIQUID == static_cast<int>(fluids::Ph
 static_assert(ENTROPYK_PHASE_SUPERCRITICAL_GAS == static_cast<int>(fluids::Phase::supercritical_gas));
 static_assert(ENTROPYK_UNDEFINED_IN_TWO_PHASE == fluids::undefined_in_two_phase);
 static_assert(sizeof(EntropykFluidState) == 88 && offsetof(EntropykFluidState, T) == 8);
+// EntropykBlendInfo's fraction arrays hold every component of the largest blend.
+static_assert(sizeof(EntropykBlendInfo::mass_fraction) / sizeof(double) == fluids::mixture::max_components);
 static_assert(ENTROPYK_BACKEND_EOS == static_cast<int>(Backend::eos));
 static_assert(ENTROPYK_BACKEND_TABLES == static_cast<int>(Backend::tables));
 
@@ -68,6 +70,7 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     const Result<const fluids::Fluid*> fluid = lookup_fluid(name, "name");
     if (!fluid) return fluid.error();
     require_supported_backend(backend);
+    if (Result<void> ok = check_backend(**fluid, static_cast<Backend>(backend)); !ok) return ok.error();
     // The tables are built once per fluid (thread-safe) and shared read-only by every handle.
     const fluids::Tables* tables = backend == ENTROPYK_BACKEND_TABLES ? &fluids::tables_for(**fluid) : nullptr;
     *out = make_handle<EntropykFluid>(*fluid, tables);
@@ -277,6 +280,50 @@ inline Result<void> fluid_info(const EntropykFluid& self, EntropykFluidInfo* out
     c.T_max = f.T_max().si();
     c.p_max = f.p_max().si();
     c.molar_mass = f.molar_mass();
+    copy_out_struct(c, out);
+    return {};
+}
+
+/// entropyk_fluid_components
+inline Result<void> fluid_components(const EntropykFluid& self, char* buffer, std::size_t capacity,
+                                     std::size_t* out_len) {
+    const fluids::Fluid& f = *self.fluid;
+    const fluids::mixture::Blend* b = f.blend();
+    if (b == nullptr) return copy_out_string(f.name(), buffer, capacity, out_len);
+    char text[16 * fluids::mixture::max_components] = {}; // canonical names are at most 10 characters
+    std::size_t size = 0;
+    for (std::size_t i = 0; i < b->model.n; ++i) {
+        const std::string_view n = b->model.fluid[i]->name;
+        if (size + n.size() + 1 >= sizeof text) break; // cannot happen with the registry's names
+        if (i > 0) text[size++] = ',';
+        for (char c : n) text[size++] = c;
+    }
+    return copy_out_string(std::string_view{text, size}, buffer, capacity, out_len);
+}
+
+/// entropyk_fluid_blend_info
+inline Result<void> fluid_blend_info(const EntropykFluid& self, double p, EntropykBlendInfo* out) {
+    require_struct_size(out, "out");
+    require_finite(p, "p");
+    const fluids::Fluid& f = *self.fluid;
+    const Result<fluids::SaturationState> sat = f.saturation_p(Pressure{p});
+    if (!sat) return sat.error();
+    EntropykBlendInfo c{};
+    c.struct_size = sizeof(EntropykBlendInfo);
+    if (const fluids::mixture::Blend* b = f.blend()) {
+        c.component_count = static_cast<std::uint32_t>(b->model.n);
+        for (std::size_t i = 0; i < b->model.n; ++i) {
+            c.mass_fraction[i] = b->w[i];
+            c.mole_fraction[i] = b->z[i];
+        }
+    } else {
+        c.component_count = 1;
+        c.mass_fraction[0] = c.mole_fraction[0] = 1.0;
+    }
+    c.p = p;
+    c.T_bubble = sat->T_bubble.si();
+    c.T_dew = sat->T_dew.si();
+    c.glide = c.T_dew - c.T_bubble;
     copy_out_struct(c, out);
     return {};
 }

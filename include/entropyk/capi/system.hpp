@@ -85,6 +85,7 @@ inline Result<void> system_create(const char* refrigerant, EntropykBackend backe
     const Result<const fluids::Fluid*> fluid = lookup_fluid(refrigerant, "refrigerant");
     if (!fluid) return fluid.error();
     require_supported_backend(backend);
+    if (Result<void> ok = check_backend(**fluid, static_cast<Backend>(backend)); !ok) return ok.error();
     // ENTROPYK_BACKEND_TABLES builds the fluid's tables here (once per fluid), never in a solve.
     *out = make_handle<EntropykSystem>(
         std::make_unique<SystemData>(SystemData{System(**fluid, static_cast<Backend>(backend)), next_system_id()}));

@@ -2,9 +2,12 @@
 // temperature (or pressure) is given, and the outlet state is fixed by a subcooling (condenser)
 // or a superheat (evaporator). The heat rate follows from the energy balance. No pressure drop.
 //
-// For the pseudo-pure R410A the saturation temperature names a bubble or a dew point
-// (SaturationPoint): condensing temperatures are usually quoted at the bubble point (outlet side,
-// as in the R32 validation case), evaporating temperatures at the dew point.
+// For the pseudo-pure R410A and the blends the saturation temperature names a bubble or a dew
+// point (SaturationPoint): condensing temperatures are usually quoted at the bubble point (outlet
+// side, as in the R32 validation case), evaporating temperatures at the dew point. The mid-point
+// (the pressure where the mean of the bubble and dew temperatures is the given one) is the other
+// convention in use for blends with a large glide such as R407C; compressor ratings usually
+// quote dew points.
 #pragma once
 
 #include <cmath>
@@ -13,7 +16,11 @@
 
 namespace entropyk {
 
-enum class SaturationPoint : std::uint8_t { bubble, dew };
+enum class SaturationPoint : std::uint8_t {
+    bubble,
+    dew,
+    mid, ///< the mean of the bubble and dew temperatures at the pressure (blends with a glide)
+};
 
 namespace detail {
 
@@ -128,8 +135,39 @@ class FixedSaturationExchanger {
         }
         auto sat = props.sat_t(T_sat_);
         if (!detail::take(sat, err)) return false;
-        p = point_ == SaturationPoint::bubble ? sat->p_bubble.si() : sat->p_dew.si();
-        return true;
+        if (point_ != SaturationPoint::mid || !(sat->p_bubble.si() > sat->p_dew.si())) {
+            p = point_ == SaturationPoint::bubble ? sat->p_bubble.si() : sat->p_dew.si();
+            return true;
+        }
+        return mid_pressure(props, sat->p_dew.si(), sat->p_bubble.si(), p, err);
+    }
+    /// The pressure where (T_bubble(p) + T_dew(p)) / 2 = T_sat: between the dew pressure at T_sat
+    /// (where the mean is half a glide below T_sat) and the bubble pressure (half a glide above).
+    /// Newton in ln p with the slope of the mean across that bracket, kept inside it; the mean
+    /// temperature rises with p, so the root is unique. A few saturation calls per evaluation.
+    bool mid_pressure(const PropertyService& props, double p_dew, double p_bubble, double& p, ThermoError& err) const {
+        double lo = std::log(p_dew), hi = std::log(p_bubble);
+        double x = 0.5 * (lo + hi), slope = 0.0;
+        for (int it = 0; it < 30; ++it) {
+            auto sat = props.sat_p(std::exp(x));
+            if (!detail::take(sat, err)) return false;
+            const double Tb = sat->T_bubble.si(), Td = sat->T_dew.si();
+            const double f = 0.5 * (Tb + Td) - T_sat_;
+            if (std::fabs(f) <= 1e-10 * T_sat_) {
+                p = std::exp(x);
+                return true;
+            }
+            (f > 0.0 ? hi : lo) = x;
+            // d(T_mean)/d(ln p) ~ glide / (ln p_bubble - ln p_dew) at T_sat (the lines are parallel
+            // to first order); set once, from the first evaluation.
+            if (slope == 0.0) slope = (Td - Tb) / (std::log(p_bubble) - std::log(p_dew));
+            double xn = x - f / slope;
+            if (!(xn > lo && xn < hi)) xn = 0.5 * (lo + hi);
+            x = xn;
+        }
+        err = ThermoError::format(Errc::fluid_error, "%.*s: no mid-point saturation pressure found for T = %g K",
+                                  static_cast<int>(props.fluid().name().size()), props.fluid().name().data(), T_sat_);
+        return false;
     }
     bool outlet_enthalpy(const PropertyService& props, double p, double& h, ThermoError& err) const {
         if (dT_ == 0.0) {

@@ -230,6 +230,20 @@ class SecondaryExchanger {
         return true;
     }
 
+    /// The refrigerant's heat-capacity rate across the two-phase zone of a blend, whose temperature
+    /// glides from the bubble to the dew point: m (h'' - h') / (T_dew - T_bubble), the mean slope
+    /// of h(T) along the isobar. With it the zone is an epsilon-NTU exchanger between two finite
+    /// streams (the usual treatment of zeotropic mixtures in moving-boundary models, e.g.
+    /// Radermacher & Hwang, "Vapor Compression Heat Pumps with Refrigerant Mixtures", CRC Press
+    /// 2005), so the secondary stream never crosses the refrigerant's local temperature. Zero for
+    /// the pure and pseudo-pure fluids: their two-phase zone stays isothermal at the mean of the
+    /// bubble and dew temperatures (R410A: a 0.1 K glide), as it always was.
+    [[nodiscard]] static double glide_C(const PropertyService& props, double m, double hv, double hl, double Tdew,
+                                        double Tbub) noexcept {
+        if (!props.fluid().is_blend() || !(Tdew - Tbub > 1e-6)) return 0.0;
+        return m * (hv - hl) / (Tdew - Tbub);
+    }
+
     /// Single-phase refrigerant heat-capacity rate between two temperatures, falling back to a
     /// finite-difference cp next to the saturation line when the zone is (nearly) empty.
     bool single_phase_C(const PropertyService& props, double m, double dh, double dT, double T_edge, double p,
@@ -290,7 +304,12 @@ class SecondaryExchanger {
             const double Ts_tp = series ? Ts + req[2] / C_sec : Ts;
             const double Ts_sh = series ? Ts_tp + req[1] / C_sec : Ts;
             avail[0] = zone_available(u[0], C_sh, C_sec, st_in->T.si() - Ts_sh, &e[0]);
-            avail[1] = zone_available(u[1], inf, C_sec, 0.5 * (Tdew + Tbub) - Ts_tp, &e[1]);
+            if (const double C_tp = glide_C(props, m, hv, hl, Tdew, Tbub); C_tp > 0.0)
+                // A blend: the zone's refrigerant cools along its glide, from the dew point (or a
+                // two-phase inlet) towards the bubble point.
+                avail[1] = zone_available(u[1], C_tp, C_sec, (in.h >= hv ? Tdew : st_in->T.si()) - Ts_tp, &e[1]);
+            else
+                avail[1] = zone_available(u[1], inf, C_sec, 0.5 * (Tdew + Tbub) - Ts_tp, &e[1]);
             avail[2] = zone_available(u[2], C_sc, C_sec, Tbub - Ts_sc, &e[2]);
         } else {
             // Zones in refrigerant order: two-phase, superheated.
@@ -302,8 +321,14 @@ class SecondaryExchanger {
             const bool series = arr_ == FlowArrangement::counter_flow;
             const double Ts_sh = Ts;
             const double Ts_tp = series ? Ts - req[1] / C_sec : Ts;
-            const double T_tp = 0.5 * (std::min(st_in->T.si(), Tdew) + Tdew);
-            avail[0] = zone_available(u[0], inf, C_sec, Ts_tp - T_tp, &e[0]);
+            if (const double C_tp = glide_C(props, m, hv, hl, Tdew, Tbub); C_tp > 0.0) {
+                // A blend: the zone's refrigerant warms along its glide, from the (two-phase) inlet
+                // temperature towards the dew point.
+                avail[0] = zone_available(u[0], C_tp, C_sec, Ts_tp - std::min(st_in->T.si(), Tdew), &e[0]);
+            } else {
+                const double T_tp = 0.5 * (std::min(st_in->T.si(), Tdew) + Tdew);
+                avail[0] = zone_available(u[0], inf, C_sec, Ts_tp - T_tp, &e[0]);
+            }
             avail[1] = zone_available(u[1], C_sh, C_sec, Ts_sh - Tdew, &e[1]);
         }
         if (eps) *eps = e;

@@ -140,6 +140,8 @@ inline CycleFile read_cycle(const std::string& text, const std::string& source) 
     const fluids::Fluid& fluid = **found;
     const Backend backend =
         top.choice("backend", {"eos", "tables"}, "eos") == "tables" ? Backend::tables : Backend::eos;
+    if (const Result<void> ok = check_backend(fluid, backend); !ok)
+        top.fail_at(top.at("backend"), std::string(ok.error().message()));
 
     // Solver settings: the file format's defaults are a generous time budget and the engine's others.
     SolveSettings settings;

@@ -175,8 +175,12 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
                 // pseudo-pure R410A: ~0.1 K) the model's refrigerant differs from the real one by up
                 // to half of it: a secondary outlet within the glide of the refrigerant's end is the
                 // model's approximation, not heat flowing uphill. Zero for a pure fluid.
+                // A blend's glide is followed by the moving-boundary zones (glide_C), and the lumped
+                // model's mean temperature is at most half of it away from either end: half the
+                // glide is the tolerance then.
                 double glide = 0.0;
                 if (auto sat = props.sat_p(in.p)) glide = std::fabs(sat->T_dew.si() - sat->T_bubble.si());
+                if (props.fluid().is_blend()) glide *= 0.5;
                 const double t_tol = tol.temperature + glide;
                 if (cond && Tsi > Tr_out + t_tol)
                     v.add("%s: the secondary stream enters at %.2f K, warmer than the refrigerant outlet at %.2f K: "

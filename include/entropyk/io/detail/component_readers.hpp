@@ -175,9 +175,11 @@ Built read_fixed_saturation(const Obj& o, const ReadContext& c) {
     if (auto sat = c.fluid.saturation_t(from_celsius(T)); !sat)
         no_saturation(o, "saturation_temperature", c.fluid, "temperature in °C", sat.error(),
                       Condensing && from_celsius(T).si() >= c.fluid.T_critical().si());
-    const auto point = o.choice("saturation_point", {"bubble", "dew"}, Condensing ? "bubble" : "dew");
+    const auto point = o.choice("saturation_point", {"bubble", "dew", "mid"}, Condensing ? "bubble" : "dew");
     return make(c, Hx{from_celsius(T), TemperatureDifference{dT},
-                      point == "bubble" ? SaturationPoint::bubble : SaturationPoint::dew});
+                      point == "bubble" ? SaturationPoint::bubble
+                      : point == "dew"  ? SaturationPoint::dew
+                                        : SaturationPoint::mid});
 }
 
 inline Built read_isenthalpic_valve(const Obj&, const ReadContext& c) { return make(c, IsenthalpicValve{}); }
