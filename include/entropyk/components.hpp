@@ -9,6 +9,7 @@
 #include "entropyk/components/gas_cooler.hpp"
 #include "entropyk/components/heat_exchanger.hpp"
 #include "entropyk/components/high_pressure_valve.hpp"
+#include "entropyk/components/internal_heat_exchanger.hpp"
 #include "entropyk/components/isentropic_compressor.hpp"
 #include "entropyk/components/map_compressor.hpp"
 #include "entropyk/components/mixer.hpp"

@@ -38,6 +38,9 @@ class AnyComponent {
     [[nodiscard]] int n_outlets() const { return self_->n_outlets(); }
     [[nodiscard]] const char* inlet_name(int k) const { return self_->inlet_name(k); }
     [[nodiscard]] const char* outlet_name(int k) const { return self_->outlet_name(k); }
+    /// True when inlet k and outlet k are one stream with its own pressure (an internal heat
+    /// exchanger); false when all ports share one pressure (flash tank, mixer, splitter).
+    [[nodiscard]] bool paired_streams() const { return self_->paired_streams(); }
     /// The port forms the engine calls (in[k], out[k]: the states at inlet / outlet port k).
     [[nodiscard]] bool residuals(const PropertyService& p, std::span<const EdgeState* const> in,
                                  std::span<const EdgeState* const> out, std::span<const double> u, std::span<double> r,
@@ -106,6 +109,7 @@ class AnyComponent {
         virtual int n_outlets() const = 0;
         virtual const char* inlet_name(int) const = 0;
         virtual const char* outlet_name(int) const = 0;
+        virtual bool paired_streams() const = 0;
         virtual bool port_residuals(const PropertyService&, std::span<const EdgeState* const>,
                                     std::span<const EdgeState* const>, std::span<const double>, std::span<double>,
                                     ThermoError&) const = 0;
@@ -156,6 +160,10 @@ class AnyComponent {
         const char* outlet_name(int k) const override {
             if constexpr (multi) return c.outlet_name(k);
             return "outlet";
+        }
+        bool paired_streams() const override {
+            if constexpr (requires { c.paired_streams(); }) return c.paired_streams();
+            return false;
         }
         bool port_residuals(const PropertyService& p, std::span<const EdgeState* const> in,
                             std::span<const EdgeState* const> out, std::span<const double> u, std::span<double> r,

@@ -56,6 +56,14 @@ template <class C>
 }
 
 template <class C>
+[[nodiscard]] bool paired_streams(const C& c) {
+    if constexpr (requires { c.paired_streams(); })
+        return c.paired_streams();
+    else
+        return false;
+}
+
+template <class C>
 [[nodiscard]] bool allows_supercritical_pressure(const C& c) {
     if constexpr (requires { c.allows_supercritical_pressure(); })
         return c.allows_supercritical_pressure();
@@ -379,6 +387,18 @@ void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints
         }
         return changed;
     };
+    // A component whose inlet k and outlet k are one stream (an internal heat exchanger) passes a
+    // level along each stream only.
+    auto fill_pairs = [&](const NodeSlots& n) {
+        bool changed = false;
+        for (int k = 0; k < std::min<int>(n.n_in, n.n_out); ++k) {
+            auto& a = state[static_cast<std::size_t>(n.in_port(k))];
+            auto& b = state[static_cast<std::size_t>(n.out_port(k))];
+            if (a.p > 0.0 && b.p <= 0.0) b.p = a.p, changed = true;
+            if (b.p > 0.0 && a.p <= 0.0) a.p = b.p, changed = true;
+        }
+        return changed;
+    };
     loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         GuessHints own;
         c.hints(props, own);
@@ -393,6 +413,10 @@ void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints
         bool changed = false;
         loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
             if (c.role() == Role::compressor || c.role() == Role::expansion_valve) return true;
+            if (paired_streams(c)) {
+                changed = fill_pairs(n) || changed;
+                return true;
+            }
             double p = 0.0;
             for (int k = 0; k < n.n_in && p <= 0.0; ++k) p = state[static_cast<std::size_t>(n.in_port(k))].p;
             for (int k = 0; k < n.n_out && p <= 0.0; ++k) p = state[static_cast<std::size_t>(n.out_port(k))].p;
