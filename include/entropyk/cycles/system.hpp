@@ -177,40 +177,47 @@ class System {
     }
 
     /// The component index and port number of "component.port" (inlet = true: an inlet port).
+    /// A component whose name itself contains a dot is found by its whole name first.
     [[nodiscard]] Result<std::pair<std::uint32_t, int>> find_port(std::string_view spec, bool inlet) const {
+        for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+            if (nodes_[i].name == spec) return find_port(i, {}, inlet, spec);
         const std::size_t dot = spec.rfind('.');
+        if (dot != std::string_view::npos)
+            for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+                if (nodes_[i].name == spec.substr(0, dot)) return find_port(i, spec.substr(dot + 1), inlet, spec);
         const std::string_view comp = dot == std::string_view::npos ? spec : spec.substr(0, dot);
-        const std::string_view port = dot == std::string_view::npos ? std::string_view{} : spec.substr(dot + 1);
-        for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
-            if (nodes_[i].name != comp) continue;
-            const int n = inlet ? nodes_[i].n_in : nodes_[i].n_out;
-            if (port.empty()) {
-                if (n == 1) return std::pair<std::uint32_t, int>{i, 0};
-                return ThermoError(Errc::invalid_argument, "'" + std::string(spec) + "': " + label(i) + " has " +
-                                                               std::to_string(n) + (inlet ? " inlets" : " outlets") +
-                                                               ": name the port (" + port_list(i, inlet) + ")");
-            }
-            for (int k = 0; k < n; ++k)
-                if (port == (inlet ? nodes_[i].c.inlet_name(k) : nodes_[i].c.outlet_name(k)))
-                    return std::pair<std::uint32_t, int>{i, k};
-            if (n == 1 && nodes_[i].c.role() == Role::compressor && port == (inlet ? "suction" : "discharge"))
-                return std::pair<std::uint32_t, int>{i, 0};
-            const bool other_side = [&] {
-                const int m = inlet ? nodes_[i].n_out : nodes_[i].n_in;
-                for (int k = 0; k < m; ++k)
-                    if (port == (inlet ? nodes_[i].c.outlet_name(k) : nodes_[i].c.inlet_name(k))) return true;
-                return port == (inlet ? "discharge" : "suction") && nodes_[i].c.role() == Role::compressor;
-            }();
-            return ThermoError(Errc::invalid_argument,
-                               "'" + std::string(spec) + "': " + label(i) +
-                                   (other_side ? std::string(inlet ? " has an outlet" : " has an inlet") + " named '" +
-                                                     std::string(port) + "', not an " + (inlet ? "inlet" : "outlet")
-                                               : std::string(" has no ") + (inlet ? "inlet" : "outlet") + " named '" +
-                                                     std::string(port) + "'") +
-                                   " (" + (inlet ? "inlets: " : "outlets: ") + port_list(i, inlet) + ")");
-        }
         return ThermoError(Errc::invalid_argument,
                            "'" + std::string(spec) + "': no component named '" + std::string(comp) + "'");
+    }
+    /// The port named `port` of component `i` (empty: its only inlet or outlet); `spec` is how
+    /// the caller wrote it, for the message.
+    [[nodiscard]] Result<std::pair<std::uint32_t, int>> find_port(std::uint32_t i, std::string_view port, bool inlet,
+                                                                  std::string_view spec) const {
+        const int n = inlet ? nodes_[i].n_in : nodes_[i].n_out;
+        if (port.empty()) {
+            if (n == 1) return std::pair<std::uint32_t, int>{i, 0};
+            return ThermoError(Errc::invalid_argument, "'" + std::string(spec) + "': " + label(i) + " has " +
+                                                           std::to_string(n) + (inlet ? " inlets" : " outlets") +
+                                                           ": name the port (" + port_list(i, inlet) + ")");
+        }
+        for (int k = 0; k < n; ++k)
+            if (port == (inlet ? nodes_[i].c.inlet_name(k) : nodes_[i].c.outlet_name(k)))
+                return std::pair<std::uint32_t, int>{i, k};
+        if (n == 1 && nodes_[i].c.role() == Role::compressor && port == (inlet ? "suction" : "discharge"))
+            return std::pair<std::uint32_t, int>{i, 0};
+        const bool other_side = [&] {
+            const int m = inlet ? nodes_[i].n_out : nodes_[i].n_in;
+            for (int k = 0; k < m; ++k)
+                if (port == (inlet ? nodes_[i].c.outlet_name(k) : nodes_[i].c.inlet_name(k))) return true;
+            return port == (inlet ? "discharge" : "suction") && nodes_[i].c.role() == Role::compressor;
+        }();
+        return ThermoError(Errc::invalid_argument,
+                           "'" + std::string(spec) + "': " + label(i) +
+                               (other_side ? std::string(inlet ? " has an outlet" : " has an inlet") + " named '" +
+                                                 std::string(port) + "', not an " + (inlet ? "inlet" : "outlet")
+                                           : std::string(" has no ") + (inlet ? "inlet" : "outlet") + " named '" +
+                                                 std::string(port) + "'") +
+                               " (" + (inlet ? "inlets: " : "outlets: ") + port_list(i, inlet) + ")");
     }
 
     /// Validates the topology and the equation count, lays out unknowns and residuals and
