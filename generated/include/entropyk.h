@@ -1079,6 +1079,52 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_high_pressure_valve_cre
                                                                                     EntropykComponent** out);
 
 /**
+ * Creates a flash tank (phase separator) held at pressure [Pa]: a two-phase inlet leaves as
+ * saturated liquid through outlet port 0 ("liquid_out") and saturated vapour through outlet port 1
+ * ("vapour_out"); one inlet ("inlet").
+ *
+ * Connect its ports with entropyk_system_add_port_edge or entropyk_system_connect_ports. On failure
+ * *out is set to NULL.
+ *
+ * @param pressure The tank pressure, > 0 [Pa].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create(double pressure, EntropykComponent** out);
+
+/**
+ * Creates a mixer: two inlets (port 0 "inlet_a", port 1 "inlet_b") mixing adiabatically at one
+ * pressure into one outlet ("outlet").
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_mixer_create(EntropykComponent** out);
+
+/**
+ * Creates a splitter (tee): one inlet ("inlet") into two outlets of the same state (port 0
+ * "outlet_a", port 1 "outlet_b"). fraction is the share of the inlet flow through outlet_a, in (0,
+ * 1); 0 leaves the split to the network.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param fraction Share through outlet_a in (0, 1), or 0 for a free split.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_splitter_create(double fraction, EntropykComponent** out);
+
+/**
  * Names the component in messages and reports (default: its kind, e.g. "condenser").
  *
  * Call it before adding the component to a system.
@@ -2019,6 +2065,47 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_component(En
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_edge(EntropykSystem* system, uint32_t from,
                                                                          uint32_t to);
+
+/**
+ * Connects outlet port from_port of component from to inlet port to_port of component to (a
+ * component with several ports: flash tank, mixer, splitter; a one-port component's ports are 0).
+ *
+ * A port takes one connection.
+ *
+ * @param system A system that is not finalized yet.
+ * @param from Index of the upstream component.
+ * @param from_port Its outlet port (0, 1, ...).
+ * @param to Index of the downstream component.
+ * @param to_port Its inlet port (0, 1, ...).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT, ENTROPYK_VALIDATION_ERROR; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_port_edge(EntropykSystem* system, uint32_t from,
+                                                                              uint32_t from_port, uint32_t to,
+                                                                              uint32_t to_port);
+
+/**
+ * Connects two ports named "component.port", an outlet to an inlet, e.g. "flash_tank.vapour_out" to
+ * "mixer.inlet_b".
+ *
+ * A component's name alone stands for its only outlet (or inlet); a compressor's ports are also
+ * called "discharge" and "suction". The message of a refused call names the ports the component
+ * has.
+ *
+ * @param system A system that is not finalized yet.
+ * @param from The outlet, "component.port" or a component name.
+ * @param to The inlet, "component.port" or a component name.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT, ENTROPYK_VALIDATION_ERROR; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the strings are read during the call.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_connect_ports(EntropykSystem* system, const char* from,
+                                                                              const char* to);
 
 /**
  * Validates the topology (every port connected once, one loop) and the equation count, lays out the

@@ -60,6 +60,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_high_pressure_valve_cre
     return capi::guarded_call<capi::high_pressure_valve_create>("entropyk_high_pressure_valve_create", pressure, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create(double pressure, EntropykComponent** out) {
+    return capi::guarded_call<capi::flash_tank_create>("entropyk_flash_tank_create", pressure, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_mixer_create(EntropykComponent** out) {
+    return capi::guarded_call<capi::mixer_create>("entropyk_mixer_create", out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_splitter_create(double fraction, EntropykComponent** out) {
+    return capi::guarded_call<capi::splitter_create>("entropyk_splitter_create", fraction, out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_set_name(EntropykComponent* component,
                                                                             const char* name) {
     return capi::guarded_call<capi::component_set_name>("entropyk_component_set_name", component, name);

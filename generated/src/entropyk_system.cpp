@@ -30,6 +30,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_edge(Entropy
     return capi::guarded_call<capi::system_add_edge>("entropyk_system_add_edge", system, from, to);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_port_edge(EntropykSystem* system, uint32_t from,
+                                                                              uint32_t from_port, uint32_t to,
+                                                                              uint32_t to_port) {
+    return capi::guarded_call<capi::system_add_port_edge>("entropyk_system_add_port_edge", system, from, from_port, to,
+                                                          to_port);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_connect_ports(EntropykSystem* system, const char* from,
+                                                                              const char* to) {
+    return capi::guarded_call<capi::system_connect_ports>("entropyk_system_connect_ports", system, from, to);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_finalize(EntropykSystem* system) {
     return capi::guarded_call<capi::system_finalize>("entropyk_system_finalize", system);
 }

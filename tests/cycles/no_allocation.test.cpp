@@ -89,3 +89,40 @@ TEST_CASE("the transcritical CO2 loop (gas cooler, high-pressure valve) solves w
     CHECK(converged == 105);
     CHECK(allocs == 0);
 }
+
+TEST_CASE("a network (two-stage with a flash tank and a mixer) solves without allocating",
+          "[cycles][realtime][network]") {
+    // Case a of the network tests, with compressors of isentropic efficiency 0.75 so that the
+    // warm solves take Newton steps on the multi-port components.
+    auto sys = std::move(*System::create("R134a"));
+    const auto lp = *sys.add("lp", IsentropicCompressor{0.75});
+    (void)*sys.add("mixer", Mixer{});
+    (void)*sys.add("hp", IsentropicCompressor{0.75, 1.0_kg_per_s});
+    (void)*sys.add("cond", FixedSaturationCondenser{0.8_MPa, 0.0_dK});
+    (void)*sys.add("v1", IsenthalpicValve{});
+    (void)*sys.add("flash", FlashTank{0.32_MPa});
+    (void)*sys.add("v2", IsenthalpicValve{});
+    (void)*sys.add("evap", FixedSaturationEvaporator{0.14_MPa, 0.0_dK});
+    REQUIRE(sys.connect("lp.discharge", "mixer.inlet_a"));
+    REQUIRE(sys.connect("mixer", "hp"));
+    REQUIRE(sys.connect("hp", "cond"));
+    REQUIRE(sys.connect("cond", "v1"));
+    REQUIRE(sys.connect("v1", "flash"));
+    REQUIRE(sys.connect("flash.liquid_out", "v2"));
+    REQUIRE(sys.connect("flash.vapour_out", "mixer.inlet_b"));
+    REQUIRE(sys.connect("v2", "evap"));
+    REQUIRE(sys.connect("evap", "lp"));
+    REQUIRE(sys.finalize());
+    REQUIRE(sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 100; ++i) {
+        (void)sys.set_input(lp, Input::isentropic_efficiency, 0.75 + 0.001 * (i % 20));
+        converged += sys.solve(SolverMethod::newton, {}, StartMode::warm).converged() ? 1 : 0;
+        converged += sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    std::printf("allocations: %ld in 100 warm + 100 cold network solves\n", allocs);
+    CHECK(converged == 200);
+    CHECK(allocs == 0);
+}

@@ -6,6 +6,7 @@
 #include "support/catch.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <random>
@@ -137,4 +138,57 @@ TEST_CASE("a damaged file is a message, never an exception: every prefix and 300
     }
     CHECK(refused > 0);
     CHECK(accepted > 0); // mutations inside the description string keep the file valid
+}
+
+namespace {
+std::string network_file() {
+    std::ifstream in(std::string(ENTROPYK_SOURCE_DIR "/tests/data/r134a_two_stage_flash.json"), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+/// The network file with one string replaced.
+std::string network_with(const std::string& from, const std::string& to) {
+    std::string t = network_file();
+    const auto at = t.find(from);
+    REQUIRE(at != std::string::npos);
+    return t.replace(at, from.size(), to);
+}
+} // namespace
+
+TEST_CASE("a network file: ports by name, flash tank and mixer, case a's figures", "[io][network]") {
+    auto f = io::read_cycle_json(network_file(), "two_stage.json");
+    INFO((f ? std::string() : f.error()));
+    REQUIRE(f.has_value());
+    CHECK(f.value().components[5].type == "flash_tank");
+    CHECK(f.value().components[5].role == Role::other);
+    CHECK(f.value().system.connection_count() == 9);
+    const auto& r = f.value().system.solve(f.value().method, f.value().settings, StartMode::cold);
+    REQUIRE(r.converged());
+    // Cengel & Boles Example 11-5 recomputed with CoolProp (tests/cycles/network.test.cpp).
+    CHECK(r.cop_cooling == Approx(4.47533057817).epsilon(1e-6));
+    CHECK(r.cooling_capacity == Approx(146281.569455).epsilon(1e-6));
+    CHECK(std::fabs(r.energy_balance) <= 1e-9);
+}
+
+TEST_CASE("a network file's port errors name the connection and the ports", "[io][network]") {
+    auto bad_port = io::read_cycle_json(network_with("flash_tank.vapour_out", "flash_tank.gas_out"), "t.json");
+    REQUIRE_FALSE(bad_port.has_value());
+    CHECK(bad_port.error() == "t.json: /connections/6/from: 'flash_tank.gas_out': component 'flash_tank' (component) "
+                              "has no outlet named 'gas_out' (outlets: liquid_out, vapour_out)");
+    auto bare = io::read_cycle_json(network_with("\"flash_tank.liquid_out\"", "\"flash_tank\""), "t.json");
+    REQUIRE_FALSE(bare.has_value());
+    CHECK(bare.error() == "t.json: /connections/5/from: 'flash_tank': component 'flash_tank' (component) has 2 "
+                          "outlets: name the port (liquid_out, vapour_out)");
+    auto unknown = io::read_cycle_json(network_with("\"mixer.inlet_b\"", "\"mixr.inlet_b\""), "t.json");
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().rfind("t.json: /connections/6/to: no component is named \"mixr\"; expected one of: ", 0) ==
+          0);
+    auto twice = io::read_cycle_json(network_with("\"mixer.inlet_b\"", "\"mixer.inlet_a\""), "t.json");
+    REQUIRE_FALSE(twice.has_value());
+    CHECK(twice.error() == "t.json: /connections/6: component 'mixer' (component): inlet 'inlet_a' is already "
+                           "connected (from component 'lp_compressor' (compressor)); a port takes one connection");
+    auto tank = io::read_cycle_json(network_with("\"pressure\": 3.2", "\"pressure\": -1"), "t.json");
+    REQUIRE_FALSE(tank.has_value());
+    CHECK(tank.error().rfind("t.json: /components/5/pressure: ", 0) == 0);
 }

@@ -63,7 +63,7 @@ void require_finite_fields(const S& s, std::initializer_list<std::pair<const cha
 }
 
 /// Wraps a validated model into a new handle named `name`.
-template <ComponentModel C>
+template <NetworkComponent C>
 Result<void> make_component(C model, const char* name, EntropykComponent** out) {
     if (auto v = model.validate(); !v) return v;
     auto data = std::make_unique<ComponentData>(ComponentData{name, AnyComponent(std::move(model))});
@@ -304,6 +304,30 @@ inline Result<void> high_pressure_valve_create(double pressure, EntropykComponen
     require_finite(pressure, "pressure");
     if (pressure == 0.0) return make_component(HighPressureValve::cop_optimal(), "hp valve", out);
     return make_component(HighPressureValve{Pressure{pressure}}, "hp valve", out);
+}
+
+/// entropyk_flash_tank_create
+inline Result<void> flash_tank_create(double pressure, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(pressure, "pressure");
+    return make_component(FlashTank{Pressure{pressure}}, "flash tank", out);
+}
+
+/// entropyk_mixer_create
+inline Result<void> mixer_create(EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    return make_component(Mixer{}, "mixer", out);
+}
+
+/// entropyk_splitter_create: fraction 0 = a free split.
+inline Result<void> splitter_create(double fraction, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(fraction, "fraction");
+    if (fraction == 0.0) return make_component(Splitter{}, "splitter", out);
+    return make_component(Splitter::fixed(fraction), "splitter", out);
 }
 
 /// entropyk_component_set_name

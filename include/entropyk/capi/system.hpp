@@ -120,6 +120,24 @@ inline Result<void> system_add_edge(EntropykSystem& self, std::uint32_t from, st
     return self.data->system.connect(from, to);
 }
 
+/// entropyk_system_add_port_edge
+inline Result<void> system_add_port_edge(EntropykSystem& self, std::uint32_t from, std::uint32_t from_port,
+                                         std::uint32_t to, std::uint32_t to_port) {
+    require_not_finalized(self, "add an edge");
+    if (from_port >= static_cast<std::uint32_t>(max_ports) || to_port >= static_cast<std::uint32_t>(max_ports))
+        raise(Errc::invalid_argument, "port %u -> %u: a component has at most %d ports on each side", from_port,
+              to_port, max_ports);
+    return self.data->system.connect(from, static_cast<int>(from_port), to, static_cast<int>(to_port));
+}
+
+/// entropyk_system_connect_ports
+inline Result<void> system_connect_ports(EntropykSystem& self, const char* from, const char* to) {
+    require_not_null(from, "from");
+    require_not_null(to, "to");
+    require_not_finalized(self, "connect ports");
+    return self.data->system.connect(std::string_view(from), std::string_view(to));
+}
+
 /// entropyk_system_finalize
 inline Result<void> system_finalize(EntropykSystem& self) {
     require_not_finalized(self, "finalize again");

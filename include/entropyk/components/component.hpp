@@ -1,6 +1,7 @@
-// What every component model provides to the cycle engine. A component has one refrigerant inlet
-// and one refrigerant outlet (the edges hold p, h, m), contributes a few scaled residual
-// equations, and reports heat, power and entropy generation once the cycle is solved.
+// What every component model provides to the cycle engine. Most components have one refrigerant
+// inlet and one refrigerant outlet (ComponentModel; the edges hold p, h, m); a few have several
+// named ports (MultiPortModel: flash tank, mixer, splitter). Each contributes a few scaled
+// residual equations and reports heat, power and entropy generation once the cycle is solved.
 // The concept is checked at compile time by both front doors: the typed cycle calls the models
 // directly, the runtime System through a type-erased wrapper (cycles/any_component.hpp).
 #pragma once
@@ -72,6 +73,9 @@ struct GuessHints {
     bool supercritical_high_side = false;
     /// K, the gas-cooler outlet temperature the solution will have (or its best estimate); 0 = none.
     double T_gas_cooler_outlet = 0.0;
+    /// Pa, a pressure a component holds on all of its ports (a flash tank's intermediate level);
+    /// 0 = none. Read per component by the initial guess of a network.
+    double p_level = 0.0;
 };
 
 /// Per-component results after a solve. Signs: heat_rate and power are positive INTO the
@@ -121,6 +125,37 @@ concept ComponentModel = requires(const C& c, C& mc, const PropertyService& prop
     { c.report(props, in, out, u, rep) } -> std::same_as<void>;
     { mc.set_input(Input::compressor_speed, 1.0) } -> std::same_as<Result<void>>;
 };
+
+/// A component with several refrigerant ports (a flash tank: one inlet, a liquid and a vapour
+/// outlet; a mixer: two inlets). The same duties as ComponentModel, but its residuals, Picard
+/// sweep and report see the states at all of its ports: `in[k]` is the connection at inlet port
+/// k, `out[k]` at outlet port k (at most max_ports of each). Ports are named (inlet_name,
+/// outlet_name) so that connections and messages can say "flash_tank.vapour_out".
+template <class C>
+concept MultiPortModel = requires(const C& c, C& mc, const PropertyService& props, std::span<const EdgeState* const> in,
+                                  std::span<const EdgeState* const> out, std::span<EdgeState* const> min,
+                                  std::span<EdgeState* const> mout, std::span<double> r, std::span<const double> u,
+                                  std::span<double> mu, ThermoError& err, ComponentReport& rep, GuessHints& hints,
+                                  int k) {
+    { c.role() } -> std::same_as<Role>;
+    { c.n_equations() } -> std::convertible_to<int>;
+    { c.n_controls() } -> std::convertible_to<int>;
+    { c.n_inlets() } -> std::convertible_to<int>;
+    { c.n_outlets() } -> std::convertible_to<int>;
+    { c.inlet_name(k) } -> std::same_as<const char*>;
+    { c.outlet_name(k) } -> std::same_as<const char*>;
+    { c.equation(k) } -> std::same_as<EquationInfo>;
+    { c.validate() } -> std::same_as<Result<void>>;
+    { c.residuals(props, in, out, u, r, err) } -> std::same_as<bool>;
+    { c.sweep(props, min, mout, mu) } -> std::same_as<bool>;
+    { c.hints(props, hints) } -> std::same_as<void>;
+    { c.report(props, in, out, u, rep) } -> std::same_as<void>;
+    { mc.set_input(Input::compressor_speed, 1.0) } -> std::same_as<Result<void>>;
+};
+
+/// What the runtime System accepts: a one-inlet, one-outlet model or a multi-port one.
+template <class C>
+concept NetworkComponent = ComponentModel<C> || MultiPortModel<C>;
 
 namespace detail {
 /// Forwards a failed property call into the residual evaluation's error slot.

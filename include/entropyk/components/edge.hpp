@@ -5,6 +5,11 @@
 
 namespace entropyk {
 
+/// The most refrigerant inlets (and, separately, outlets) one component may have: a flash tank
+/// has one inlet and two outlets, a mixer two inlets. Fixed so that a component's port states fit
+/// in a small array on the stack during a solve (no allocation).
+inline constexpr int max_ports = 4;
+
 /// Pressure, specific enthalpy and mass flow on one connection, SI (Pa, J/kg, kg/s).
 struct EdgeState {
     double p = 0.0;

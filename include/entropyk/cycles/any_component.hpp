@@ -1,5 +1,8 @@
-// Type erasure for the runtime System: any ComponentModel behind one small virtual interface.
-// Allocation happens once, when a component is added; the solve only makes virtual calls.
+// Type erasure for the runtime System: any ComponentModel (one inlet, one outlet) or
+// MultiPortModel (several named ports) behind one small virtual interface. The engine calls the
+// port form (spans of port states) for every component; a one-port model receives in[0] and
+// out[0] exactly as before. Allocation happens once, when a component is added; the solve only
+// makes virtual calls.
 #pragma once
 
 #include <memory>
@@ -11,7 +14,7 @@ namespace entropyk {
 
 class AnyComponent {
   public:
-    template <ComponentModel C>
+    template <NetworkComponent C>
     explicit AnyComponent(C c) : self_(std::make_unique<Model<C>>(std::move(c))) {}
     /// A deep copy (the model with its current inputs; a sensor binding is redone by the copy's
     /// System::finalize). Used to give each thread of a sweep its own system.
@@ -29,6 +32,29 @@ class AnyComponent {
     [[nodiscard]] int n_controls() const { return self_->n_controls(); }
     [[nodiscard]] EquationInfo equation(int k) const { return self_->equation(k); }
     [[nodiscard]] Result<void> validate() const { return self_->validate(); }
+
+    /// Ports: 1 and 1 for a ComponentModel (named "inlet" and "outlet").
+    [[nodiscard]] int n_inlets() const { return self_->n_inlets(); }
+    [[nodiscard]] int n_outlets() const { return self_->n_outlets(); }
+    [[nodiscard]] const char* inlet_name(int k) const { return self_->inlet_name(k); }
+    [[nodiscard]] const char* outlet_name(int k) const { return self_->outlet_name(k); }
+    /// True when inlet k and outlet k are one stream with its own pressure (an internal heat
+    /// exchanger); false when all ports share one pressure (flash tank, mixer, splitter).
+    [[nodiscard]] bool paired_streams() const { return self_->paired_streams(); }
+    /// The port forms the engine calls (in[k], out[k]: the states at inlet / outlet port k).
+    [[nodiscard]] bool residuals(const PropertyService& p, std::span<const EdgeState* const> in,
+                                 std::span<const EdgeState* const> out, std::span<const double> u, std::span<double> r,
+                                 ThermoError& e) const {
+        return self_->port_residuals(p, in, out, u, r, e);
+    }
+    [[nodiscard]] bool sweep(const PropertyService& p, std::span<EdgeState* const> in, std::span<EdgeState* const> out,
+                             std::span<double> u) const {
+        return self_->port_sweep(p, in, out, u);
+    }
+    void report(const PropertyService& p, std::span<const EdgeState* const> in, std::span<const EdgeState* const> out,
+                std::span<const double> u, ComponentReport& rep) const {
+        self_->port_report(p, in, out, u, rep);
+    }
     [[nodiscard]] bool residuals(const PropertyService& p, const EdgeState& in, const EdgeState& out,
                                  std::span<const double> u, std::span<double> r, ThermoError& e) const {
         return self_->residuals(p, in, out, u, r, e);
@@ -79,6 +105,19 @@ class AnyComponent {
         virtual int n_controls() const = 0;
         virtual EquationInfo equation(int) const = 0;
         virtual Result<void> validate() const = 0;
+        virtual int n_inlets() const = 0;
+        virtual int n_outlets() const = 0;
+        virtual const char* inlet_name(int) const = 0;
+        virtual const char* outlet_name(int) const = 0;
+        virtual bool paired_streams() const = 0;
+        virtual bool port_residuals(const PropertyService&, std::span<const EdgeState* const>,
+                                    std::span<const EdgeState* const>, std::span<const double>, std::span<double>,
+                                    ThermoError&) const = 0;
+        virtual bool port_sweep(const PropertyService&, std::span<EdgeState* const>, std::span<EdgeState* const>,
+                                std::span<double>) const = 0;
+        virtual void port_report(const PropertyService&, std::span<const EdgeState* const>,
+                                 std::span<const EdgeState* const>, std::span<const double>,
+                                 ComponentReport&) const = 0;
         virtual bool residuals(const PropertyService&, const EdgeState&, const EdgeState&, std::span<const double>,
                                std::span<double>, ThermoError&) const = 0;
         virtual bool sweep(const PropertyService&, EdgeState&, EdgeState&, std::span<double>) const = 0;
@@ -105,17 +144,76 @@ class AnyComponent {
         int n_controls() const override { return c.n_controls(); }
         EquationInfo equation(int k) const override { return c.equation(k); }
         Result<void> validate() const override { return c.validate(); }
+        static constexpr bool multi = MultiPortModel<C>;
+        int n_inlets() const override {
+            if constexpr (multi) return c.n_inlets();
+            return 1;
+        }
+        int n_outlets() const override {
+            if constexpr (multi) return c.n_outlets();
+            return 1;
+        }
+        const char* inlet_name(int k) const override {
+            if constexpr (multi) return c.inlet_name(k);
+            return "inlet";
+        }
+        const char* outlet_name(int k) const override {
+            if constexpr (multi) return c.outlet_name(k);
+            return "outlet";
+        }
+        bool paired_streams() const override {
+            if constexpr (requires { c.paired_streams(); }) return c.paired_streams();
+            return false;
+        }
+        bool port_residuals(const PropertyService& p, std::span<const EdgeState* const> in,
+                            std::span<const EdgeState* const> out, std::span<const double> u, std::span<double> r,
+                            ThermoError& e) const override {
+            if constexpr (multi)
+                return c.residuals(p, in, out, u, r, e);
+            else
+                return c.residuals(p, *in[0], *out[0], u, r, e);
+        }
+        bool port_sweep(const PropertyService& p, std::span<EdgeState* const> in, std::span<EdgeState* const> out,
+                        std::span<double> u) const override {
+            if constexpr (multi)
+                return c.sweep(p, in, out, u);
+            else
+                return c.sweep(p, *in[0], *out[0], u);
+        }
+        void port_report(const PropertyService& p, std::span<const EdgeState* const> in,
+                         std::span<const EdgeState* const> out, std::span<const double> u,
+                         ComponentReport& rep) const override {
+            if constexpr (multi)
+                c.report(p, in, out, u, rep);
+            else
+                c.report(p, *in[0], *out[0], u, rep);
+        }
+        // The one-inlet forms (the pre-solve, warnings) apply to one-port models only; the
+        // engine never calls them on a multi-port one.
         bool residuals(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
                        std::span<double> r, ThermoError& e) const override {
-            return c.residuals(p, in, out, u, r, e);
+            if constexpr (multi) {
+                (void)p, (void)in, (void)out, (void)u, (void)r, (void)e;
+                return false;
+            } else {
+                return c.residuals(p, in, out, u, r, e);
+            }
         }
         bool sweep(const PropertyService& p, EdgeState& in, EdgeState& out, std::span<double> u) const override {
-            return c.sweep(p, in, out, u);
+            if constexpr (multi) {
+                (void)p, (void)in, (void)out, (void)u;
+                return false;
+            } else {
+                return c.sweep(p, in, out, u);
+            }
         }
         void hints(const PropertyService& p, GuessHints& g) const override { c.hints(p, g); }
         void report(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,
                     ComponentReport& rep) const override {
-            c.report(p, in, out, u, rep);
+            if constexpr (!multi)
+                c.report(p, in, out, u, rep);
+            else
+                (void)p, (void)in, (void)out, (void)u, (void)rep;
         }
         Result<void> set_input(Input w, double v) override { return detail::set_input_atomically(c, w, v); }
         void warnings(const PropertyService& p, const EdgeState& in, const EdgeState& out, std::span<const double> u,

@@ -38,7 +38,8 @@ constexpr std::string_view to_string(SolveStatus s) noexcept {
 }
 
 struct ConnectionResult {
-    std::uint32_t from = 0, to = 0; ///< component indices (outlet of `from` -> inlet of `to`)
+    std::uint32_t from = 0, to = 0;           ///< component indices (outlet of `from` -> inlet of `to`)
+    std::uint32_t from_port = 0, to_port = 0; ///< outlet port of `from`, inlet port of `to` (0 for one-port components)
     fluids::State state{};
     double m = 0.0; ///< kg/s
 };

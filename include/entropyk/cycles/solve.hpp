@@ -546,7 +546,7 @@ inline System System::clone() const {
     // Rebuilding through add/connect/finalize (not a member-wise copy) gives the copy its own
     // layout and binds its sensors to its own connection states.
     for (const Node& n : nodes_) (void)c.add_erased(n.name, AnyComponent(n.c));
-    for (const Edge& e : edges_) (void)c.connect(e.from, e.to);
+    for (const Edge& e : edges_) (void)c.connect(e.from, e.from_port, e.to, e.to_port);
     if (!finalized_) return c;
     (void)c.finalize(); // cannot fail: this system's finalize succeeded on the same graph
     // The solve's state, copied element-wise into the copy's buffers (finalize sized them).

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <Eigen/Core>
@@ -92,8 +93,9 @@ class System {
     [[nodiscard]] const fluids::Fluid& refrigerant() const noexcept { return props_.fluid(); }
     [[nodiscard]] const PropertyService& properties() const noexcept { return props_; }
 
-    /// Adds a component; returns its index. Fails after finalize() and for invalid parameters.
-    template <ComponentModel C>
+    /// Adds a component (one inlet and one outlet, or several named ports); returns its index.
+    /// Fails after finalize() and for invalid parameters.
+    template <NetworkComponent C>
     Result<std::uint32_t> add(std::string_view name, C component) {
         if (finalized_) return fail(Errc::invalid_state, "cannot add a component after finalize()");
         if (auto v = component.validate(); !v) {
@@ -106,28 +108,116 @@ class System {
         if (finalized_) return fail(Errc::invalid_state, "cannot add a component after finalize()");
         detail::NodeSlots slots;
         slots.index = static_cast<std::uint32_t>(nodes_.size());
+        const int ni = component.n_inlets(), no = component.n_outlets();
+        if (ni < 1 || no < 1 || ni > max_ports || no > max_ports)
+            return ThermoError::format(Errc::invalid_argument,
+                                       "component '%.*s': %d inlets and %d outlets (expected 1 to %d of each)",
+                                       static_cast<int>(name.size()), name.data(), ni, no, max_ports);
+        slots.n_in = static_cast<std::uint8_t>(ni);
+        slots.n_out = static_cast<std::uint8_t>(no);
         nodes_.push_back(Node{slots, std::string(name), std::move(component), {}});
         return static_cast<std::uint32_t>(nodes_.size() - 1);
     }
 
-    /// Connects the outlet of component `from` to the inlet of component `to`.
+    /// Connects the outlet of component `from` to the inlet of component `to` (one-port
+    /// components; a component with several inlets or outlets needs the port named).
     Result<void> connect(std::uint32_t from, std::uint32_t to) {
         if (finalized_) return fail(Errc::invalid_state, "cannot connect after finalize()");
         if (from >= nodes_.size() || to >= nodes_.size())
             return ThermoError::format(Errc::invalid_argument, "connect(%u, %u): the system has %zu components", from,
                                        to, nodes_.size());
-        if (nodes_[from].out_edge >= 0)
+        if (nodes_[from].n_out > 1)
+            return ThermoError(Errc::invalid_argument, label(from) + " has " + std::to_string(nodes_[from].n_out) +
+                                                           " outlets: name the port (" + port_list(from, false) + ")");
+        if (nodes_[to].n_in > 1)
+            return ThermoError(Errc::invalid_argument, label(to) + " has " + std::to_string(nodes_[to].n_in) +
+                                                           " inlets: name the port (" + port_list(to, true) + ")");
+        return connect(from, 0, to, 0);
+    }
+
+    /// Connects outlet port `from_port` of component `from` to inlet port `to_port` of `to`.
+    Result<void> connect(std::uint32_t from, int from_port, std::uint32_t to, int to_port) {
+        if (finalized_) return fail(Errc::invalid_state, "cannot connect after finalize()");
+        if (from >= nodes_.size() || to >= nodes_.size())
+            return ThermoError::format(Errc::invalid_argument, "connect(%u, %u): the system has %zu components", from,
+                                       to, nodes_.size());
+        if (from_port < 0 || from_port >= nodes_[from].n_out)
+            return ThermoError::format(Errc::invalid_argument, "%s: outlet port %d does not exist (it has %d)",
+                                       label(from).c_str(), from_port, static_cast<int>(nodes_[from].n_out));
+        if (to_port < 0 || to_port >= nodes_[to].n_in)
+            return ThermoError::format(Errc::invalid_argument, "%s: inlet port %d does not exist (it has %d)",
+                                       label(to).c_str(), to_port, static_cast<int>(nodes_[to].n_in));
+        const int used_out = nodes_[from].out_port(from_port), used_in = nodes_[to].in_port(to_port);
+        if (used_out >= 0)
             return ThermoError::format(Errc::validation_error,
-                                       "%s: outlet is already connected (to %s); a port takes one connection",
-                                       label(from).c_str(), label(edges_[nodes_[from].out_edge].to).c_str());
-        if (nodes_[to].in_edge >= 0)
+                                       "%s: %s is already connected (to %s); a port takes one connection",
+                                       label(from).c_str(), port_label(from, from_port, false).c_str(),
+                                       label(edges_[static_cast<std::size_t>(used_out)].to).c_str());
+        if (used_in >= 0)
             return ThermoError::format(Errc::validation_error,
-                                       "%s: inlet is already connected (from %s); a port takes one connection",
-                                       label(to).c_str(), label(edges_[nodes_[to].in_edge].from).c_str());
-        edges_.push_back(Edge{from, to});
-        nodes_[from].out_edge = static_cast<int>(edges_.size() - 1);
-        nodes_[to].in_edge = static_cast<int>(edges_.size() - 1);
+                                       "%s: %s is already connected (from %s); a port takes one connection",
+                                       label(to).c_str(), port_label(to, to_port, true).c_str(),
+                                       label(edges_[static_cast<std::size_t>(used_in)].from).c_str());
+        edges_.push_back(Edge{from, to, from_port, to_port});
+        nodes_[from].out_port_ref(from_port) = static_cast<int>(edges_.size() - 1);
+        nodes_[to].in_port_ref(to_port) = static_cast<int>(edges_.size() - 1);
         return {};
+    }
+
+    /// Connects ports named "component.port": an outlet ("compressor.discharge",
+    /// "flash_tank.vapour_out") to an inlet ("mixer.inlet_b"). Every component has the ports its
+    /// model names; a one-port component's are "inlet" and "outlet" (a compressor's also
+    /// "suction" and "discharge"). A bare component name stands for its only outlet / inlet.
+    Result<void> connect(std::string_view from, std::string_view to) {
+        auto a = find_port(from, false);
+        if (!a) return a.error();
+        auto b = find_port(to, true);
+        if (!b) return b.error();
+        return connect(a->first, a->second, b->first, b->second);
+    }
+
+    /// The component index and port number of "component.port" (inlet = true: an inlet port).
+    /// A component whose name itself contains a dot is found by its whole name first.
+    [[nodiscard]] Result<std::pair<std::uint32_t, int>> find_port(std::string_view spec, bool inlet) const {
+        for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+            if (nodes_[i].name == spec) return find_port(i, {}, inlet, spec);
+        const std::size_t dot = spec.rfind('.');
+        if (dot != std::string_view::npos)
+            for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+                if (nodes_[i].name == spec.substr(0, dot)) return find_port(i, spec.substr(dot + 1), inlet, spec);
+        const std::string_view comp = dot == std::string_view::npos ? spec : spec.substr(0, dot);
+        return ThermoError(Errc::invalid_argument,
+                           "'" + std::string(spec) + "': no component named '" + std::string(comp) + "'");
+    }
+    /// The port named `port` of component `i` (empty: its only inlet or outlet); `spec` is how
+    /// the caller wrote it, for the message.
+    [[nodiscard]] Result<std::pair<std::uint32_t, int>> find_port(std::uint32_t i, std::string_view port, bool inlet,
+                                                                  std::string_view spec) const {
+        const int n = inlet ? nodes_[i].n_in : nodes_[i].n_out;
+        if (port.empty()) {
+            if (n == 1) return std::pair<std::uint32_t, int>{i, 0};
+            return ThermoError(Errc::invalid_argument, "'" + std::string(spec) + "': " + label(i) + " has " +
+                                                           std::to_string(n) + (inlet ? " inlets" : " outlets") +
+                                                           ": name the port (" + port_list(i, inlet) + ")");
+        }
+        for (int k = 0; k < n; ++k)
+            if (port == (inlet ? nodes_[i].c.inlet_name(k) : nodes_[i].c.outlet_name(k)))
+                return std::pair<std::uint32_t, int>{i, k};
+        if (n == 1 && nodes_[i].c.role() == Role::compressor && port == (inlet ? "suction" : "discharge"))
+            return std::pair<std::uint32_t, int>{i, 0};
+        const bool other_side = [&] {
+            const int m = inlet ? nodes_[i].n_out : nodes_[i].n_in;
+            for (int k = 0; k < m; ++k)
+                if (port == (inlet ? nodes_[i].c.outlet_name(k) : nodes_[i].c.inlet_name(k))) return true;
+            return port == (inlet ? "discharge" : "suction") && nodes_[i].c.role() == Role::compressor;
+        }();
+        return ThermoError(Errc::invalid_argument,
+                           "'" + std::string(spec) + "': " + label(i) +
+                               (other_side ? std::string(inlet ? " has an outlet" : " has an inlet") + " named '" +
+                                                 std::string(port) + "', not an " + (inlet ? "inlet" : "outlet")
+                                           : std::string(" has no ") + (inlet ? "inlet" : "outlet") + " named '" +
+                                                 std::string(port) + "'") +
+                               " (" + (inlet ? "inlets: " : "outlets: ") + port_list(i, inlet) + ")");
     }
 
     /// Validates the topology and the equation count, lays out unknowns and residuals and
@@ -197,11 +287,27 @@ class System {
     };
     struct Edge {
         std::uint32_t from, to;
+        int from_port = 0, to_port = 0;
     };
 
     std::string label(std::uint32_t i) const {
         return "component '" + nodes_[i].name + "' (" + std::string(to_string(nodes_[i].c.role())) + ")";
     }
+    /// "outlet" for a one-port component's outlet, else "outlet 'vapour_out'".
+    std::string port_label(std::uint32_t i, int k, bool inlet) const {
+        const Node& n = nodes_[i];
+        if ((inlet ? n.n_in : n.n_out) == 1 && n.n_in == 1 && n.n_out == 1) return inlet ? "inlet" : "outlet";
+        return std::string(inlet ? "inlet '" : "outlet '") + (inlet ? n.c.inlet_name(k) : n.c.outlet_name(k)) + "'";
+    }
+    /// "liquid_out, vapour_out": the names of a component's outlets (or inlets).
+    std::string port_list(std::uint32_t i, bool inlet) const {
+        std::string r;
+        const int n = inlet ? nodes_[i].n_in : nodes_[i].n_out;
+        for (int k = 0; k < n; ++k)
+            r += (k ? ", " : "") + std::string(inlet ? nodes_[i].c.inlet_name(k) : nodes_[i].c.outlet_name(k));
+        return r;
+    }
+    [[nodiscard]] bool multi_port(std::uint32_t i) const { return nodes_[i].n_in > 1 || nodes_[i].n_out > 1; }
     // ---- what the shared engine sees (cycles/detail/loop_access.hpp) ----------------------------
     template <class>
     friend struct detail::LoopAccess;
@@ -257,38 +363,63 @@ static_assert(detail::LoopView<detail::LoopAccess<System>>, "System presents its
 inline Result<void> System::check_topology() {
     if (nodes_.empty()) return fail(Errc::validation_error, "the system has no components");
     std::string missing;
+    auto note = [&](const std::string& m) { missing += (missing.empty() ? "" : "; ") + m; };
+    std::vector<std::pair<std::uint32_t, int>> open_out, open_in;
     for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
-        if (nodes_[i].in_edge < 0) missing += (missing.empty() ? "" : "; ") + label(i) + ": inlet is not connected";
-        if (nodes_[i].out_edge < 0) missing += (missing.empty() ? "" : "; ") + label(i) + ": outlet is not connected";
+        const Node& n = nodes_[i];
+        // One-port components keep their messages; a port of a multi-port component is named
+        // as it is connected: "flash_tank.vapour_out is not connected".
+        for (int k = 0; k < n.n_in; ++k)
+            if (n.in_port(k) < 0) {
+                note(multi_port(i) ? n.name + "." + n.c.inlet_name(k) + " is not connected"
+                                   : label(i) + ": inlet is not connected");
+                open_in.emplace_back(i, k);
+            }
+        for (int k = 0; k < n.n_out; ++k)
+            if (n.out_port(k) < 0) {
+                note(multi_port(i) ? n.name + "." + n.c.outlet_name(k) + " is not connected"
+                                   : label(i) + ": outlet is not connected");
+                open_out.emplace_back(i, k);
+            }
     }
     if (!missing.empty()) {
         // A chain whose two ends are open is a loop that does not close: say which ports to join.
         std::string hint;
-        std::vector<std::uint32_t> open_out, open_in;
-        for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
-            if (nodes_[i].out_edge < 0) open_out.push_back(i);
-            if (nodes_[i].in_edge < 0) open_in.push_back(i);
+        if (open_out.size() == 1 && open_in.size() == 1) {
+            const auto [a, ka] = open_out[0];
+            const auto [b, kb] = open_in[0];
+            if (!multi_port(a) && !multi_port(b))
+                hint = " -- the loop does not close: connect the outlet of '" + nodes_[a].name + "' to the inlet of '" +
+                       nodes_[b].name + "'";
+            else
+                hint = " -- the loop does not close: connect '" + nodes_[a].name + "." + nodes_[a].c.outlet_name(ka) +
+                       "' to '" + nodes_[b].name + "." + nodes_[b].c.inlet_name(kb) + "'";
         }
-        if (open_out.size() == 1 && open_in.size() == 1)
-            hint = " -- the loop does not close: connect the outlet of '" + nodes_[open_out[0]].name +
-                   "' to the inlet of '" + nodes_[open_in[0]].name + "'";
         return ThermoError(Errc::validation_error, missing + hint);
     }
-    // Every component has one inlet and one outlet connected: the graph is a union of loops.
-    // Walk from the first compressor (or component 0) and check that the walk visits everything.
+    // Every port is connected. Start at the first compressor (or component 0); the components
+    // reached from it through the connections, in either direction, must be all of them (one
+    // refrigerant loop per system, possibly with branches and merges).
     std::uint32_t start = 0;
     for (std::uint32_t i = 0; i < nodes_.size(); ++i)
         if (nodes_[i].c.role() == Role::compressor) {
             start = i;
             break;
         }
-    order_.clear();
     std::vector<bool> seen(nodes_.size(), false);
-    for (std::uint32_t i = start; !seen[i]; i = edges_[static_cast<std::size_t>(nodes_[i].out_edge)].to) {
-        seen[i] = true;
-        order_.push_back(i);
+    std::vector<std::uint32_t> stack{start};
+    seen[start] = true;
+    while (!stack.empty()) {
+        const std::uint32_t i = stack.back();
+        stack.pop_back();
+        const Node& n = nodes_[i];
+        for (int k = 0; k < n.n_in + n.n_out; ++k) {
+            const Edge& e = edges_[static_cast<std::size_t>(k < n.n_in ? n.in_port(k) : n.out_port(k - n.n_in))];
+            const std::uint32_t j = k < n.n_in ? e.from : e.to;
+            if (!seen[j]) seen[j] = true, stack.push_back(j);
+        }
     }
-    if (order_.size() != nodes_.size()) {
+    if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
         std::string others;
         for (std::uint32_t i = 0; i < nodes_.size(); ++i)
             if (!seen[i]) others += (others.empty() ? "'" : ", '") + nodes_[i].name + "'";
@@ -296,6 +427,29 @@ inline Result<void> System::check_topology() {
                                                        " are not on the loop of '" + nodes_[start].name +
                                                        "' (one refrigerant loop per system)");
     }
+    // Flow order: depth first along the outlets, outlet port 0 first (for one series loop this
+    // is the walk around the loop from the compressor); components reached only against the flow
+    // follow, from their own depth-first walks.
+    order_.clear();
+    std::fill(seen.begin(), seen.end(), false);
+    auto walk = [&](std::uint32_t root) {
+        stack.assign(1, root);
+        while (!stack.empty()) {
+            const std::uint32_t i = stack.back();
+            stack.pop_back();
+            if (seen[i]) continue;
+            seen[i] = true;
+            order_.push_back(i);
+            const Node& n = nodes_[i];
+            for (int k = n.n_out - 1; k >= 0; --k) {
+                const std::uint32_t j = edges_[static_cast<std::size_t>(n.out_port(k))].to;
+                if (!seen[j]) stack.push_back(j);
+            }
+        }
+    };
+    walk(start);
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i)
+        if (!seen[i]) walk(i);
     return {};
 }
 
@@ -343,20 +497,27 @@ inline Result<void> System::finalize() {
     for (std::size_t e = 0; e < edges_.size(); ++e) {
         results_.connections[e].from = edges_[e].from;
         results_.connections[e].to = edges_[e].to;
+        results_.connections[e].from_port = static_cast<std::uint32_t>(edges_[e].from_port);
+        results_.connections[e].to_port = static_cast<std::uint32_t>(edges_[e].to_port);
     }
     results_.components.assign(nodes_.size(), ComponentReport{});
-    // Superheat-controlled valves read the outlet of the first evaporator downstream of them.
+    // Superheat-controlled valves read the outlet of the first evaporator downstream of them
+    // (following outlet port 0 from the valve: around a series loop, the loop's flow order).
+    auto evaporator_after = [&](std::uint32_t i) -> int {
+        std::uint32_t j = i;
+        for (std::size_t step = 0; step < nodes_.size(); ++step) {
+            j = edges_[static_cast<std::size_t>(nodes_[j].out_edge)].to;
+            if (j == i) break;
+            if (nodes_[j].c.role() == Role::evaporator) return static_cast<int>(j);
+        }
+        return -1;
+    };
     for (std::size_t k = 0; k < order_.size(); ++k) {
         Node& n = nodes_[order_[k]];
         if (!n.c.senses_evaporator_outlet()) continue;
-        bool bound = false;
-        for (std::size_t j = 1; j < order_.size() && !bound; ++j) {
-            const Node& d = nodes_[order_[(k + j) % order_.size()]];
-            if (d.c.role() == Role::evaporator) {
-                n.c.bind_sensor(&state_[static_cast<std::size_t>(d.out_edge)]);
-                bound = true;
-            }
-        }
+        const int d = evaporator_after(order_[k]);
+        const bool bound = d >= 0;
+        if (bound) n.c.bind_sensor(&state_[static_cast<std::size_t>(nodes_[static_cast<std::size_t>(d)].out_edge)]);
         if (!bound)
             return ThermoError::format(Errc::validation_error,
                                        "%s controls the evaporator outlet superheat, but no "
@@ -371,16 +532,11 @@ inline Result<void> System::finalize() {
             for (int c = 0; c < 3; ++c)
                 if (std::find(n.vars.begin(), n.vars.end(), 3 * e + c) == n.vars.end()) n.vars.push_back(3 * e + c);
         };
-        add_edge(n.in_edge);
-        add_edge(n.out_edge);
+        for (int q = 0; q < n.n_in; ++q) add_edge(n.in_port(q));
+        for (int q = 0; q < n.n_out; ++q) add_edge(n.out_port(q));
         if (n.c.senses_evaporator_outlet())
-            for (std::size_t j = 1; j < order_.size(); ++j) {
-                const Node& d = nodes_[order_[(k + j) % order_.size()]];
-                if (d.c.role() == Role::evaporator) {
-                    add_edge(d.out_edge);
-                    break;
-                }
-            }
+            if (const int d = evaporator_after(order_[k]); d >= 0)
+                add_edge(nodes_[static_cast<std::size_t>(d)].out_edge);
         for (int c = 0; c < n.c.n_controls(); ++c)
             n.vars.push_back(3 * static_cast<int>(edges_.size()) + n.first_control + c);
     }
@@ -431,8 +587,13 @@ inline void System::variable_name(Eigen::Index i, char* buffer, std::size_t capa
     if (i < 3 * ne) {
         const Edge& e = edges_[static_cast<std::size_t>(i / 3)];
         static constexpr const char* what[] = {"p", "h", "m"};
-        std::snprintf(buffer, capacity, "%s of '%s' -> '%s'", what[i % 3], nodes_[e.from].name.c_str(),
-                      nodes_[e.to].name.c_str());
+        if (multi_port(e.from) || multi_port(e.to))
+            std::snprintf(buffer, capacity, "%s of '%s.%s' -> '%s.%s'", what[i % 3], nodes_[e.from].name.c_str(),
+                          nodes_[e.from].c.outlet_name(e.from_port), nodes_[e.to].name.c_str(),
+                          nodes_[e.to].c.inlet_name(e.to_port));
+        else
+            std::snprintf(buffer, capacity, "%s of '%s' -> '%s'", what[i % 3], nodes_[e.from].name.c_str(),
+                          nodes_[e.to].name.c_str());
     } else {
         std::snprintf(buffer, capacity, "control %ld", static_cast<long>(i - 3 * ne));
     }

@@ -176,22 +176,32 @@ inline CycleFile read_cycle(const std::string& text, const std::string& source) 
         components.push_back(built[i].info);
     }
 
-    // Connections: {"from": outlet of, "to": inlet of}, by component name.
+    // Connections: {"from": outlet of, "to": inlet of}, by component name, or by port as
+    // "component.port" ("flash_tank.vapour_out" -> "mixer.inlet_b").
     const json& conns = top.array("connections", "an array of connections {\"from\": name, \"to\": name}", 1);
     std::vector<std::string> names;
     for (const auto& c : components) names.push_back(c.name);
     for (std::size_t k = 0; k < conns.size(); ++k) {
         const Obj c(source, conns[k], "/connections/" + std::to_string(k), {"from", "to"},
                     "a connection {\"from\": name, \"to\": name}");
-        auto index_of = [&](const char* key) {
-            const auto n = c.string(key, "the name of a component");
-            const auto at = std::find(names.begin(), names.end(), n);
+        auto port_of = [&](const char* key) {
+            const auto n = c.string(key, "the name of a component (or \"component.port\")");
+            auto at = std::find(names.begin(), names.end(), n);
+            const std::size_t dot = n.rfind('.');
+            if (at == names.end() && dot != std::string::npos)
+                at = std::find(names.begin(), names.end(), n.substr(0, dot));
             if (at == names.end())
-                c.fail_at(c.at(key), "no component is named \"" + n + "\"; expected one of: " + join(names, "\""));
-            return static_cast<std::uint32_t>(at - names.begin());
+                c.fail_at(c.at(key), "no component is named \"" + (dot == std::string::npos ? n : n.substr(0, dot)) +
+                                         "\"; expected one of: " + join(names, "\""));
+            const auto i = static_cast<std::uint32_t>(at - names.begin());
+            const std::string port = *at == n ? std::string() : n.substr(dot + 1);
+            auto found = sys.find_port(i, port, std::string_view(key) == "to", n);
+            if (!found) c.fail_at(c.at(key), found.error().c_str());
+            return *found;
         };
-        const auto from = index_of("from"), to = index_of("to");
-        if (auto r = sys.connect(from, to); !r) c.fail_at(c.path(), r.error().c_str());
+        const auto from = port_of("from"), to = port_of("to");
+        if (auto r = sys.connect(from.first, from.second, to.first, to.second); !r)
+            c.fail_at(c.path(), r.error().c_str());
     }
     if (auto f = sys.finalize(); !f) {
         const std::string msg = f.error().c_str();

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -55,6 +56,14 @@ template <class C>
 }
 
 template <class C>
+[[nodiscard]] bool paired_streams(const C& c) {
+    if constexpr (requires { c.paired_streams(); })
+        return c.paired_streams();
+    else
+        return false;
+}
+
+template <class C>
 [[nodiscard]] bool allows_supercritical_pressure(const C& c) {
     if constexpr (requires { c.allows_supercritical_pressure(); })
         return c.allows_supercritical_pressure();
@@ -80,6 +89,83 @@ template <LoopView L>
 template <LoopView L, class C>
 std::span<double> controls_of(L& loop, const C& c, const NodeSlots& n) {
     return loop.controls().subspan(static_cast<std::size_t>(n.first_control), static_cast<std::size_t>(c.n_controls()));
+}
+
+/// Whether a component is seen through its ports (AnyComponent, a MultiPortModel) or through
+/// one inlet and one outlet (the concrete one-port models of the typed cycle).
+template <class C>
+inline constexpr bool has_ports = requires(const C& c) {
+    c.n_inlets();
+};
+
+/// True when a component of the loop has more than one inlet or outlet: the loop is a network
+/// (branches, merges), and the walks that assume one series loop (the initial guess's role walk,
+/// the pre-solve, the one-flow mass balance) take their network forms.
+template <LoopView L>
+[[nodiscard]] bool is_network(L& loop) {
+    return !loop.for_each_added([](const auto&, const NodeSlots& n) { return n.n_in == 1 && n.n_out == 1; });
+}
+
+/// The states at a component's ports, as the port forms of the model interface take them.
+/// Stack arrays of max_ports pointers into the loop's state (no allocation).
+struct PortPointers {
+    std::array<EdgeState*, max_ports> in{}, out{};
+    int n_in = 0, n_out = 0;
+    std::span<const EdgeState* const> cin() const {
+        return {const_cast<const EdgeState* const*>(in.data()), static_cast<std::size_t>(n_in)};
+    }
+    std::span<const EdgeState* const> cout() const {
+        return {const_cast<const EdgeState* const*>(out.data()), static_cast<std::size_t>(n_out)};
+    }
+    std::span<EdgeState* const> min() const { return {in.data(), static_cast<std::size_t>(n_in)}; }
+    std::span<EdgeState* const> mout() const { return {out.data(), static_cast<std::size_t>(n_out)}; }
+};
+inline PortPointers ports_of(std::span<EdgeState> state, const NodeSlots& n) {
+    PortPointers p;
+    p.n_in = n.n_in;
+    p.n_out = n.n_out;
+    for (int k = 0; k < n.n_in; ++k) p.in[static_cast<std::size_t>(k)] = &state[static_cast<std::size_t>(n.in_port(k))];
+    for (int k = 0; k < n.n_out; ++k)
+        p.out[static_cast<std::size_t>(k)] = &state[static_cast<std::size_t>(n.out_port(k))];
+    return p;
+}
+
+/// A component's residuals at the loop's current state, through its ports or its one inlet and outlet.
+template <LoopView L, class C>
+bool component_residuals(L& loop, const C& c, const NodeSlots& n, std::span<double> r) {
+    auto state = loop.state();
+    if constexpr (has_ports<C>) {
+        const PortPointers p = ports_of(state, n);
+        return c.residuals(loop.props(), p.cin(), p.cout(), controls_of(loop, c, n), r, loop.property_error());
+    } else {
+        return c.residuals(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+                           state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n), r,
+                           loop.property_error());
+    }
+}
+/// A component's Picard sweep on the loop's state.
+template <LoopView L, class C>
+bool component_sweep(L& loop, const C& c, const NodeSlots& n) {
+    auto state = loop.state();
+    if constexpr (has_ports<C>) {
+        const PortPointers p = ports_of(state, n);
+        return c.sweep(loop.props(), p.min(), p.mout(), controls_of(loop, c, n));
+    } else {
+        return c.sweep(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+                       state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n));
+    }
+}
+/// A component's report at the loop's state.
+template <LoopView L, class C>
+void component_report(L& loop, const C& c, const NodeSlots& n, ComponentReport& rep) {
+    auto state = loop.state();
+    if constexpr (has_ports<C>) {
+        const PortPointers p = ports_of(state, n);
+        c.report(loop.props(), p.cin(), p.cout(), controls_of(loop, c, n), rep);
+    } else {
+        c.report(loop.props(), state[static_cast<std::size_t>(n.in_edge)], state[static_cast<std::size_t>(n.out_edge)],
+                 controls_of(loop, c, n), rep);
+    }
 }
 
 template <LoopView L>
@@ -111,13 +197,9 @@ void pack(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
 template <LoopView L>
 bool residuals(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::VectorXd> r) {
     unpack(loop, x);
-    auto state = loop.state();
     const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         std::span<double> blk = loop.block().first(static_cast<std::size_t>(c.n_equations()));
-        if (!c.residuals(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
-                         state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n), blk,
-                         loop.property_error()))
-            return false;
+        if (!component_residuals(loop, c, n, blk)) return false;
         int row = n.first_residual;
         for (int k = 0; k < c.n_equations(); ++k)
             if (k != n.dropped) r[row++] = blk[static_cast<std::size_t>(k)];
@@ -153,16 +235,14 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
     const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
         const auto neq = static_cast<std::size_t>(c.n_equations());
         std::span<double> base = loop.base_block().first(neq), pert = loop.block().first(neq);
-        const auto& in = state[static_cast<std::size_t>(n.in_edge)];
-        const auto& out = state[static_cast<std::size_t>(n.out_edge)];
-        if (!c.residuals(loop.props(), in, out, controls_of(loop, c, n), base, loop.property_error())) return false;
+        if (!component_residuals(loop, c, n, base)) return false;
         for (int k : loop.vars(n.index)) {
             double& v = var_ref(k);
             const double saved = v;
             const double step = 1.4901161193847656e-08 * std::max(std::fabs(x[k]), 1.0);
             v = saved + step * var_scale(k);
             const double actual = (v - saved) / var_scale(k);
-            const bool good = c.residuals(loop.props(), in, out, controls_of(loop, c, n), pert, loop.property_error());
+            const bool good = component_residuals(loop, c, n, pert);
             v = saved;
             if (!good) return false;
             int row = n.first_residual;
@@ -213,12 +293,9 @@ void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
 template <LoopView L>
 bool picard_sweep(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
     unpack(loop, x);
-    auto state = loop.state();
     for (int pass = 0; pass < 2; ++pass) {
-        const bool ok = loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
-            return c.sweep(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
-                           state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n));
-        });
+        const bool ok =
+            loop.for_each_flow([&](const auto& c, const NodeSlots& n) { return component_sweep(loop, c, n); });
         if (!ok) return false;
     }
     pack(loop, x);
@@ -240,6 +317,150 @@ GuessHints collect_hints(L& loop) {
         return true;
     });
     return g;
+}
+
+/// The initial guess of one series loop: walk it from the compressor, high pressure until the
+/// expansion valve, low after it; then the compressors set the flow and the discharge enthalpy.
+template <LoopView L>
+void series_guess(L& loop, double p_hi, double p_lo, double m, double m_start, double h_liq, double h_suction,
+                  double h_discharge) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    bool high = true;
+    double h = h_suction;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        auto& out = state[static_cast<std::size_t>(n.out_edge)];
+        switch (c.role()) {
+        case Role::compressor:
+            high = true;
+            h = h_discharge;
+            break;
+        case Role::condenser:
+        case Role::receiver: h = h_liq; break;
+        case Role::expansion_valve: high = false; break;
+        case Role::evaporator: h = h_suction; break;
+        case Role::other: break;
+        }
+        out.p = high ? p_hi : p_lo;
+        out.h = h;
+        out.m = m;
+        return true;
+    });
+    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
+        detail::initial_controls(c, controls_of(loop, c, n));
+        return true;
+    });
+    // Compressors set the flow and the discharge enthalpy from this suction state.
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        if (c.role() != Role::compressor) return true;
+        EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
+        if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
+            if (!(m_start > 0.0)) // a mass flow the user gave is kept
+                for (auto& e : state) e.m = in.m;
+            state[static_cast<std::size_t>(n.out_edge)].h = out.h;
+        }
+        return true;
+    });
+}
+
+/// The initial guess of a network (a loop with branches and merges: flash tank, mixer, splitter).
+/// 1. Pressure levels: each exchanger, and each multi-port component that holds a level (a flash
+///    tank's intermediate pressure), seeds the connections at its ports; the level then spreads
+///    through every component that does not change the pressure (all but compressors and
+///    valves); a level nothing seeds is the high one after a compressor, the low one after a valve.
+/// 2. Enthalpies by role at those pressures (discharge 30 K superheated, liquid below the
+///    condenser, the set superheat after the evaporator).
+/// 3. Three passes of the components' own sweeps in flow order: the flash tank splits its flow
+///    by the lever rule, the mixer adds its inlets, the compressors apply their flow laws, so
+///    the flows start nearly balanced at every branch and merge.
+/// Everything is written in place in the loop's state: no allocation.
+template <LoopView L, class HAt>
+void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints& g, HAt& h_at) {
+    const PropertyService& props = loop.props();
+    auto state = loop.state();
+    for (auto& e : state) e = EdgeState{0.0, 0.0, m};
+    auto fill = [&](const NodeSlots& n, double p) {
+        bool changed = false;
+        for (int k = 0; k < n.n_in + n.n_out; ++k) {
+            auto& e = state[static_cast<std::size_t>(k < n.n_in ? n.in_port(k) : n.out_port(k - n.n_in))];
+            if (e.p <= 0.0 && p > 0.0) e.p = p, changed = true;
+        }
+        return changed;
+    };
+    // A component whose inlet k and outlet k are one stream (an internal heat exchanger) passes a
+    // level along each stream only.
+    auto fill_pairs = [&](const NodeSlots& n) {
+        bool changed = false;
+        for (int k = 0; k < std::min<int>(n.n_in, n.n_out); ++k) {
+            auto& a = state[static_cast<std::size_t>(n.in_port(k))];
+            auto& b = state[static_cast<std::size_t>(n.out_port(k))];
+            if (a.p > 0.0 && b.p <= 0.0) b.p = a.p, changed = true;
+            if (b.p > 0.0 && a.p <= 0.0) a.p = b.p, changed = true;
+        }
+        return changed;
+    };
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        GuessHints own;
+        c.hints(props, own);
+        double p = own.p_level;
+        if (c.role() == Role::condenser) p = own.p_high > 0.0 ? own.p_high : p_hi;
+        if (c.role() == Role::evaporator) p = own.p_low > 0.0 ? own.p_low : p_lo;
+        fill(n, p);
+        return true;
+    });
+    const auto n_edges = static_cast<int>(state.size());
+    for (int pass = 0; pass < 2 * n_edges + 2; ++pass) {
+        bool changed = false;
+        loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            if (c.role() == Role::compressor || c.role() == Role::expansion_valve) return true;
+            if (paired_streams(c)) {
+                changed = fill_pairs(n) || changed;
+                return true;
+            }
+            double p = 0.0;
+            for (int k = 0; k < n.n_in && p <= 0.0; ++k) p = state[static_cast<std::size_t>(n.in_port(k))].p;
+            for (int k = 0; k < n.n_out && p <= 0.0; ++k) p = state[static_cast<std::size_t>(n.out_port(k))].p;
+            changed = fill(n, p) || changed;
+            return true;
+        });
+        if (changed) continue;
+        // Nothing more spreads: give one open compressor or valve outlet its level by role.
+        loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            auto& out = state[static_cast<std::size_t>(n.out_edge)];
+            if (out.p > 0.0) return true;
+            if (c.role() == Role::compressor) out.p = p_hi, changed = true;
+            if (c.role() == Role::expansion_valve) out.p = p_lo, changed = true;
+            return !changed;
+        });
+        if (!changed) break;
+    }
+    for (auto& e : state)
+        if (e.p <= 0.0) e.p = p_lo;
+    const double sc = g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0;
+    const double sh = g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0;
+    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+        for (int k = 0; k < n.n_out; ++k) {
+            auto& o = state[static_cast<std::size_t>(n.out_port(k))];
+            switch (c.role()) {
+            case Role::compressor: o.h = h_at(o.p, false, 30.0); break;
+            case Role::condenser:
+            case Role::receiver: o.h = h_at(o.p, true, sc); break;
+            case Role::expansion_valve: o.h = h_at(state[static_cast<std::size_t>(n.in_edge)].p, true, sc); break;
+            case Role::evaporator:
+            case Role::other: o.h = h_at(o.p, false, sh); break;
+            }
+        }
+        return true;
+    });
+    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
+        detail::initial_controls(c, controls_of(loop, c, n));
+        return true;
+    });
+    for (int pass = 0; pass < 3; ++pass)
+        loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
+            (void)component_sweep(loop, c, n); // a refused sweep leaves its ports as they are
+            return true;
+        });
 }
 
 /// The automatic initial guess (scaled unknowns) from the components' boundary conditions; the
@@ -288,42 +509,11 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
         if (auto st = props.tp(std::max(T3, Tc) + 50.0, p_hi)) h_discharge = st->h.si();
     }
     const double m = g.m > 0 ? g.m : 0.05;
-    // Walk the loop from the compressor: high pressure until the expansion valve, low after it.
-    bool high = true;
-    double h = h_suction;
-    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
-        auto& out = state[static_cast<std::size_t>(n.out_edge)];
-        switch (c.role()) {
-        case Role::compressor:
-            high = true;
-            h = h_discharge;
-            break;
-        case Role::condenser:
-        case Role::receiver: h = h_liq; break;
-        case Role::expansion_valve: high = false; break;
-        case Role::evaporator: h = h_suction; break;
-        case Role::other: break;
-        }
-        out.p = high ? p_hi : p_lo;
-        out.h = h;
-        out.m = m;
-        return true;
-    });
-    loop.for_each_added([&](const auto& c, const NodeSlots& n) {
-        detail::initial_controls(c, controls_of(loop, c, n));
-        return true;
-    });
-    // Compressors set the flow and the discharge enthalpy from this suction state.
-    loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
-        if (c.role() != Role::compressor) return true;
-        EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
-        if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
-            if (!(m_start > 0.0)) // a mass flow the user gave is kept
-                for (auto& e : state) e.m = in.m;
-            state[static_cast<std::size_t>(n.out_edge)].h = out.h;
-        }
-        return true;
-    });
+    if (is_network(loop)) {
+        network_guess(loop, p_hi, p_lo, m, g, h_at);
+    } else {
+        series_guess(loop, p_hi, p_lo, m, m_start, h_liq, h_suction, h_discharge);
+    }
     // Every enthalpy inside the property domain at its pressure, by construction: a map
     // extrapolated far from its envelope can give a discharge enthalpy above h(T_max, p), where
     // no residual can be evaluated (the start would be refused outright). 10 K inside the highest
@@ -369,6 +559,7 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
 /// (levels then stay untouched). Costs a few hundred property calls; no allocation.
 template <LoopView L>
 bool presolve_applies(L& loop) {
+    if (is_network(loop)) return false; // the lumped twin is one series loop
     const GuessHints g = collect_hints(loop);
     if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
     // The pre-solve searches saturation temperatures: a transcritical high side has none.
@@ -698,8 +889,19 @@ void postprocess(L& loop, CycleResults& R) {
         c.state = st ? *st : unavailable_state(state[e].p, state[e].h);
     }
     R.mass_balance = 0.0;
-    for (std::size_t e = 0; e < state.size(); ++e)
-        R.mass_balance = std::max(R.mass_balance, std::fabs(state[e].m - state[0].m) / std::max(m_ref, 1e-300));
+    if (is_network(loop)) {
+        // Branches carry different flows: the balance is what enters minus what leaves, per component.
+        loop.for_each_flow([&](const auto&, const NodeSlots& n) {
+            double net = 0.0;
+            for (int k = 0; k < n.n_in; ++k) net += state[static_cast<std::size_t>(n.in_port(k))].m;
+            for (int k = 0; k < n.n_out; ++k) net -= state[static_cast<std::size_t>(n.out_port(k))].m;
+            R.mass_balance = std::max(R.mass_balance, std::fabs(net) / std::max(m_ref, 1e-300));
+            return true;
+        });
+    } else {
+        for (std::size_t e = 0; e < state.size(); ++e)
+            R.mass_balance = std::max(R.mass_balance, std::fabs(state[e].m - state[0].m) / std::max(m_ref, 1e-300));
+    }
 
     R.cooling_capacity = R.heating_capacity = R.compressor_power = R.entropy_generation = 0.0;
     R.superheat = R.subcooling = not_available;
@@ -708,9 +910,8 @@ void postprocess(L& loop, CycleResults& R) {
         ComponentReport rep;
         // NaN unless the model computes it (a model whose property calls fail leaves it unset).
         rep.entropy_generation = not_available;
-        const auto& in = state[static_cast<std::size_t>(n.in_edge)];
         const auto& out = state[static_cast<std::size_t>(n.out_edge)];
-        c.report(props, in, out, controls_of(loop, c, n), rep);
+        component_report(loop, c, n, rep);
         R.components[n.index] = rep;
         R.entropy_generation += rep.entropy_generation;
         net_heat += rep.heat_rate;

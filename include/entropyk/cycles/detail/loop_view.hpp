@@ -5,6 +5,7 @@
 // adapter, detail::LoopAccess (cycles/detail/loop_access.hpp).
 #pragma once
 
+#include <array>
 #include <concepts>
 #include <cstdint>
 #include <span>
@@ -20,8 +21,20 @@ namespace entropyk::detail {
 
 /// Where one component's data sits in the assembled system.
 struct NodeSlots {
-    std::uint32_t index = 0; ///< position in the order the components were added
-    int in_edge = -1, out_edge = -1;
+    std::uint32_t index = 0;         ///< position in the order the components were added
+    int in_edge = -1, out_edge = -1; ///< the connections at inlet port 0 and outlet port 0
+    /// Multi-port components (cycles/any_component.hpp, MultiPortModel): the number of inlet and
+    /// outlet ports and the connections at ports 1, 2, ... (port 0 is in_edge / out_edge).
+    std::uint8_t n_in = 1, n_out = 1;
+    std::array<int, max_ports - 1> more_in{-1, -1, -1}, more_out{-1, -1, -1};
+    [[nodiscard]] int in_port(int k) const noexcept {
+        return k == 0 ? in_edge : more_in[static_cast<std::size_t>(k - 1)];
+    }
+    [[nodiscard]] int out_port(int k) const noexcept {
+        return k == 0 ? out_edge : more_out[static_cast<std::size_t>(k - 1)];
+    }
+    int& in_port_ref(int k) noexcept { return k == 0 ? in_edge : more_in[static_cast<std::size_t>(k - 1)]; }
+    int& out_port_ref(int k) noexcept { return k == 0 ? out_edge : more_out[static_cast<std::size_t>(k - 1)]; }
     int first_residual = 0; ///< row of its first kept equation
     int first_control = 0;  ///< index of its first control unknown
     int dropped = -1;       ///< local index of the mass balance dropped to close the loop

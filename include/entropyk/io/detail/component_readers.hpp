@@ -315,5 +315,29 @@ inline Built read_high_pressure_valve(const Obj& o, const ReadContext& c) {
     return make(c, HighPressureValve{Pressure{p * bar}});
 }
 
+/// "flash_tank": a phase separator at a given pressure (bar), outlets liquid_out and vapour_out.
+inline Built read_flash_tank(const Obj& o, const ReadContext& c) {
+    const double p = o.quantity("pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+    return make(c, FlashTank{Pressure{p * bar}});
+}
+
+/// "mixer": two inlets (inlet_a, inlet_b) mixing adiabatically into one outlet.
+inline Built read_mixer(const Obj&, const ReadContext& c) { return make(c, Mixer{}); }
+
+/// "splitter": one inlet into outlet_a and outlet_b; "fraction_a" fixes the share of outlet_a,
+/// without it the network decides the split.
+inline Built read_splitter(const Obj& o, const ReadContext& c) {
+    if (!o.has("fraction_a")) return make(c, Splitter{});
+    const double f = o.number("fraction_a", "a number in (0, 1)", [](double x) { return x > 0.0 && x < 1.0; });
+    return make(c, Splitter::fixed(f));
+}
+
+/// "internal_heat_exchanger": suction-line exchanger of a vapour-side effectiveness in [0, 1);
+/// ports hot_in, hot_out (liquid side), cold_in, cold_out (vapour side).
+inline Built read_internal_heat_exchanger(const Obj& o, const ReadContext& c) {
+    const double eps = o.number("effectiveness", "a number in [0, 1)", [](double x) { return x >= 0.0 && x < 1.0; });
+    return make(c, InternalHeatExchanger{eps});
+}
+
 } // namespace detail
 } // namespace entropyk::io
