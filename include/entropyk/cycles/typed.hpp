@@ -12,4 +12,6 @@
 #include "entropyk/cycles/typed/cycle.hpp"
 #include "entropyk/cycles/typed/exchangers.hpp"
 #include "entropyk/cycles/typed/flow.hpp"
+#include "entropyk/cycles/typed/network.hpp"
+#include "entropyk/cycles/typed/network_solve.hpp"
 #include "entropyk/cycles/typed/stage.hpp"
