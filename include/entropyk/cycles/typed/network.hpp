@@ -112,10 +112,15 @@ struct port_set<N, Part::splitter> {
     using outs = std::tuple<PortRef<N, "outlet_a", Dir::out, 0>, PortRef<N, "outlet_b", Dir::out, 1>>;
 };
 
+/// A node's name as a type (what a refused network names).
+template <fixed_name Name>
+struct node_named {};
+
 /// A named component of a network. `Fluid` is void when the node takes the network's refrigerant.
 template <fixed_name Name, class Model, class Fluid, Part P, int Charge>
 struct Node : port_set<Name, P> {
     static constexpr std::string_view name = Name.view();
+    using name_tag = node_named<Name>;
     static constexpr Part part = P;
     static constexpr int charge_conditions = Charge;
     using model_type = Model;
@@ -171,20 +176,19 @@ template <class Port>
 inline constexpr bool connect_takes_an_inlet_port_second = Port::dir == Dir::in;
 template <class Port>
 inline constexpr bool a_link_joins_nodes_of_this_network = false;
-template <class NodeA, class NodeB>
-inline constexpr bool one_refrigerant_per_loop_of_a_network =
-    std::is_same_v<typename NodeA::fluid, typename NodeB::fluid>;
+template <class InletPort>
+inline constexpr bool one_refrigerant_per_loop_of_a_network = false;
 template <class Port, Phase Arriving>
 inline constexpr bool the_inlet_takes_the_phase_that_arrives = false;
-template <class MixerInletA, class MixerInletB>
+template <class Mixer>
 inline constexpr bool a_mixer_takes_two_streams_at_one_pressure_level = false;
-template <class MixerInletA, class MixerInletB>
+template <class Mixer>
 inline constexpr bool a_mixer_takes_two_streams_of_one_phase = false;
 template <class Node>
 inline constexpr bool the_pressure_levels_close_around_every_loop = false;
-template <class FirstNodeOfLoop, int ChargeConditions>
+template <class NodeOfTheLoop, int ChargeConditions>
 inline constexpr bool each_loop_charge_is_fixed_exactly_once = ChargeConditions == 1;
-template <class FirstNodeOfLoop>
+template <class NodeOfTheLoop>
 inline constexpr bool each_loop_has_a_compressor = false;
 template <class... Nodes>
 inline constexpr bool node_names_are_unique = false;
@@ -616,12 +620,88 @@ template <class NodeT, int D, int P>
 using port_of = std::tuple_element_t<static_cast<std::size_t>(P),
                                      std::conditional_t<D == 0, typename NodeT::ins, typename NodeT::outs>>;
 
+/// Stops the compilation with the message of `Rule`. `Where` names the place: the port concerned
+/// (PortRef<node name, port name, direction, index>) or the node (node_named<name>); g++ prints it
+/// readably in the "In instantiation of" line just above the error.
+template <class Where, Broken Rule, int Other>
+constexpr bool refuse() {
+    if constexpr (Rule == Broken::connected_twice) {
+        static_assert(every_port_is_connected_exactly_once<Where, Other>,
+                      "net rule 1 (every port is connected exactly once): this port is connected more than "
+                      "once; a port takes one stream: split it with a Splitter or join streams with a Mixer");
+    } else if constexpr (Rule == Broken::unconnected) {
+        static_assert(every_port_is_connected_exactly_once<Where, 0>,
+                      "net rule 1 (every port is connected exactly once): this port is not connected; connect "
+                      "it with | connect(outlet, inlet) before | close_loop");
+    } else if constexpr (Rule == Broken::two_refrigerants) {
+        static_assert(one_refrigerant_per_loop_of_a_network<Where>,
+                      "net rule 2 (one refrigerant per loop): a link joins nodes of two refrigerants; a second "
+                      "refrigerant needs a loop of its own (its nodes linked only to each other)");
+    } else if constexpr (Rule == Broken::compressor_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a compressor takes vapour): two-phase or liquid refrigerant reaches this "
+                      "compressor's suction (through the valves, splitters and mixers upstream); feed it from "
+                      "an evaporator or a flash tank's vapour_out");
+    } else if constexpr (Rule == Broken::condenser_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a condenser takes vapour): liquid or two-phase refrigerant reaches this "
+                      "condenser; feed it from a compressor's discharge");
+    } else if constexpr (Rule == Broken::evaporator_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (an evaporator takes two-phase refrigerant): put an expansion valve before "
+                      "this evaporator");
+    } else if constexpr (Rule == Broken::flash_tank_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a flash tank takes two-phase refrigerant at its intermediate level): put an "
+                      "expansion valve before the flash tank's inlet");
+    } else if constexpr (Rule == Broken::receiver_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a receiver takes liquid): put it after a condenser or a flash tank's "
+                      "liquid_out");
+    } else if constexpr (Rule == Broken::mixer_phase) {
+        static_assert(a_mixer_takes_two_streams_of_one_phase<Where>,
+                      "net rule 3 (a mixer takes two streams of one phase): this mixer's inlets carry different "
+                      "phases; mix vapour with vapour (or liquid with liquid)");
+    } else if constexpr (Rule == Broken::no_compressor) {
+        static_assert(each_loop_has_a_compressor<Where>,
+                      "net rule 5 (every loop has a compressor): the loop of this node has none");
+    } else if constexpr (Rule == Broken::mixer_levels) {
+        static_assert(a_mixer_takes_two_streams_at_one_pressure_level<Where>,
+                      "net rule 4 (a mixer's inlets are at one pressure level): one inlet comes from a lower "
+                      "level than the other; raise it with a compressor or lower the other with a valve first");
+    } else if constexpr (Rule == Broken::levels_do_not_close) {
+        static_assert(the_pressure_levels_close_around_every_loop<Where>,
+                      "net rule 4 (a compressor raises the level, a valve lowers it): the pressure levels do not "
+                      "close around a loop; every path from a compressor's discharge back to a suction needs an "
+                      "expansion valve");
+    } else if constexpr (Rule == Broken::no_charge) {
+        static_assert(each_loop_charge_is_fixed_exactly_once<Where, 0>,
+                      "net rule 5 (one condition fixes each loop's charge): no component of this loop fixes it; "
+                      "set a condenser's outlet subcooling (a FixedSaturationCondenser) or add a receiver");
+    } else {
+        static_assert(each_loop_charge_is_fixed_exactly_once<Where, Other>,
+                      "net rule 5 (one condition fixes each loop's charge): it is fixed more than once in this "
+                      "loop; keep one condenser subcooling or one receiver");
+    }
+    return false;
+}
+
+/// The place a verdict names, as a type.
+template <class N, Verdict V>
+using where_of =
+    std::conditional_t<V.rule == Broken::connected_twice || V.rule == Broken::unconnected ||
+                           V.rule == Broken::two_refrigerants,
+                       port_of<N, V.dir, V.port>,
+                       std::conditional_t<V.rule == Broken::compressor_phase || V.rule == Broken::condenser_phase ||
+                                              V.rule == Broken::evaporator_phase ||
+                                              V.rule == Broken::flash_tank_phase || V.rule == Broken::receiver_phase,
+                                          port_of<N, 0, 0>, typename N::name_tag>>;
+
 /// Reports the first broken network rule (one static_assert, readable first line).
 template <class Fluid, class... Nodes, class... Links>
 constexpr bool report_network(const Network<Fluid, std::tuple<Nodes...>, Links...>*) {
     using Net = Network<Fluid, std::tuple<Nodes...>, Links...>;
     constexpr Verdict v = detail_net::verdict_of<Net>::value;
-    using Ns = std::tuple<Nodes...>;
     if constexpr (v.rule == Broken::none) {
         return true;
     } else if constexpr (v.rule == Broken::unknown_node) {
@@ -631,67 +711,8 @@ constexpr bool report_network(const Network<Fluid, std::tuple<Nodes...>, Links..
                       "not given to network<Fluid>(...); add the node there");
         return false;
     } else {
-        using N = std::tuple_element_t<static_cast<std::size_t>(v.node), Ns>;
-        if constexpr (v.rule == Broken::connected_twice) {
-            static_assert(every_port_is_connected_exactly_once<port_of<N, v.dir, v.port>, v.other>,
-                          "net rule 1 (every port is connected exactly once): this port is connected more than "
-                          "once; a port takes one stream: split it with a Splitter or join streams with a Mixer");
-        } else if constexpr (v.rule == Broken::unconnected) {
-            static_assert(every_port_is_connected_exactly_once<port_of<N, v.dir, v.port>, 0>,
-                          "net rule 1 (every port is connected exactly once): this port is not connected; connect "
-                          "it with | connect(outlet, inlet) before | close_loop");
-        } else if constexpr (v.rule == Broken::two_refrigerants) {
-            using M = std::tuple_element_t<static_cast<std::size_t>(v.other), Ns>;
-            static_assert(one_refrigerant_per_loop_of_a_network<N, M>,
-                          "net rule 2 (one refrigerant per loop): a link joins nodes of two refrigerants; a second "
-                          "refrigerant needs a loop of its own (its nodes linked only to each other)");
-        } else if constexpr (v.rule == Broken::compressor_phase) {
-            static_assert(the_inlet_takes_the_phase_that_arrives<port_of<N, 0, 0>, static_cast<Phase>(v.other)>,
-                          "net rule 3 (a compressor takes vapour): two-phase or liquid refrigerant reaches this "
-                          "compressor's suction (through the valves, splitters and mixers upstream); feed it from "
-                          "an evaporator or a flash tank's vapour_out");
-        } else if constexpr (v.rule == Broken::condenser_phase) {
-            static_assert(the_inlet_takes_the_phase_that_arrives<port_of<N, 0, 0>, static_cast<Phase>(v.other)>,
-                          "net rule 3 (a condenser takes vapour): liquid or two-phase refrigerant reaches this "
-                          "condenser; feed it from a compressor's discharge");
-        } else if constexpr (v.rule == Broken::evaporator_phase) {
-            static_assert(the_inlet_takes_the_phase_that_arrives<port_of<N, 0, 0>, static_cast<Phase>(v.other)>,
-                          "net rule 3 (an evaporator takes two-phase refrigerant): put an expansion valve before "
-                          "this evaporator");
-        } else if constexpr (v.rule == Broken::flash_tank_phase) {
-            static_assert(the_inlet_takes_the_phase_that_arrives<port_of<N, 0, 0>, static_cast<Phase>(v.other)>,
-                          "net rule 3 (a flash tank takes two-phase refrigerant at its intermediate level): put an "
-                          "expansion valve before the flash tank's inlet");
-        } else if constexpr (v.rule == Broken::receiver_phase) {
-            static_assert(the_inlet_takes_the_phase_that_arrives<port_of<N, 0, 0>, static_cast<Phase>(v.other)>,
-                          "net rule 3 (a receiver takes liquid): put it after a condenser or a flash tank's "
-                          "liquid_out");
-        } else if constexpr (v.rule == Broken::mixer_phase) {
-            static_assert(a_mixer_takes_two_streams_of_one_phase<port_of<N, 0, 0>, port_of<N, 0, 1>>,
-                          "net rule 3 (a mixer takes two streams of one phase): this mixer's inlets carry different "
-                          "phases; mix vapour with vapour (or liquid with liquid)");
-        } else if constexpr (v.rule == Broken::no_compressor) {
-            static_assert(each_loop_has_a_compressor<N>,
-                          "net rule 5 (every loop has a compressor): the loop of this node has none");
-        } else if constexpr (v.rule == Broken::mixer_levels) {
-            static_assert(a_mixer_takes_two_streams_at_one_pressure_level<port_of<N, 0, 0>, port_of<N, 0, 1>>,
-                          "net rule 4 (a mixer's inlets are at one pressure level): one inlet comes from a lower "
-                          "level than the other; raise it with a compressor or lower the other with a valve first");
-        } else if constexpr (v.rule == Broken::levels_do_not_close) {
-            static_assert(the_pressure_levels_close_around_every_loop<N>,
-                          "net rule 4 (a compressor raises the level, a valve lowers it): the pressure levels do not "
-                          "close around a loop; every path from a compressor's discharge back to a suction needs an "
-                          "expansion valve");
-        } else if constexpr (v.rule == Broken::no_charge) {
-            static_assert(each_loop_charge_is_fixed_exactly_once<N, 0>,
-                          "net rule 5 (one condition fixes each loop's charge): no component of this loop fixes it; "
-                          "set a condenser's outlet subcooling (a FixedSaturationCondenser) or add a receiver");
-        } else {
-            static_assert(each_loop_charge_is_fixed_exactly_once<N, v.other>,
-                          "net rule 5 (one condition fixes each loop's charge): it is fixed more than once in this "
-                          "loop; keep one condenser subcooling or one receiver");
-        }
-        return false;
+        using N = std::tuple_element_t<static_cast<std::size_t>(v.node), std::tuple<Nodes...>>;
+        return refuse<where_of<N, v>, v.rule, v.other>();
     }
 }
 
