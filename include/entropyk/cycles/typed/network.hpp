@@ -274,8 +274,10 @@ constexpr bool closure_has_cycle(std::array<std::array<bool, L>, L> less) {
 template <std::size_t K, std::size_t L>
 constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
     // Rule 1: links name nodes of this network; every port connected exactly once.
-    for (std::size_t l = 0; l < L; ++l)
-        if (!known[l]) return {Broken::unknown_node, static_cast<int>(l), 0, 0, 0};
+    for (std::size_t l = 0; l < L; ++l) // a port of another node of the same name is not ours either
+        if (!known[l] || g.from_port[l] >= g.n_out[static_cast<std::size_t>(g.from[l])] ||
+            g.to_port[l] >= g.n_in[static_cast<std::size_t>(g.to[l])])
+            return {Broken::unknown_node, static_cast<int>(l), 0, 0, 0};
     std::array<std::array<int, max_ports>, K> cin{}, cout{};
     for (std::size_t k = 0; k < K; ++k)
         for (int p = 0; p < max_ports; ++p)
@@ -706,9 +708,10 @@ constexpr bool report_network(const Network<Fluid, std::tuple<Nodes...>, Links..
         return true;
     } else if constexpr (v.rule == Broken::unknown_node) {
         using L = std::tuple_element_t<static_cast<std::size_t>(v.node), std::tuple<Links...>>;
-        static_assert(a_link_joins_nodes_of_this_network<L>,
-                      "net rule 1 (every link joins two nodes of this network): a connect() names a node that was "
-                      "not given to network<Fluid>(...); add the node there");
+        static_assert(
+            a_link_joins_nodes_of_this_network<L>,
+            "net rule 1 (every link joins two nodes of this network): a connect() names a node (or a port) that is "
+            "not part of this network; give the node to network<Fluid>(...)");
         return false;
     } else {
         using N = std::tuple_element_t<static_cast<std::size_t>(v.node), std::tuple<Nodes...>>;
