@@ -1,0 +1,25 @@
+// Net rule 4: the flash gas mixed with the evaporator outlet instead of the low-stage discharge:
+// the mixer's inlets are at the low and the intermediate pressure.
+// EXPECT: net rule 4 \(a mixer's inlets are at one pressure level\)
+#include "entropyk/cycles/typed/network.hpp" // the network builder and its rules, without the solvers
+
+using namespace entropyk;
+using namespace entropyk::literals;
+
+void build() {
+    auto lp = node<"lp_compressor">(IsentropicCompressor{1.0});
+    auto mixer = node<"mixer">(Mixer{});
+    auto hp = node<"hp_compressor">(IsentropicCompressor{1.0, 1.0_kg_per_s});
+    auto cond = node<"condenser">(FixedSaturationCondenser{0.8_MPa, 0.0_dK});
+    auto hp_valve = node<"hp_valve">(IsenthalpicValve{});
+    auto flash = node<"flash_tank">(FlashTank{0.32_MPa});
+    auto lp_valve = node<"lp_valve">(IsenthalpicValve{});
+    auto evap = node<"evaporator">(FixedSaturationEvaporator{0.14_MPa, 0.0_dK});
+    auto c = network<fluids::R134a>(lp, mixer, hp, cond, hp_valve, flash, lp_valve, evap) |
+             connect(evap.outlet, mixer.inlet_a) | connect(mixer.outlet, lp.suction) |
+             connect(lp.discharge, hp.suction) | connect(hp.discharge, cond.inlet) |
+             connect(cond.outlet, hp_valve.inlet) | connect(hp_valve.outlet, flash.inlet) |
+             connect(flash.liquid_out, lp_valve.inlet) | connect(flash.vapour_out, mixer.inlet_b) |
+             connect(lp_valve.outlet, evap.inlet) | close_loop;
+    (void)c;
+}

@@ -1,0 +1,286 @@
+// The typed network builder (cycles/typed/network.hpp): networks with branches and merges,
+// checked at compile time and solved through the runtime System they build. The same network
+// built at run time (tests/cycles/network.test.cpp) must give the same numbers to 1e-12, and the
+// validation figures of case a (Cengel & Boles, "Thermodynamics: An Engineering Approach", 8th
+// ed., Example 11-5, recomputed with CoolProp 8.0.0; docs/validation.md) hold for the typed door.
+#include <cmath>
+#include <string>
+
+#include "cycles/cycle_fixtures.hpp"
+#include "entropyk/cycles/typed.hpp"
+
+// AddressSanitizer replaces operator new itself: under ASan the allocation count is left to the
+// non-sanitized presets (as in typed_cycle.test.cpp).
+#if defined(__SANITIZE_ADDRESS__)
+#define ENTROPYK_TEST_COUNTS_ALLOCATIONS 0
+#else
+#define ENTROPYK_TEST_COUNTS_ALLOCATIONS 1
+#endif
+#if ENTROPYK_TEST_COUNTS_ALLOCATIONS
+#include "support/counting_new.hpp"
+#endif
+
+using namespace fixtures;
+
+namespace {
+
+constexpr double x6 = 0.20492249631, cop = 4.47533057817, q_L = 146281.569455, w_in = 32686.2042702;
+
+bool near(double a, double b, double rel) { return std::fabs(a - b) <= rel * std::fabs(b); }
+
+/// Case a in the typed API: two compressors in series, a flash tank and a mixer.
+auto typed_cengel_11_5(Backend backend = Backend::eos) {
+    auto lp = node<"lp_compressor">(IsentropicCompressor{1.0});
+    auto mixer = node<"mixer">(Mixer{});
+    auto hp = node<"hp_compressor">(IsentropicCompressor{1.0, 1.0_kg_per_s});
+    auto cond = node<"condenser">(FixedSaturationCondenser{0.8_MPa, 0.0_dK});
+    auto hp_valve = node<"hp_valve">(IsenthalpicValve{});
+    auto flash = node<"flash_tank">(FlashTank{0.32_MPa});
+    auto lp_valve = node<"lp_valve">(IsenthalpicValve{});
+    auto evap = node<"evaporator">(FixedSaturationEvaporator{0.14_MPa, 0.0_dK});
+    return network<fluids::R134a>(backend, lp, mixer, hp, cond, hp_valve, flash, lp_valve, evap) |
+           connect(lp.discharge, mixer.inlet_a) | connect(mixer.outlet, hp.suction) |
+           connect(hp.discharge, cond.inlet) | connect(cond.outlet, hp_valve.inlet) |
+           connect(hp_valve.outlet, flash.inlet) | connect(flash.liquid_out, lp_valve.inlet) |
+           connect(flash.vapour_out, mixer.inlet_b) | connect(lp_valve.outlet, evap.inlet) |
+           connect(evap.outlet, lp.suction) | close_loop;
+}
+
+/// The same network built at run time, as tests/cycles/network.test.cpp builds it.
+System runtime_cengel_11_5() {
+    auto s = System::create("R134a");
+    REQUIRE(s.has_value());
+    System sys = std::move(*s);
+    REQUIRE(sys.add("lp_compressor", IsentropicCompressor{1.0}));
+    REQUIRE(sys.add("mixer", Mixer{}));
+    REQUIRE(sys.add("hp_compressor", IsentropicCompressor{1.0, 1.0_kg_per_s}));
+    REQUIRE(sys.add("condenser", FixedSaturationCondenser{0.8_MPa, 0.0_dK}));
+    REQUIRE(sys.add("hp_valve", IsenthalpicValve{}));
+    REQUIRE(sys.add("flash_tank", FlashTank{0.32_MPa}));
+    REQUIRE(sys.add("lp_valve", IsenthalpicValve{}));
+    REQUIRE(sys.add("evaporator", FixedSaturationEvaporator{0.14_MPa, 0.0_dK}));
+    REQUIRE(sys.connect("lp_compressor.discharge", "mixer.inlet_a"));
+    REQUIRE(sys.connect("mixer.outlet", "hp_compressor.suction"));
+    REQUIRE(sys.connect("hp_compressor.discharge", "condenser.inlet"));
+    REQUIRE(sys.connect("condenser", "hp_valve"));
+    REQUIRE(sys.connect("hp_valve", "flash_tank.inlet"));
+    REQUIRE(sys.connect("flash_tank.liquid_out", "lp_valve.inlet"));
+    REQUIRE(sys.connect("flash_tank.vapour_out", "mixer.inlet_b"));
+    REQUIRE(sys.connect("lp_valve.outlet", "evaporator.inlet"));
+    REQUIRE(sys.connect("evaporator.outlet", "lp_compressor.suction"));
+    REQUIRE(sys.finalize());
+    return sys;
+}
+
+/// Every connection and component figure of two solved networks agree to `rel`.
+void same_numbers(const CycleResults& a, const CycleResults& b, double rel) {
+    REQUIRE(a.connections.size() == b.connections.size());
+    for (std::size_t i = 0; i < a.connections.size(); ++i) {
+        INFO("connection " << i);
+        const auto& x = a.connections[i];
+        const auto& y = b.connections[i];
+        CHECK(x.from == y.from);
+        CHECK(x.from_port == y.from_port);
+        CHECK(x.to == y.to);
+        CHECK(x.to_port == y.to_port);
+        CHECK(x.state.p.si() == Approx(y.state.p.si()).epsilon(rel));
+        CHECK(x.state.h.si() == Approx(y.state.h.si()).epsilon(rel));
+        CHECK(x.m == Approx(y.m).epsilon(rel));
+    }
+    REQUIRE(a.components.size() == b.components.size());
+    for (std::size_t i = 0; i < a.components.size(); ++i) {
+        INFO("component " << i);
+        CHECK(a.components[i].entropy_generation ==
+              Approx(b.components[i].entropy_generation).epsilon(rel).margin(1e-12));
+        CHECK(a.components[i].power == Approx(b.components[i].power).epsilon(rel).margin(1e-12));
+        CHECK(a.components[i].heat_rate == Approx(b.components[i].heat_rate).epsilon(rel).margin(1e-12));
+    }
+    CHECK(a.cop_cooling == Approx(b.cop_cooling).epsilon(rel));
+    CHECK(a.cooling_capacity == Approx(b.cooling_capacity).epsilon(rel));
+    CHECK(a.compressor_power == Approx(b.compressor_power).epsilon(rel));
+}
+
+} // namespace
+
+TEST_CASE("typed network: case a (two-stage R134a with a flash chamber) gives the runtime numbers",
+          "[typed][network][validation]") {
+    auto c = typed_cengel_11_5();
+    using C = decltype(c);
+    static_assert(C::component_count == 8 && C::connection_count == 9);
+    static_assert(C::index<"flash_tank">() == 5 && C::index<"lp_compressor">() == 0);
+    INFO((c.status() ? std::string() : std::string(c.status().error().c_str())));
+    REQUIRE(c.status());
+    const auto& T = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(T.report);
+    REQUIRE(T.converged());
+    auto sys = runtime_cengel_11_5();
+    const auto& R = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    same_numbers(T, R, 1e-12);
+    // The validation figures through the typed door.
+    CHECK(near(T.cop_cooling, cop, 1e-6));
+    CHECK(near(T.cooling_capacity, q_L, 1e-6));
+    CHECK(near(T.compressor_power, w_in, 1e-6));
+    // Ports name the connections: the flash gas is x6 of the 1 kg/s through the condenser.
+    const auto& vapour = c.leaving(node<"flash_tank">(FlashTank{0.32_MPa}).vapour_out);
+    CHECK(vapour.from == 5);
+    CHECK(vapour.from_port == 1);
+    CHECK(vapour.to == 1); // the mixer
+    CHECK(vapour.to_port == 1);
+    CHECK(near(vapour.m, x6, 1e-6));
+    CHECK(std::fabs(T.energy_balance) <= 1e-9);
+    CHECK(std::fabs(T.mass_balance) <= 1e-9);
+    // A warm re-solve agrees with the runtime's warm re-solve.
+    same_numbers(c.solve(), sys.solve(), 1e-12);
+}
+
+TEST_CASE("typed network: a hot-gas bypass (splitter and mixer) gives the runtime numbers", "[typed][network]") {
+    auto comp = node<"comp">(IsentropicCompressor{0.7, 0.1_kg_per_s});
+    auto tee = node<"tee">(Splitter::fixed(0.85));
+    auto cond = node<"cond">(FixedSaturationCondenser{40.0_degC, 2.0_dK});
+    auto valve = node<"valve">(IsenthalpicValve{});
+    auto evap = node<"evap">(FixedSaturationEvaporator{0.0_degC, 5.0_dK});
+    auto bypass = node<"bypass">(IsenthalpicValve{});
+    auto mix = node<"mix">(Mixer{});
+    auto c = network<fluids::R134a>(comp, tee, cond, valve, evap, bypass, mix) | connect(comp.discharge, tee.inlet) |
+             connect(tee.outlet_a, cond.inlet) | connect(cond.outlet, valve.inlet) | connect(valve.outlet, evap.inlet) |
+             connect(evap.outlet, mix.inlet_a) | connect(tee.outlet_b, bypass.inlet) |
+             connect(bypass.outlet, mix.inlet_b) | connect(mix.outlet, comp.suction) | close_loop;
+    REQUIRE(c.status());
+    const auto& T = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(T.report);
+    REQUIRE(T.converged());
+
+    auto sys = std::move(*System::create("R134a"));
+    REQUIRE(sys.add("comp", IsentropicCompressor{0.7, 0.1_kg_per_s}));
+    REQUIRE(sys.add("tee", Splitter::fixed(0.85)));
+    REQUIRE(sys.add("cond", FixedSaturationCondenser{40.0_degC, 2.0_dK}));
+    REQUIRE(sys.add("valve", IsenthalpicValve{}));
+    REQUIRE(sys.add("evap", FixedSaturationEvaporator{0.0_degC, 5.0_dK}));
+    REQUIRE(sys.add("bypass", IsenthalpicValve{}));
+    REQUIRE(sys.add("mix", Mixer{}));
+    REQUIRE(sys.connect("comp", "tee"));
+    REQUIRE(sys.connect("tee.outlet_a", "cond"));
+    REQUIRE(sys.connect("cond", "valve"));
+    REQUIRE(sys.connect("valve", "evap"));
+    REQUIRE(sys.connect("evap", "mix.inlet_a"));
+    REQUIRE(sys.connect("tee.outlet_b", "bypass"));
+    REQUIRE(sys.connect("bypass", "mix.inlet_b"));
+    REQUIRE(sys.connect("mix", "comp"));
+    REQUIRE(sys.finalize());
+    const auto& R = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    same_numbers(T, R, 1e-12);
+    // 85 % of the 0.1 kg/s reaches the condenser (the fixed split), the rest bypasses it.
+    CHECK(c.leaving(tee.outlet_a).m == Approx(0.085).epsilon(1e-9));
+    CHECK(c.leaving(tee.outlet_b).m == Approx(0.015).epsilon(1e-9));
+}
+
+TEST_CASE("typed network: parameters the types cannot see are refused at run time, by name", "[typed][network]") {
+    // A split fraction outside (0, 1) is a runtime value: the network builds no System and a solve
+    // reports the component's message.
+    auto comp = node<"comp">(IsentropicCompressor{0.7, 0.1_kg_per_s});
+    auto tee = node<"tee">(Splitter::fixed(1.5));
+    auto cond = node<"cond">(FixedSaturationCondenser{40.0_degC, 2.0_dK});
+    auto valve = node<"valve">(IsenthalpicValve{});
+    auto evap = node<"evap">(FixedSaturationEvaporator{0.0_degC, 5.0_dK});
+    auto bypass = node<"bypass">(IsenthalpicValve{});
+    auto mix = node<"mix">(Mixer{});
+    auto c = network<fluids::R134a>(comp, tee, cond, valve, evap, bypass, mix) | connect(comp.discharge, tee.inlet) |
+             connect(tee.outlet_a, cond.inlet) | connect(cond.outlet, valve.inlet) | connect(valve.outlet, evap.inlet) |
+             connect(evap.outlet, mix.inlet_a) | connect(tee.outlet_b, bypass.inlet) |
+             connect(bypass.outlet, mix.inlet_b) | connect(mix.outlet, comp.suction) | close_loop;
+    REQUIRE_FALSE(c.status());
+    CHECK(std::string(c.status().error().c_str()) ==
+          "component 'tee': split fraction = 1.5: expected a number in (0, 1)");
+    const auto& R = c.solve();
+    CHECK(R.status == SolveStatus::invalid_input);
+    CHECK(std::string(R.report) == "component 'tee': split fraction = 1.5: expected a number in (0, 1)");
+}
+
+#if ENTROPYK_TEST_COUNTS_ALLOCATIONS
+TEST_CASE("typed network: solves after the first allocate nothing", "[typed][network][realtime]") {
+    auto c = typed_cengel_11_5();
+    REQUIRE(c.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 10; ++i) {
+        converged += c.solve(SolverMethod::newton, {}, StartMode::warm).converged() ? 1 : 0;
+        converged += c.solve(SolverMethod::fallback, {}, StartMode::cold).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    CHECK(converged == 20);
+    CHECK(allocs == 0);
+}
+#endif
+
+namespace {
+using typed::Broken;
+/// The verdict of `close_loop` on a network type (computed without closing it).
+template <class Net>
+constexpr typed::Verdict verdict = typed::detail_net::verdict_of<Net>::value;
+} // namespace
+
+TEST_CASE("typed network: the compile-time analysis names the first broken rule", "[typed][network]") {
+    // The verdicts the refusals are made from (tests/compile_fail/net_*.fail.cpp shows the
+    // messages); here also the rules no compile-fail case reaches.
+    auto comp = node<"comp">(IsentropicCompressor{0.7, 0.1_kg_per_s});
+    auto cond = node<"cond">(FixedSaturationCondenser{40.0_degC, 2.0_dK});
+    auto valve = node<"valve">(IsenthalpicValve{});
+    auto evap = node<"evap">(FixedSaturationEvaporator{0.0_degC, 5.0_dK});
+    auto tee = node<"tee">(Splitter{});
+    auto mix = node<"mix">(Mixer{});
+    // A correct simple loop.
+    constexpr auto ok = verdict<decltype(network<fluids::R134a>(comp, cond, valve, evap) |
+                                         connect(comp.discharge, cond.inlet) | connect(cond.outlet, valve.inlet) |
+                                         connect(valve.outlet, evap.inlet) | connect(evap.outlet, comp.suction))>;
+    static_assert(ok.rule == Broken::none);
+    // A loop of a splitter and a mixer alone: no compressor (rule 5), reported at its first node.
+    constexpr auto idle = verdict<decltype(network<fluids::R134a>(tee, mix) | connect(tee.outlet_a, mix.inlet_a) |
+                                           connect(tee.outlet_b, mix.inlet_b) | connect(mix.outlet, tee.inlet))>;
+    static_assert(idle.rule == Broken::no_compressor && idle.node == 0);
+    // Condenser liquid split: one branch through valve and evaporator, the other (liquid) straight
+    // into the mixer with the evaporator's vapour (rule 3, the mixer, node 5).
+    constexpr auto mixed = verdict<decltype(network<fluids::R134a>(comp, cond, tee, valve, evap, mix) |
+                                            connect(comp.discharge, cond.inlet) | connect(cond.outlet, tee.inlet) |
+                                            connect(tee.outlet_a, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                                            connect(evap.outlet, mix.inlet_a) | connect(tee.outlet_b, mix.inlet_b) |
+                                            connect(mix.outlet, comp.suction))>;
+    static_assert(mixed.rule == Broken::mixer_phase && mixed.node == 5);
+    // A hot-gas branch without its bypass valve: vapour at the high level mixed with the suction
+    // gas (rule 4), whereas with the valve the network is accepted.
+    auto bypass = node<"bypass">(IsenthalpicValve{});
+    constexpr auto hot = verdict<decltype(network<fluids::R134a>(comp, tee, cond, valve, evap, mix) |
+                                          connect(comp.discharge, tee.inlet) | connect(tee.outlet_a, cond.inlet) |
+                                          connect(cond.outlet, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                                          connect(evap.outlet, mix.inlet_a) | connect(tee.outlet_b, mix.inlet_b) |
+                                          connect(mix.outlet, comp.suction))>;
+    static_assert(hot.rule == Broken::mixer_levels && hot.node == 5);
+    constexpr auto hot_ok = verdict<decltype(network<fluids::R134a>(comp, tee, cond, valve, evap, bypass, mix) |
+                                             connect(comp.discharge, tee.inlet) | connect(tee.outlet_a, cond.inlet) |
+                                             connect(cond.outlet, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                                             connect(evap.outlet, mix.inlet_a) | connect(tee.outlet_b, bypass.inlet) |
+                                             connect(bypass.outlet, mix.inlet_b) | connect(mix.outlet, comp.suction))>;
+    static_assert(hot_ok.rule == Broken::none);
+    // A second loop of another refrigerant is a loop of its own: accepted by the rules.
+    auto comp2 = node<"comp2", fluids::R744>(IsentropicCompressor{0.7, 0.1_kg_per_s});
+    auto cond2 = node<"cond2", fluids::R744>(FixedSaturationCondenser{10.0_degC, 2.0_dK});
+    auto valve2 = node<"valve2", fluids::R744>(IsenthalpicValve{});
+    auto evap2 = node<"evap2", fluids::R744>(FixedSaturationEvaporator{-30.0_degC, 5.0_dK});
+    constexpr auto two_loops =
+        verdict<decltype(network<fluids::R134a>(comp, cond, valve, evap, comp2, cond2, valve2, evap2) |
+                         connect(comp.discharge, cond.inlet) | connect(cond.outlet, valve.inlet) |
+                         connect(valve.outlet, evap.inlet) | connect(evap.outlet, comp.suction) |
+                         connect(comp2.discharge, cond2.inlet) | connect(cond2.outlet, valve2.inlet) |
+                         connect(valve2.outlet, evap2.inlet) | connect(evap2.outlet, comp2.suction))>;
+    static_assert(two_loops.rule == Broken::none);
+    // ... but the same second loop with its valve fed from the first loop's condenser is not.
+    constexpr auto crossed =
+        verdict<decltype(network<fluids::R134a>(comp, cond, valve, evap, comp2, cond2, valve2, evap2) |
+                         connect(comp.discharge, cond.inlet) | connect(cond2.outlet, valve.inlet) |
+                         connect(valve.outlet, evap.inlet) | connect(evap.outlet, comp.suction) |
+                         connect(comp2.discharge, cond2.inlet) | connect(cond.outlet, valve2.inlet) |
+                         connect(valve2.outlet, evap2.inlet) | connect(evap2.outlet, comp2.suction))>;
+    static_assert(crossed.rule == Broken::two_refrigerants);
+    CHECK(ok.rule == Broken::none); // the static_asserts above are the test
+}
