@@ -18,6 +18,18 @@ enum class Backend : std::int32_t {
     tables = 1, ///< in-memory tables built once per fluid from the EOS: speed (see docs/fluids.md)
 };
 
+/// Whether `backend` can serve `fluid`: property tables exist for the pure and pseudo-pure fluids
+/// only (tables of a blend are not built yet). Every door that takes a backend from a user (C API,
+/// cycle files, CLI, Python) refuses a blend with tables through this message.
+[[nodiscard]] inline Result<void> check_backend(const fluids::Fluid& fluid, Backend backend) noexcept {
+    if (backend == Backend::tables && fluid.is_blend())
+        return ThermoError::format(Errc::fluid_error,
+                                   "%.*s: property tables are not available for blends yet; use the equation-of-state "
+                                   "backend (eos)",
+                                   static_cast<int>(fluid.name().size()), fluid.name().data());
+    return {};
+}
+
 /// Refrigerant properties in SI doubles (the strong types stay at the public API; inside a
 /// residual evaluation plain SI values keep the arithmetic readable). One branch per call picks
 /// the backend; both satisfy fluids::PropertyBackend with identical results types and errors.
@@ -25,8 +37,11 @@ enum class Backend : std::int32_t {
 class PropertyService {
   public:
     PropertyService() = default;
+    /// A blend has no tables (check_backend): it is served by the equation of state whatever
+    /// `backend` says, a safety net behind the doors that refuse that combination.
     explicit PropertyService(const fluids::Fluid& fluid, Backend backend = Backend::eos)
-        : fluid_(&fluid), tables_(backend == Backend::tables ? &fluids::tables_for(fluid) : nullptr) {}
+        : fluid_(&fluid),
+          tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr) {}
 
     [[nodiscard]] const fluids::Fluid& fluid() const noexcept { return *fluid_; }
     [[nodiscard]] Backend backend() const noexcept { return tables_ ? Backend::tables : Backend::eos; }

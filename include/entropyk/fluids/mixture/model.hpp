@@ -14,7 +14,7 @@
 
 #include "entropyk/core/result.hpp"
 #include "entropyk/fluids/data/mixtures.hpp"
-#include "entropyk/fluids/fluid.hpp"
+#include "entropyk/fluids/detail/names.hpp"
 #include "entropyk/fluids/helmholtz/terms.hpp"
 #include "entropyk/fluids/mixture/pair_data.hpp"
 
@@ -52,8 +52,7 @@ struct Model {
 
 /// The pure fluid data behind a canonical name or alias.
 [[nodiscard]] inline const helmholtz::FluidData* component_data(std::string_view name) noexcept {
-    const Result<const Fluid*> f = find_fluid(name);
-    return f.has_value() ? &(*f)->data() : nullptr;
+    return fluids::detail::find_pure_data(name);
 }
 
 /// Builds the model for components named `names` (pure fluids of the registry). Fails with
