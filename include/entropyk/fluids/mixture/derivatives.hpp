@@ -46,6 +46,19 @@ struct PhaseDerivatives {
     double h = 0.0, s = 0.0, cp = 0.0;   ///< molar: J/mol, J/(mol K)
     double dh_dlnp = 0.0, ds_dlnp = 0.0; ///< p (dh/dp)_T, p (ds/dp)_T
     Vec h_bar{}, s_bar{};                ///< partial molar enthalpy and entropy at (T, p)
+    Vec v_bar{};                         ///< partial molar volumes, m3/mol
+    double dv_dT = 0.0, dv_dp = 0.0;     ///< (dv/dT)_p, (dv/dp)_T of the molar volume
+
+    /// Molar density predicted at a nearby (T, p, x') to first order: v' = v + sum v_i (x'_i - x_i)
+    /// + (dv/dT) dT + (dv/dp) dp (Gibbs-Duhem removes the change of the v_i), or `rho` itself if
+    /// that moves v by more than 20 % (then the prediction is no better than the old value).
+    [[nodiscard]] double predict_rho(const Vec& x_old, const Vec& x_new, std::size_t n, double T_new,
+                                     double p_new) const noexcept {
+        const double v = 1.0 / rho;
+        double dv = dv_dT * (T_new - T) + dv_dp * (p_new - p);
+        for (std::size_t i = 0; i < n; ++i) dv += v_bar[i] * (x_new[i] - x_old[i]);
+        return std::fabs(dv) <= 0.2 * v ? 1.0 / (v + dv) : rho;
+    }
 };
 
 [[nodiscard]] inline PhaseDerivatives phase_derivatives(const Model& m, const Vec& x, double T, double rho,
@@ -153,7 +166,10 @@ struct PhaseDerivatives {
             out.dlnphi_dn[i][j] = rmu_r[i] + mu_x[i][j] - smx + 1.0 + Pi[i] * Pi[j] / (RT * PV);
         out.dlnphi_dlnT[i] = Tmu_T[i] + 1.0 + T * Pi[i] * PT / (RT * PV);
         out.dlnphi_dlnp[i] = -out.p * Pi[i] / (PV * RT) - 1.0;
+        out.v_bar[i] = -Pi[i] / PV;
     }
+    out.dv_dT = -PT / PV;
+    out.dv_dp = 1.0 / PV;
     // Ideal part per component (each in its own reduced variables, helmholtz.hpp).
     double i_a = 0.0, i_t = 0.0, i_tt = 0.0;
     Vec hig{}, mu_ig{};

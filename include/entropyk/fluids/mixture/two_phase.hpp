@@ -63,6 +63,7 @@ struct SplitEval {
     SmallVec g{};
     SmallMat J{}; ///< dg/du, analytic
     Split s;
+    PhaseDerivatives L, V; ///< the phases (for the next iterate's density guesses)
 };
 
 /// Phase compositions and densities, residuals and their analytic Jacobian with respect to the
@@ -76,7 +77,7 @@ struct SplitEval {
 /// those of the Rachford-Rice expressions (Michelsen & Mollerup 2007, ch. 10).
 inline SplitEval split_residual(const Model& m, const Vec& z, Spec spec, double spec_value, bool free_p, double T,
                                 double p, const Vec& lnK, double beta, double rho_L_guess, double rho_V_guess,
-                                Workspace& ws) noexcept {
+                                Workspace& ws, const SplitEval* prev = nullptr) noexcept {
     SplitEval e;
     const std::size_t n = m.n;
     Split& s = e.s;
@@ -100,12 +101,20 @@ inline SplitEval split_residual(const Model& m, const Vec& z, Spec spec, double 
     s.T = T;
     s.p = p;
     s.beta = beta;
+    if (prev != nullptr) { // first-order guesses from the previous iterate's phases
+        rho_L_guess = prev->L.predict_rho(prev->s.x, s.x, n, T, p);
+        rho_V_guess = prev->V.predict_rho(prev->s.y, s.y, n, T, p);
+    }
     s.rho_L = density_tp(m, s.x, T, p, Root::liquid, ws, rho_L_guess);
+    if (!(s.rho_L > 0.0) && prev != nullptr) s.rho_L = density_tp(m, s.x, T, p, Root::liquid, ws, prev->s.rho_L);
     if (!(s.rho_L > 0.0)) return e;
     s.rho_V = density_tp(m, s.y, T, p, Root::vapor, ws, rho_V_guess);
+    if (!(s.rho_V > 0.0) && prev != nullptr) s.rho_V = density_tp(m, s.y, T, p, Root::vapor, ws, prev->s.rho_V);
     if (!(s.rho_V > 0.0)) return e;
-    const PhaseDerivatives L = phase_derivatives(m, s.x, T, s.rho_L, ws);
-    const PhaseDerivatives V = phase_derivatives(m, s.y, T, s.rho_V, ws);
+    e.L = phase_derivatives(m, s.x, T, s.rho_L, ws);
+    e.V = phase_derivatives(m, s.y, T, s.rho_V, ws);
+    const PhaseDerivatives& L = e.L;
+    const PhaseDerivatives& V = e.V;
     for (std::size_t i = 0; i < n; ++i) e.g[i] = lnK[i] + V.ln_phi[i] - L.ln_phi[i];
     e.g[n] = rr;
     s.M_L = molar_mass(m, s.x);
@@ -230,11 +239,11 @@ inline constexpr int max_split_iterations = 60;
         for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
         return k;
     };
-    auto eval = [&](const detail::SmallVec& v, double rho_L, double rho_V) {
+    auto eval = [&](const detail::SmallVec& v, double rho_L, double rho_V, const detail::SplitEval* prev) {
         return detail::split_residual(m, z, spec, spec_value, free_p, T_of(v), p_of(v), lnK_of(v), v[n], rho_L, rho_V,
-                                      ws);
+                                      ws, prev);
     };
-    detail::SplitEval e = eval(u, guess.rho_L, guess.rho_V);
+    detail::SplitEval e = eval(u, guess.rho_L, guess.rho_V, nullptr);
     if (!e.ok) return false;
     for (int it = 1; it <= max_split_iterations; ++it) {
         detail::SmallMat A = e.J;
@@ -251,7 +260,7 @@ inline constexpr int max_split_iterations = 60;
         detail::SmallVec un{};
         for (int half = 0; half < 30; ++half) {
             for (std::size_t r = 0; r < nu; ++r) un[r] = u[r] + scale * du[r];
-            en = eval(un, e.s.rho_L, e.s.rho_V);
+            en = eval(un, e.s.rho_L, e.s.rho_V, &e);
             if (en.ok) break;
             scale *= 0.5;
         }
