@@ -26,7 +26,7 @@ TEST_CASE("the glide table of a blend matches its EOS on held-out two-phase stat
         const tabular::GlideTable t(b);
         INFO(name << ": built in " << t.info().build_seconds << " s, " << t.info().nodes << " nodes");
         REQUIRE(t.info().failed_nodes == 0);
-        CHECK(t.info().p_max == Approx(0.9 * b.envelope.p_top()).epsilon(1e-12));
+        CHECK(t.info().p_max == Approx(tabular::GlideLayout{}.top_fraction * b.envelope.p_top()).epsilon(1e-12));
         std::mt19937_64 rng(1234);
         std::uniform_real_distribution<double> u(0.0, 1.0);
         const double l0 = std::log(t.info().p_min), l1 = std::log(t.info().p_max);

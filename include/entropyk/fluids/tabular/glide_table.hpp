@@ -55,7 +55,7 @@ struct GlideState {
 
 /// Where the nodes go.
 struct GlideLayout {
-    double top_fraction = 0.9;               ///< highest pressure: this fraction of the envelope's top
+    double top_fraction = 0.85;              ///< highest pressure: this fraction of the envelope's top
     double p_low = 2e4;                      ///< lowest pressure, Pa (at least the envelope's lowest)
     double x_width[3] = {0.02, 0.01, 0.004}; ///< ln p cell widths: below 0.5, 0.5-0.8, above 0.8 of the top
     std::size_t w_cells[3] = {10, 48, 10};   ///< w cells on [0, 0.05], [0.05, 0.95], [0.95, 1]
@@ -211,6 +211,12 @@ class GlideTable {
     [[nodiscard]] double saturation(double p, GlideSat k) const noexcept {
         const Locus L = sat_.axis().locate(std::log(p));
         return sat_.value(L, hermite(L.t), k);
+    }
+
+    /// The saturation table's axis (ln p) and the slope d/dlnp of one of its quantities.
+    [[nodiscard]] const Axis& saturation_axis() const noexcept { return sat_.axis(); }
+    [[nodiscard]] double saturation_slope(const Locus& L, GlideSat k) const noexcept {
+        return sat_.slope(L, hermite_dt(L.t), k);
     }
 
     /// (p, h) two-phase state; nullopt outside the table's pressures, outside the glide
