@@ -174,13 +174,26 @@ class BlendRegion {
         return !grid_.empty() && x >= grid_.x_axis().lo() && x <= grid_.x_axis().hi();
     }
     [[nodiscard]] std::size_t nodes() const noexcept { return nodes_; }
+    /// True if this region's ln p axis has the same nodes as `a` (then its loci are the same).
+    [[nodiscard]] bool same_x_axis(const Axis& a) const noexcept {
+        const Axis& m = grid_.x_axis();
+        if (m.nodes() != a.nodes()) return false;
+        for (std::size_t i = 0; i < m.nodes(); ++i)
+            if (m.node(i) != a.node(i)) return false;
+        for (std::size_t i = 0; i < m.cells(); ++i)
+            if (m.cell_width(i) != a.cell_width(i)) return false;
+        return true;
+    }
     [[nodiscard]] std::size_t failed() const noexcept { return failed_; }
     [[nodiscard]] std::size_t bytes() const noexcept { return anchor_.bytes() + grid_.bytes() + prop_.bytes(); }
 
     /// The state at (p, h) given the saturated enthalpy h_sat at p; false outside the region.
-    [[nodiscard]] bool lookup(double p, double x, double h, double h_sat, BlendState& out) const noexcept {
-        const Locus Lx = grid_.x_axis().locate(x);
-        const Basis bx = hermite(Lx.t);
+    /// `same` (optional): Lx and bx when this region's ln p axis is the caller's (the vapour
+    /// region shares the glide table's), to skip locating again.
+    [[nodiscard]] bool lookup(double p, double x, double h, double h_sat, BlendState& out, const Locus* same = nullptr,
+                              const Basis* same_b = nullptr) const noexcept {
+        const Locus Lx = same != nullptr ? *same : grid_.x_axis().locate(x);
+        const Basis bx = same_b != nullptr ? *same_b : hermite(Lx.t);
         const double ha = anchor_.value(Lx, bx, 0);
         const double eta = liquid_ ? (h - ha) / (h_sat - ha) : (h - h_sat) / (ha - h_sat);
         if (!(eta >= 0.0 && eta <= 1.0)) return false;
@@ -229,6 +242,7 @@ class BlendTables {
         p_liq_ = std::exp(a);
         liq_ = detail::BlendRegion(b, glide_, true, p_liq_, p1, layout);
         vap_ = detail::BlendRegion(b, glide_, false, p0, p1, layout);
+        vap_shares_axis_ = vap_.same_x_axis(glide_.saturation_axis());
         info_.nodes = glide_.info().nodes + liq_.nodes() + vap_.nodes();
         info_.failed_nodes = glide_.info().failed_nodes + liq_.failed() + vap_.failed();
         info_.bytes = sizeof(BlendTables) + glide_.info().bytes + liq_.bytes() + vap_.bytes();
@@ -246,18 +260,22 @@ class BlendTables {
     [[nodiscard]] std::optional<BlendState> flash_ph(double p, double h) const noexcept {
         if (!glide_.contains(p) || !std::isfinite(h)) return std::nullopt;
         const double x = std::log(p);
-        const double hb = glide_.saturation(p, gs_h_bubble);
+        // One locate on the saturation axis for h', h'' (the vapour grid shares that axis).
+        const Locus Lx = glide_.saturation_axis().locate(x);
+        const Basis bx = hermite(Lx.t);
+        const double hb = glide_.saturation_at(Lx, bx, gs_h_bubble);
         BlendState out;
         if (h < hb) {
             if (p < p_liq_ || !liq_.lookup(p, x, h, hb, out)) return std::nullopt;
             return out;
         }
-        const double hd = glide_.saturation(p, gs_h_dew);
+        const double hd = glide_.saturation_at(Lx, bx, gs_h_dew);
         if (h > hd) {
-            if (!vap_.lookup(p, x, h, hd, out)) return std::nullopt;
+            if (!vap_.lookup(p, x, h, hd, out, vap_shares_axis_ ? &Lx : nullptr, vap_shares_axis_ ? &bx : nullptr))
+                return std::nullopt;
             return out;
         }
-        const std::optional<GlideState> g = glide_.flash_ph(p, h);
+        const std::optional<GlideState> g = glide_.at(Lx, bx, hb, hd, h);
         if (!g) return std::nullopt;
         out.T = g->T;
         out.p = p;
@@ -274,6 +292,7 @@ class BlendTables {
     GlideTable glide_;
     detail::BlendRegion liq_, vap_;
     double p_liq_ = 0.0;
+    bool vap_shares_axis_ = false;
     BlendTableInfo info_{};
 };
 

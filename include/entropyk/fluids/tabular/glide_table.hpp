@@ -219,13 +219,24 @@ class GlideTable {
         return sat_.slope(L, hermite_dt(L.t), k);
     }
 
+    /// A saturation quantity at a located ln p (Lx on saturation_axis(), bx = hermite(Lx.t)).
+    [[nodiscard]] double saturation_at(const Locus& Lx, const Basis& bx, GlideSat k) const noexcept {
+        return sat_.value(Lx, bx, k);
+    }
+
     /// (p, h) two-phase state; nullopt outside the table's pressures, outside the glide
     /// (single-phase: h below the bubble or above the dew point) or in an unusable cell.
     [[nodiscard]] std::optional<GlideState> flash_ph(double p, double h) const noexcept {
         if (!contains(p) || !std::isfinite(h)) return std::nullopt;
         const Locus Lx = sat_.axis().locate(std::log(p));
         const Basis bx = hermite(Lx.t);
-        const double hb = sat_.value(Lx, bx, gs_h_bubble), hd = sat_.value(Lx, bx, gs_h_dew);
+        return at(Lx, bx, sat_.value(Lx, bx, gs_h_bubble), sat_.value(Lx, bx, gs_h_dew), h);
+    }
+
+    /// The two-phase state at a located ln p (as saturation_at) with h' and h'' there already
+    /// evaluated.
+    [[nodiscard]] std::optional<GlideState> at(const Locus& Lx, const Basis& bx, double hb, double hd,
+                                               double h) const noexcept {
         const double w = (h - hb) / (hd - hb);
         if (!(w >= 0.0 && w <= 1.0)) return std::nullopt;
         const Locus Ly = grid_.y_axis().locate(w);
