@@ -73,7 +73,7 @@ class GlideTable {
 
     /// Builds the table of blend b (its envelope traced). A node whose split fails marks its
     /// cells unusable (those states are left to the EOS); info().failed_nodes counts them.
-    explicit GlideTable(const mixture::Blend& b, const GlideLayout& layout = {}) : blend_(&b) {
+    explicit GlideTable(const mixture::Blend& b, const GlideLayout& layout = {}) {
         const auto t0 = std::chrono::steady_clock::now();
         const mixture::Model& m = b.model;
         const double p_top = b.envelope.p_top();
@@ -257,7 +257,6 @@ class GlideTable {
     }
 
   private:
-    const mixture::Blend* blend_ = nullptr;
     HermiteTable1D<glide_sat_quantities> sat_;
     Grid grid_, qgrid_;
     GlideInfo info_{};
