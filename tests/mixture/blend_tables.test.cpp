@@ -4,7 +4,7 @@
 // <= 1e-6 absolute; the phase the same as the EOS's.
 #include <random>
 
-#include "entropyk/fluids/tabular/blend_tables.hpp"
+#include "entropyk/fluids/tabular/blend_backend.hpp"
 #include "mixture/blend_reference.hpp"
 #include "support/catch.hpp"
 
@@ -74,4 +74,56 @@ TEST_CASE("the (p, h) tables of a blend match its EOS on held-out states in ever
         CHECK_FALSE(t.flash_ph(0.99 * t.info().p_min, 300e3).has_value());
         CHECK_FALSE(t.flash_ph(1e6, 1e7).has_value()); // far above T_hi
     }
+}
+
+TEST_CASE("a blend Fluid on its tables: same states as the Fluid's EOS within the table bounds", "[mixture][tables]") {
+    const Fluid& f = **find_fluid("R454B");
+    const BlendTableBackend t(f);
+    REQUIRE(t.tables() != nullptr);
+    CHECK(&fluid_of(t) == &f);
+    const double p = 10e5;
+    const Result<SaturationState> sat = f.saturation_p(Pressure{p});
+    REQUIRE(sat.has_value());
+    const double hb = sat->h_liquid.si(), hd = sat->h_vapor.si();
+    // Liquid, three points in the glide, vapour.
+    for (const double h : {hb - 50e3, hb + 0.1 * (hd - hb), 0.5 * (hb + hd), hd - 0.05 * (hd - hb), hd + 60e3}) {
+        INFO("h = " << h);
+        REQUIRE(t.covers_ph(Pressure{p}, SpecificEnthalpy{h}));
+        const Result<State> a = t.flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        const Result<State> e = f.flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        REQUIRE(a.has_value());
+        REQUIRE(e.has_value());
+        CHECK(a->phase == e->phase);
+        CHECK(std::fabs(a->T.si() / e->T.si() - 1.0) <= 1e-7);
+        CHECK(std::fabs(a->rho.si() / e->rho.si() - 1.0) <= 1e-6);
+        CHECK(std::fabs(a->s.si() - e->s.si()) <= 1e-6 * std::max(std::fabs(e->s.si()), 1e3));
+        CHECK(std::fabs(a->u.si() - e->u.si()) <= 1e-6 * std::max(std::fabs(e->u.si()), 1e3));
+        CHECK(std::fabs(a->quality - e->quality) <= 1e-6);
+        if (e->phase != Phase::two_phase) {
+            CHECK(std::fabs(a->cp.si() / e->cp.si() - 1.0) <= 1e-4);
+            CHECK(std::fabs(a->cv.si() / e->cv.si() - 1.0) <= 5e-4);
+            CHECK(std::fabs(a->w.si() / e->w.si() - 1.0) <= 5e-4);
+        } else {
+            CHECK(a->cp.si() == e->cp.si());
+            CHECK(a->w.si() == e->w.si());
+        }
+    }
+    // Outside the tables (above 0.85 of the envelope's top) the Fluid answers: the same State.
+    const double p_hi = 0.95 * f.blend()->envelope.p_top();
+    CHECK_FALSE(t.covers_ph(Pressure{p_hi}, SpecificEnthalpy{400e3}));
+    const Result<State> a = t.flash_ph(Pressure{p_hi}, SpecificEnthalpy{400e3});
+    const Result<State> e = f.flash_ph(Pressure{p_hi}, SpecificEnthalpy{400e3});
+    REQUIRE(a.has_value());
+    REQUIRE(e.has_value());
+    CHECK(a->T.si() == e->T.si());
+    CHECK(a->phase == e->phase);
+    // Errors are the Fluid's own.
+    const Result<State> bad = t.flash_ph(Pressure{-1.0}, SpecificEnthalpy{400e3});
+    const Result<State> bad_e = f.flash_ph(Pressure{-1.0}, SpecificEnthalpy{400e3});
+    REQUIRE_FALSE(bad.has_value());
+    REQUIRE_FALSE(bad_e.has_value());
+    CHECK(bad.error().message() == bad_e.error().message());
+    // A pure fluid gets no tables here (fluids::Tables serves it).
+    const BlendTableBackend pure(**find_fluid("R32"));
+    CHECK(pure.tables() == nullptr);
 }
