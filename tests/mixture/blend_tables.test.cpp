@@ -4,6 +4,7 @@
 // <= 1e-6 absolute; the phase the same as the EOS's.
 #include <random>
 
+#include "entropyk/components/properties.hpp"
 #include "entropyk/fluids/tabular/blend_backend.hpp"
 #include "mixture/blend_reference.hpp"
 #include "support/catch.hpp"
@@ -126,4 +127,29 @@ TEST_CASE("a blend Fluid on its tables: same states as the Fluid's EOS within th
     // A pure fluid gets no tables here (fluids::Tables serves it).
     const BlendTableBackend pure(**find_fluid("R32"));
     CHECK(pure.tables() == nullptr);
+}
+
+TEST_CASE("a blend runs on tables through PropertyService; check_backend no longer refuses it", "[mixture][tables]") {
+    const Fluid& f = **find_fluid("R454B");
+    CHECK(check_backend(f, Backend::tables).has_value());
+    CHECK(check_backend(f, Backend::eos).has_value());
+    const PropertyService tab(f, Backend::tables), eos(f, Backend::eos);
+    CHECK(tab.backend() == Backend::tables);
+    CHECK(eos.backend() == Backend::eos);
+    const BlendTableBackend& shared = blend_tables_for(f);
+    CHECK(&blend_tables_for(f) == &shared); // built once
+    const double p = 8e5, h = 350e3;        // in the glide
+    const Result<State> a = tab.ph(p, h), b = shared.flash_ph(Pressure{p}, SpecificEnthalpy{h});
+    const Result<State> e = eos.ph(p, h);
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    REQUIRE(e.has_value());
+    CHECK(a->T.si() == b->T.si()); // from the tables
+    CHECK(a->phase == Phase::two_phase);
+    CHECK(std::fabs(a->T.si() / e->T.si() - 1.0) <= 1e-7);
+    CHECK(a->T.si() != e->T.si()); // and not the EOS's value itself
+    // The other calls are the EOS's.
+    const Result<SaturationState> s = tab.sat_p(p), se = f.saturation_p(Pressure{p});
+    REQUIRE(s.has_value());
+    CHECK(s->T_dew.si() == se->T_dew.si());
 }

@@ -8,6 +8,7 @@
 #include "entropyk/core/result.hpp"
 #include "entropyk/fluids/backend.hpp"
 #include "entropyk/fluids/fluid.hpp"
+#include "entropyk/fluids/tabular/blend_backend.hpp"
 #include "entropyk/fluids/tabular/tables.hpp"
 
 namespace entropyk {
@@ -18,15 +19,13 @@ enum class Backend : std::int32_t {
     tables = 1, ///< in-memory tables built once per fluid from the EOS: speed (see docs/fluids.md)
 };
 
-/// Whether `backend` can serve `fluid`: property tables exist for the pure and pseudo-pure fluids
-/// only (tables of a blend are not built yet). Every door that takes a backend from a user (C API,
-/// cycle files, CLI, Python) refuses a blend with tables through this message.
+/// Whether `backend` can serve `fluid`. Every fluid can now: the pure and pseudo-pure fluids by
+/// fluids::Tables, a blend by its BlendTables ((p, h) states from the tables, the other calls by
+/// its EOS; docs/fluids.md, "Tables for blends"). Kept as the one place every door that takes a
+/// backend from a user (C API, cycle files, CLI, Python) asks.
 [[nodiscard]] inline Result<void> check_backend(const fluids::Fluid& fluid, Backend backend) noexcept {
-    if (backend == Backend::tables && fluid.is_blend())
-        return ThermoError::format(Errc::fluid_error,
-                                   "%.*s: property tables are not available for blends yet; use the equation-of-state "
-                                   "backend (eos)",
-                                   static_cast<int>(fluid.name().size()), fluid.name().data());
+    (void)fluid;
+    (void)backend;
     return {};
 }
 
@@ -37,26 +36,25 @@ enum class Backend : std::int32_t {
 class PropertyService {
   public:
     PropertyService() = default;
-    /// A blend has no tables (check_backend): it is served by the equation of state whatever
-    /// `backend` says, a safety net behind the doors that refuse that combination.
+    /// A blend with tables gets its shared BlendTableBackend: (p, h) from the tables, the other
+    /// calls from its EOS (the BlendTables serve (p, h) only so far).
     explicit PropertyService(const fluids::Fluid& fluid, Backend backend = Backend::eos)
         : fluid_(&fluid),
-          tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr) {}
+          tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr),
+          blend_tables_(backend == Backend::tables && fluid.is_blend() ? &fluids::blend_tables_for(fluid) : nullptr) {}
 
     [[nodiscard]] const fluids::Fluid& fluid() const noexcept { return *fluid_; }
-    [[nodiscard]] Backend backend() const noexcept { return tables_ ? Backend::tables : Backend::eos; }
+    [[nodiscard]] Backend backend() const noexcept { return tables_ || blend_tables_ ? Backend::tables : Backend::eos; }
 
     [[nodiscard]] Result<fluids::State> ph(double p, double h) const {
-        return memoized(ph_memo_, p, h, [&] {
-            return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
-                           : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
-        });
+        return memoized(ph_memo_, p, h, [&] { return ph_unmemoized(p, h); });
     }
     /// (p, h) without the memo: for a model that evaluates many states of one profile (a
     /// discretised exchanger) and would otherwise push the loop's connection states out of it.
     [[nodiscard]] Result<fluids::State> ph_unmemoized(double p, double h) const {
-        return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
-                       : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        return tables_         ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+               : blend_tables_ ? blend_tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+                               : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
     }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
         return memoized(ps_memo_, p, s, [&] {
@@ -95,6 +93,7 @@ class PropertyService {
 
     const fluids::Fluid* fluid_ = nullptr;
     const fluids::Tables* tables_ = nullptr;
+    const fluids::BlendTableBackend* blend_tables_ = nullptr;
     // The memos of the pure property calls (detail::FlashMemo): sized for one residual evaluation
     // of a loop (4-6 connection states, 2 pressure levels). They make a PropertyService, like the
     // System or typed cycle that owns it, an object for one thread at a time.

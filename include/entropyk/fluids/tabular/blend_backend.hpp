@@ -13,6 +13,9 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
+#include <utility>
+#include <vector>
 
 #include "entropyk/fluids/backend.hpp"
 #include "entropyk/fluids/fluid.hpp"
@@ -86,5 +89,18 @@ class BlendTableBackend {
 };
 
 static_assert(PropertyBackend<BlendTableBackend>);
+
+/// The shared table backend of a blend Fluid, built on first use (about 1 s, under a lock) and
+/// kept until program exit. Blend Fluids live in an append-only registry, so the Fluid's address
+/// identifies the blend.
+[[nodiscard]] inline const BlendTableBackend& blend_tables_for(const Fluid& fluid) {
+    static std::mutex m;
+    static std::vector<std::pair<const Fluid*, std::unique_ptr<const BlendTableBackend>>> built;
+    const std::lock_guard<std::mutex> lock(m);
+    for (const auto& e : built)
+        if (e.first == &fluid) return *e.second;
+    built.emplace_back(&fluid, std::make_unique<const BlendTableBackend>(fluid));
+    return *built.back().second;
+}
 
 } // namespace entropyk::fluids
