@@ -180,3 +180,85 @@ TEST_CASE("the traced envelope interpolates the bubble and dew temperatures with
         CHECK(worst < 0.2 * mixture::envelope_T_error);
     }
 }
+
+TEST_CASE("the Newton Jacobians of the split and of the saturation points match finite differences", "[mixture]") {
+    // The analytic Jacobians (two_phase.hpp, saturation.hpp) against central differences of the
+    // residuals (step 1e-6 in each unknown), at points off the solution, for every specification.
+    mixture::Workspace ws;
+    auto worst_column = [](auto&& eval, mixture::detail::SmallVec u, std::size_t nu,
+                           const mixture::detail::SmallMat& J) {
+        double worst = 0.0;
+        for (std::size_t c = 0; c < nu; ++c) {
+            const double h = 1e-6;
+            mixture::detail::SmallVec up = u, um = u;
+            up[c] += h;
+            um[c] -= h;
+            const auto ep = eval(up), em = eval(um);
+            REQUIRE(ep.ok);
+            REQUIRE(em.ok);
+            for (std::size_t r = 0; r < nu; ++r)
+                worst = std::max(worst, std::fabs((ep.g[r] - em.g[r]) / (2.0 * h) - J[r][c]) /
+                                            std::max(1.0, std::fabs(J[r][c])));
+        }
+        return worst;
+    };
+    for (const std::string& name : {std::string("R454B"), std::string("R448A"), std::string("R407C")}) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        const mixture::Model& m = b.model;
+        const std::size_t n = m.n;
+        const double p = 10e5;
+        const mixture::Bounds bd = mixture::bounds(m, b.z, mixture::SatGiven::pressure, p, ws);
+        REQUIRE(bd.ok);
+        const double T = 0.5 * (bd.bub.T + bd.dew.T);
+        mixture::Vec lnK{};
+        for (std::size_t i = 0; i < n; ++i) lnK[i] = 0.5 * (bd.bub.lnK[i] + bd.dew.lnK[i]) * 1.1;
+        const double h_mid = 0.5 * (bd.h_b + bd.h_d), s_mid = 0.5 * (bd.s_b + bd.s_d);
+        struct Case {
+            mixture::Spec spec;
+            double value;
+            bool free_p;
+        };
+        for (const Case c : {Case{mixture::Spec::temperature, 0.0, false}, Case{mixture::Spec::enthalpy, h_mid, false},
+                             Case{mixture::Spec::entropy, s_mid, false}, Case{mixture::Spec::enthalpy, h_mid, true},
+                             Case{mixture::Spec::entropy, s_mid, true}, Case{mixture::Spec::mass_quality, 0.3, false},
+                             Case{mixture::Spec::molar_quality, 0.3, true}}) {
+            const bool extra = c.spec != mixture::Spec::temperature;
+            const std::size_t nu = extra ? n + 2 : n + 1;
+            mixture::detail::SmallVec u{};
+            for (std::size_t i = 0; i < n; ++i) u[i] = lnK[i];
+            u[n] = 0.4;
+            if (extra) u[n + 1] = std::log(c.free_p ? p : T);
+            auto eval = [&](const mixture::detail::SmallVec& v) {
+                mixture::Vec k{};
+                for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
+                const double TT = extra && !c.free_p ? std::exp(v[n + 1]) : T;
+                const double pp = extra && c.free_p ? std::exp(v[n + 1]) : p;
+                return mixture::detail::split_residual(m, b.z, c.spec, c.value, c.free_p, TT, pp, k, v[n], -1.0, -1.0,
+                                                       ws);
+            };
+            const auto e = eval(u);
+            REQUIRE(e.ok);
+            INFO(name << " split spec " << static_cast<int>(c.spec) << " free_p " << c.free_p);
+            CHECK(worst_column(eval, u, nu, e.J) <= 1e-6);
+        }
+        for (const mixture::SatKind kind : {mixture::SatKind::bubble, mixture::SatKind::dew}) {
+            for (const mixture::SatGiven given : {mixture::SatGiven::pressure, mixture::SatGiven::temperature}) {
+                const mixture::SaturationPoint& sp = kind == mixture::SatKind::bubble ? bd.bub : bd.dew;
+                mixture::detail::SmallVec u{};
+                for (std::size_t i = 0; i < n; ++i) u[i] = sp.lnK[i] * 1.05;
+                u[n] = given == mixture::SatGiven::pressure ? std::log(sp.T + 0.3) : std::log(p * 1.01);
+                auto eval = [&](const mixture::detail::SmallVec& v) {
+                    mixture::Vec k{};
+                    for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
+                    const double TT = given == mixture::SatGiven::pressure ? std::exp(v[n]) : sp.T;
+                    const double pp = given == mixture::SatGiven::pressure ? p : std::exp(v[n]);
+                    return mixture::detail::saturation_residual(m, b.z, kind, given, TT, pp, k, -1.0, -1.0, ws);
+                };
+                const auto e = eval(u);
+                REQUIRE(e.ok);
+                INFO(name << " saturation kind " << static_cast<int>(kind) << " given " << static_cast<int>(given));
+                CHECK(worst_column(eval, u, n + 1, e.J) <= 1e-6);
+            }
+        }
+    }
+}

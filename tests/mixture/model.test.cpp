@@ -1,6 +1,7 @@
 // The mixture Helmholtz energy: the pure-fluid limit reproduces the pure engine, and the
 // single-phase reference states of the eight blends (tests/data/blends/<blend>_single_phase.csv).
 #include "entropyk/fluids/mixture/density.hpp"
+#include "entropyk/fluids/mixture/derivatives.hpp"
 #include "entropyk/fluids/mixture/fugacity.hpp"
 #include "mixture/blend_reference.hpp"
 #include "support/catch.hpp"
@@ -109,5 +110,81 @@ TEST_CASE("single-phase states of the blends match the reference tables", "[mixt
             CHECK(worst.add("w", deviation(P.w, t.num(i, "w")), 1e-6, i));
         }
         worst.print();
+    }
+}
+
+TEST_CASE("the analytic derivatives of ln phi, h and s match finite differences along density solves", "[mixture]") {
+    // Each derivative against a central difference of the exact functions at constant (T, p):
+    // amounts n_j +- 1e-5 (ln phi is homogeneous of degree zero in them, so the difference is
+    // n d ln phi_i / d n_j at n = 1 mol), T +- 1e-4 T, p +- 1e-5 p. The tolerances are the
+    // differences' own truncation and rounding errors (measured: <= 3e-9 for ln phi by n, 1.5e-7 by
+    // ln T, 2e-9 by ln p, 4e-10 R T for the partial molar h, 1e-7 R for c_p), except for the
+    // entropy: the partial molar s (1.6e-6 R) and (ds/dp)_T (1.1e-6 relative) follow from
+    // Gibbs-Duhem and Maxwell relations that the model itself satisfies only to ~1e-6 (each ideal
+    // part keeps its component's gas constant, R_i / R - 1 up to 1.1e-6, while the pressure uses
+    // the mixture's R). Newton needs no more.
+    mixture::Workspace ws;
+    for (const std::string& name : blend_names) {
+        const mixture::Blend& b = coolprop_traced_blend(name);
+        const mixture::Model& m = b.model;
+        mixture::Vec x = b.z; // off the blend's composition, as in a phase of a split
+        x[0] *= 1.3;
+        double sx = 0.0;
+        for (std::size_t i = 0; i < m.n; ++i) sx += x[i];
+        for (std::size_t i = 0; i < m.n; ++i) x[i] /= sx;
+        for (const mixture::Root root : {mixture::Root::liquid, mixture::Root::vapor}) {
+            const bool liq = root == mixture::Root::liquid;
+            const double T = liq ? 260.0 : 300.0, p = liq ? 20e5 : 5e5;
+            const double rho = mixture::density_tp(m, x, T, p, root, ws);
+            REQUIRE(rho > 0.0);
+            const mixture::PhaseDerivatives d = mixture::phase_derivatives(m, x, T, rho, ws);
+            const mixture::Fugacity f0 = mixture::fugacity(m, x, T, rho, ws);
+            const mixture::Properties P0 = mixture::properties(m, x, T, rho, ws);
+            INFO(name << (liq ? " liquid" : " vapour"));
+            CHECK(deviation(d.p, p) <= 1e-12);
+            CHECK(std::fabs(d.h - P0.h * P0.M) <= 1e-12 * m.R * T);
+            CHECK(std::fabs(d.s - P0.s * P0.M) <= 1e-12 * m.R * 100.0);
+            auto state = [&](const mixture::Vec& amounts, double TT, double pp, mixture::Vec& lnphi, double& H,
+                             double& S) {
+                double s = 0.0;
+                for (std::size_t i = 0; i < m.n; ++i) s += amounts[i];
+                mixture::Vec xx{};
+                for (std::size_t i = 0; i < m.n; ++i) xx[i] = amounts[i] / s;
+                const double r = mixture::density_tp(m, xx, TT, pp, root, ws);
+                REQUIRE(r > 0.0);
+                lnphi = mixture::fugacity(m, xx, TT, r, ws).ln_phi;
+                const mixture::Properties P = mixture::properties(m, xx, TT, r, ws);
+                H = s * P.h * P.M;
+                S = s * P.s * P.M;
+            };
+            mixture::Vec lp{}, lm{};
+            double Hp, Hm, Sp, Sm;
+            for (std::size_t i = 0; i < m.n; ++i) CHECK(std::fabs(d.ln_phi[i] - f0.ln_phi[i]) <= 1e-13);
+            const double hn = 1e-5;
+            for (std::size_t j = 0; j < m.n; ++j) {
+                mixture::Vec np = x, nm = x;
+                np[j] += hn;
+                nm[j] -= hn;
+                state(np, T, p, lp, Hp, Sp);
+                state(nm, T, p, lm, Hm, Sm);
+                for (std::size_t i = 0; i < m.n; ++i)
+                    CHECK(std::fabs((lp[i] - lm[i]) / (2.0 * hn) - d.dlnphi_dn[i][j]) <= 2e-8);
+                CHECK(std::fabs((Hp - Hm) / (2.0 * hn) - d.h_bar[j]) <= 5e-9 * m.R * T);
+                CHECK(std::fabs((Sp - Sm) / (2.0 * hn) - d.s_bar[j]) <= 3e-6 * m.R);
+            }
+            const double dT = 1e-4 * T;
+            state(x, T + dT, p, lp, Hp, Sp);
+            state(x, T - dT, p, lm, Hm, Sm);
+            for (std::size_t i = 0; i < m.n; ++i)
+                CHECK(std::fabs(T * (lp[i] - lm[i]) / (2.0 * dT) - d.dlnphi_dlnT[i]) <= 1e-6);
+            CHECK(std::fabs((Hp - Hm) / (2.0 * dT) - d.cp) <= 1e-6 * m.R);
+            const double dp = 1e-5 * p;
+            state(x, T, p + dp, lp, Hp, Sp);
+            state(x, T, p - dp, lm, Hm, Sm);
+            for (std::size_t i = 0; i < m.n; ++i)
+                CHECK(std::fabs(p * (lp[i] - lm[i]) / (2.0 * dp) - d.dlnphi_dlnp[i]) <= 2e-8);
+            CHECK(std::fabs(p * (Hp - Hm) / (2.0 * dp) - d.dh_dlnp) <= 1e-7 * m.R * T);
+            CHECK(std::fabs(p * (Sp - Sm) / (2.0 * dp) - d.ds_dlnp) <= 1.5e-6 * std::max(m.R, std::fabs(d.ds_dlnp)));
+        }
     }
 }

@@ -8,6 +8,7 @@
 #include "entropyk/core/result.hpp"
 #include "entropyk/fluids/backend.hpp"
 #include "entropyk/fluids/fluid.hpp"
+#include "entropyk/fluids/tabular/blend_backend.hpp"
 #include "entropyk/fluids/tabular/tables.hpp"
 
 namespace entropyk {
@@ -37,26 +38,27 @@ enum class Backend : std::int32_t {
 class PropertyService {
   public:
     PropertyService() = default;
-    /// A blend has no tables (check_backend): it is served by the equation of state whatever
-    /// `backend` says, a safety net behind the doors that refuse that combination.
+    /// A blend with tables gets its shared BlendTableBackend: (p, h) from the tables, the other
+    /// calls from its EOS (the BlendTables serve (p, h) only so far). The doors still refuse that
+    /// combination (check_backend: the C fluid handle serves its states from fluids::Tables,
+    /// which a blend does not have); C++ callers (System::create) get it.
     explicit PropertyService(const fluids::Fluid& fluid, Backend backend = Backend::eos)
         : fluid_(&fluid),
-          tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr) {}
+          tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr),
+          blend_tables_(backend == Backend::tables && fluid.is_blend() ? &fluids::blend_tables_for(fluid) : nullptr) {}
 
     [[nodiscard]] const fluids::Fluid& fluid() const noexcept { return *fluid_; }
-    [[nodiscard]] Backend backend() const noexcept { return tables_ ? Backend::tables : Backend::eos; }
+    [[nodiscard]] Backend backend() const noexcept { return tables_ || blend_tables_ ? Backend::tables : Backend::eos; }
 
     [[nodiscard]] Result<fluids::State> ph(double p, double h) const {
-        return memoized(ph_memo_, p, h, [&] {
-            return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
-                           : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
-        });
+        return memoized(ph_memo_, p, h, [&] { return ph_unmemoized(p, h); });
     }
     /// (p, h) without the memo: for a model that evaluates many states of one profile (a
     /// discretised exchanger) and would otherwise push the loop's connection states out of it.
     [[nodiscard]] Result<fluids::State> ph_unmemoized(double p, double h) const {
-        return tables_ ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
-                       : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
+        return tables_         ? tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+               : blend_tables_ ? blend_tables_->flash_ph(Pressure{p}, SpecificEnthalpy{h})
+                               : fluid_->flash_ph(Pressure{p}, SpecificEnthalpy{h});
     }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
         return memoized(ps_memo_, p, s, [&] {
@@ -95,6 +97,7 @@ class PropertyService {
 
     const fluids::Fluid* fluid_ = nullptr;
     const fluids::Tables* tables_ = nullptr;
+    const fluids::BlendTableBackend* blend_tables_ = nullptr;
     // The memos of the pure property calls (detail::FlashMemo): sized for one residual evaluation
     // of a loop (4-6 connection states, 2 pressure levels). They make a PropertyService, like the
     // System or typed cycle that owns it, an object for one thread at a time.

@@ -22,6 +22,7 @@ struct EnvelopeNode {
     double ln_p = 0.0;
     SaturationPoint bub, dew;
     double h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0; ///< molar, bulk phases
+    double cp_b = 0.0, cp_d = 0.0;                     ///< molar isobaric heat capacities, bulk phases
 };
 
 struct Envelope {
@@ -50,6 +51,8 @@ inline bool envelope_node(const Model& m, const Vec& z, double p, const Envelope
     out.h_d = V.h * V.M;
     out.s_b = L.s * L.M;
     out.s_d = V.s * V.M;
+    out.cp_b = L.cp * L.M;
+    out.cp_d = V.cp * V.M;
     return true;
 }
 } // namespace detail

@@ -85,6 +85,7 @@ inline constexpr double envelope_T_error = 0.05;
 /// saturation curves).
 struct EnvelopeGuess {
     double T_b = 0.0, T_d = 0.0, h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0;
+    double cp_b = 0.0, cp_d = 0.0; ///< molar, of the saturated liquid and vapour
     Vec lnK_b{}, lnK_d{};
 };
 
@@ -101,6 +102,8 @@ struct EnvelopeGuess {
     g.h_d = lin(a.h_d, c.h_d);
     g.s_b = lin(a.s_b, c.s_b);
     g.s_d = lin(a.s_d, c.s_d);
+    g.cp_b = lin(a.cp_b, c.cp_b);
+    g.cp_d = lin(a.cp_d, c.cp_d);
     for (std::size_t k = 0; k < m.n; ++k) {
         g.lnK_b[k] = lin(a.bub.lnK[k], c.bub.lnK[k]);
         g.lnK_d[k] = lin(a.dew.lnK[k], c.dew.lnK[k]);
@@ -155,17 +158,24 @@ inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState
                                          double lo, double hi, double T0, FlashState& out, Workspace& ws) noexcept {
     double T = std::clamp(T0, lo, hi);
     double rho = -1.0;
+    // The density guess for each new T follows the isobar: rho + (d rho/dT)_p (T_new - T), so the
+    // density solve usually converges in one or two steps.
+    double rho_guess = -1.0;
     for (int it = 0; it < 100; ++it) {
-        rho = density_tp(m, z, T, p, root, ws, rho);
+        rho = density_tp(m, z, T, p, root, ws, rho_guess);
         if (!(rho > 0.0)) rho = density_tp(m, z, T, p, root, ws);
         if (!(rho > 0.0)) return false;
         const Properties P = properties(m, z, T, rho, ws);
         const double f = (entropy ? P.s : P.h) - target;
         const double df = entropy ? P.cp / T : P.cp;
         const double dT = f / df;
+        auto predict = [&](double Tn) {
+            const double r = rho + P.drho_dT * (Tn - T);
+            return std::fabs(r - rho) <= 0.2 * rho ? r : rho;
+        };
         if (std::fabs(dT) <= 1e-12 * T) { // converged (f is at rounding level)
             const double Tn = T - dT;
-            rho = density_tp(m, z, Tn, p, root, ws, rho);
+            rho = density_tp(m, z, Tn, p, root, ws, predict(Tn));
             if (!(rho > 0.0)) return false;
             fill_single(m, z, Tn, rho, root == Root::liquid, out, ws);
             return true;
@@ -179,6 +189,7 @@ inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState
             Tn = 0.5 * (lo + hi);
             if (hi - lo <= 1e-13 * hi) return false; // collapsed onto an end of the range: out of range
         }
+        rho_guess = predict(Tn);
         T = Tn;
     }
     return false;
@@ -225,12 +236,17 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
             }
         } else if (w < -margin) {
             const double hi = g.T_b + 0.5 * (g.T_d - g.T_b) + 0.5;
-            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, g.T_b, out, ws) &&
+            // Start: the saturated liquid extrapolated with its c_p (dh = c_p dT, ds = c_p dT / T).
+            const double T0 =
+                entropy ? g.T_b * std::exp((y_molar - g.s_b) / g.cp_b) : g.T_b + (y_molar - g.h_b) / g.cp_b;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, T0, out, ws) &&
                 out.T < g.T_b - envelope_T_error)
                 return true; // certainly below the bubble point; otherwise the exact one decides
         } else if (w > 1.0 + margin) {
             const double lo = g.T_d - 0.5 * (g.T_d - g.T_b) - 0.5;
-            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), g.T_d, out, ws) &&
+            const double T0 =
+                entropy ? g.T_d * std::exp((y_molar - g.s_d) / g.cp_d) : g.T_d + (y_molar - g.h_d) / g.cp_d;
+            if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), T0, out, ws) &&
                 out.T > g.T_d + envelope_T_error)
                 return true;
         }

@@ -17,33 +17,86 @@
 
 namespace entropyk::fluids::mixture {
 
-/// Departure function sum n delta^d tau^t exp(-delta^l), scaled derivatives.
+/// Most terms of one departure function whose temperature factors the workspace caches (the
+/// transcribed pairs have at most 8; a longer function is evaluated without the cache).
+inline constexpr std::size_t max_departure_terms = 12;
+/// Temperature factors n_k tau^t_k of one departure function.
+using DepartureTau = std::array<double, max_departure_terms>;
+
+inline void departure_tau(std::span<const DepartureTerm> terms, double ln_tau, DepartureTau& out) noexcept {
+    for (std::size_t k = 0; k < terms.size() && k < max_departure_terms; ++k)
+        out[k] = terms[k].n * std::exp(terms[k].t * ln_tau);
+}
+
+/// Departure function sum n delta^d tau^t exp(-delta^l), scaled derivatives. `tau_factors`: the
+/// cached n tau^t (departure_tau), or nullptr to compute them here from ln_tau. delta^d by
+/// multiplication and exp(-delta^l) once per l (the exponents are small integers), so the only
+/// transcendental calls per evaluation are the few exp(-delta^l).
 [[nodiscard]] inline helmholtz::ResidualDerivatives departure_part(std::span<const DepartureTerm> terms, double ln_tau,
-                                                                   double delta) noexcept {
+                                                                   double delta,
+                                                                   const DepartureTau* tau_factors = nullptr) noexcept {
     helmholtz::ResidualDerivatives r;
-    const double ln_delta = std::log(delta);
-    for (const DepartureTerm& k : terms) {
-        const double dl = k.l == 0 ? 0.0 : std::pow(delta, k.l);
-        const double v = k.n * std::exp(k.t * ln_tau + k.d * ln_delta - dl);
-        const double ldl = static_cast<double>(k.l) * dl;
-        const double g1 = static_cast<double>(k.d) - ldl;
+    constexpr int max_pow = 16;
+    std::array<double, max_pow + 1> dp{};
+    dp[0] = 1.0;
+    for (int k = 1; k <= max_pow; ++k) dp[static_cast<std::size_t>(k)] = dp[static_cast<std::size_t>(k) - 1] * delta;
+    std::array<double, 5> el{};
+    el[0] = 1.0;
+    for (std::size_t l = 1; l < el.size(); ++l) el[l] = std::exp(-dp[l]);
+    const bool cached = tau_factors != nullptr && terms.size() <= max_departure_terms;
+    for (std::size_t k = 0; k < terms.size(); ++k) {
+        const DepartureTerm& term = terms[k];
+        const bool small = term.d >= 0 && term.d <= max_pow && term.l >= 0 && term.l < static_cast<int>(el.size());
+        const double dl = term.l == 0 ? 0.0 : (small ? dp[static_cast<std::size_t>(term.l)] : std::pow(delta, term.l));
+        const double tf = cached ? (*tau_factors)[k] : term.n * std::exp(term.t * ln_tau);
+        const double v = small ? tf * dp[static_cast<std::size_t>(term.d)] * el[static_cast<std::size_t>(term.l)]
+                               : tf * std::pow(delta, term.d) * std::exp(-dl);
+        const double ldl = static_cast<double>(term.l) * dl;
+        const double g1 = static_cast<double>(term.d) - ldl;
         r.a += v;
         r.d += v * g1;
-        r.dd += v * (g1 * (g1 - 1.0) - static_cast<double>(k.l) * ldl);
-        r.t += v * k.t;
-        r.tt += v * k.t * (k.t - 1.0);
-        r.dt += v * k.t * g1;
+        r.dd += v * (g1 * (g1 - 1.0) - static_cast<double>(term.l) * ldl);
+        r.t += v * term.t;
+        r.tt += v * term.t * (term.t - 1.0);
+        r.dt += v * term.t * g1;
     }
     return r;
 }
 
 /// Scratch space of the mixture evaluations: the per-temperature factors of every component,
-/// kept for the last tau (= T_r(x)/T): the density iterations at fixed (T, x) pay the exp/log
-/// of the temperature factors once. Large (about 4 kB per component); reuse one per thread.
+/// kept for the last two values of tau (= T_r(x)/T) in two slots. The density iterations at fixed
+/// (T, x) pay the exp/log of the temperature factors once, and a two-phase solve, which
+/// alternates between the liquid and the vapour composition (two values of tau at one T), keeps
+/// both phases' factors instead of recomputing them on every switch. Large (about 8 kB per
+/// component); reuse one per thread.
 struct Workspace {
-    std::array<helmholtz::TauPart, max_components> tp{};
-    double tau = -1.0;
-    const Model* model = nullptr;
+    struct Slot {
+        std::array<helmholtz::TauPart, max_components> tp{};
+        std::array<std::array<DepartureTau, max_components>, max_components> dep{}; ///< pairs i < j
+        double tau = -1.0;
+        const Model* model = nullptr;
+    };
+    std::array<Slot, 2> slot{};
+    std::size_t last = 0; ///< the slot used most recently
+
+    /// The slot holding tau for m, filling the least recently used one if none does.
+    [[nodiscard]] const Slot& factors(const Model& m, double tau) noexcept {
+        for (std::size_t k = 0; k < slot.size(); ++k) {
+            if (slot[k].tau == tau && slot[k].model == &m) {
+                last = k;
+                return slot[k];
+            }
+        }
+        last = 1 - last;
+        Slot& s = slot[last];
+        s.tau = tau;
+        s.model = &m;
+        for (std::size_t i = 0; i < m.n; ++i) helmholtz::prepare_tau(*m.fluid[i], tau, s.tp[i]);
+        const double ln_tau = std::log(tau);
+        for (std::size_t i = 0; i < m.n; ++i)
+            for (std::size_t j = i + 1; j < m.n; ++j) departure_tau(m.departure[i][j], ln_tau, s.dep[i][j]);
+        return s;
+    }
 };
 
 /// The residual part at one (T, rho, x) with what the fugacities need.
@@ -61,15 +114,11 @@ struct ResidualPoint {
     P.red = reducing(m, x);
     P.tau = P.red.T / T;
     P.delta = rho * P.red.v;
-    const bool fresh = !(ws.tau == P.tau && ws.model == &m);
-    if (fresh) {
-        ws.tau = P.tau;
-        ws.model = &m;
-    }
+    const Workspace::Slot& slot = ws.factors(m, P.tau);
+    const std::array<helmholtz::TauPart, max_components>& tp = slot.tp;
     std::array<helmholtz::ResidualDerivatives, max_components> pure{};
     for (std::size_t i = 0; i < m.n; ++i) {
-        if (fresh) helmholtz::prepare_tau(*m.fluid[i], P.tau, ws.tp[i]);
-        pure[i] = helmholtz::residual_part(*m.fluid[i], ws.tp[i], P.delta);
+        pure[i] = helmholtz::residual_part(*m.fluid[i], tp[i], P.delta);
         const helmholtz::ResidualDerivatives& r = pure[i];
         P.ar.a += x[i] * r.a;
         P.ar.d += x[i] * r.d;
@@ -83,7 +132,8 @@ struct ResidualPoint {
     for (std::size_t i = 0; i < m.n; ++i) {
         for (std::size_t j = i + 1; j < m.n; ++j) {
             if (m.F[i][j] == 0.0 || m.departure[i][j].empty()) continue;
-            const helmholtz::ResidualDerivatives r = departure_part(m.departure[i][j], ln_tau, P.delta);
+            const helmholtz::ResidualDerivatives r =
+                departure_part(m.departure[i][j], ln_tau, P.delta, &slot.dep[i][j]);
             const double w = x[i] * x[j] * m.F[i][j];
             P.ar.a += w * r.a;
             P.ar.d += w * r.d;

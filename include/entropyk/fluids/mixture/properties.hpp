@@ -22,6 +22,7 @@ struct Properties {
     double T = 0.0, rho = 0.0, rho_molar = 0.0, M = 0.0;
     double p = 0.0, h = 0.0, s = 0.0, u = 0.0, cp = 0.0, cv = 0.0, w = 0.0;
     double Z = 0.0;
+    double drho_dT = 0.0; ///< (d rho_molar / dT)_p = -(dp/dT)_rho / (dp/drho)_T, mol/(m3 K)
 };
 
 /// Pressure and (dp/drho_molar)_T at (T, rho molar).
@@ -60,6 +61,7 @@ struct PressurePoint {
     P.u = RT * tt;
     P.cv = -R * ttt;
     P.cp = P.cv + R * xx * xx / dpd;
+    P.drho_dT = -rho_molar * xx / (T * dpd);
     const double w2 = RT * (dpd - xx * xx / ttt);
     P.w = w2 > 0.0 ? std::sqrt(w2) : 0.0;
     return P;

@@ -10,15 +10,16 @@
 // w = z K (bubble) or z / K (dew), normalised for the fugacity evaluation. Start: Wilson's K
 // factors (detail/wilson.hpp). Each phase takes its own density root (liquid: densest, vapour:
 // least dense, density.hpp), so an iterate cannot slip onto the other phase's root; an iterate
-// where a root does not exist is halved back. The Jacobian is formed by forward differences of
-// the analytic fugacity coefficients (fugacity.hpp); the residuals themselves are exact, so the
-// converged point is exact to rounding.
+// where a root does not exist is halved back. The Jacobian is analytic (composition and
+// temperature/pressure derivatives of ln phi, derivatives.hpp); the residuals themselves are
+// exact, so the converged point is exact to rounding.
 #pragma once
 
 #include <algorithm>
 #include <cmath>
 
 #include "entropyk/fluids/mixture/density.hpp"
+#include "entropyk/fluids/mixture/derivatives.hpp"
 #include "entropyk/fluids/mixture/detail/linear.hpp"
 #include "entropyk/fluids/mixture/detail/wilson.hpp"
 #include "entropyk/fluids/mixture/fugacity.hpp"
@@ -42,12 +43,18 @@ namespace detail {
 struct SatEval {
     bool ok = false;
     SmallVec g{};
+    SmallMat J{}; ///< dg/du, analytic
     double rho_bulk = -1.0, rho_inc = -1.0;
     Vec w{}; ///< normalised incipient composition
 };
 
-inline SatEval saturation_residual(const Model& m, const Vec& z, SatKind kind, double T, double p, const Vec& lnK,
-                                   double rho_bulk_guess, double rho_inc_guess, Workspace& ws) noexcept {
+/// Residuals and their analytic Jacobian in u = (ln K_i, ln of the free variable). The incipient
+/// amounts are w~_i = z_i K_i (bubble) or z_i / K_i (dew), so d w~_k / d ln K_k = +-w~_k and, ln phi
+/// being homogeneous of degree zero in the amounts, d ln phi_i / d ln K_k = +-[n d ln phi_i / d n_k] w_k
+/// (derivatives.hpp); d ln sum w~ / d ln K_k = +-w_k.
+inline SatEval saturation_residual(const Model& m, const Vec& z, SatKind kind, SatGiven given, double T, double p,
+                                   const Vec& lnK, double rho_bulk_guess, double rho_inc_guess,
+                                   Workspace& ws) noexcept {
     SatEval e;
     const std::size_t n = m.n;
     double S = 0.0;
@@ -63,15 +70,24 @@ inline SatEval saturation_residual(const Model& m, const Vec& z, SatKind kind, d
     if (!(e.rho_bulk > 0.0)) return e;
     e.rho_inc = density_tp(m, e.w, T, p, inc, ws, rho_inc_guess);
     if (!(e.rho_inc > 0.0)) return e;
-    const Fugacity fb = fugacity(m, z, T, e.rho_bulk, ws);
-    const Fugacity fi = fugacity(m, e.w, T, e.rho_inc, ws);
-    const Fugacity& V = kind == SatKind::bubble ? fi : fb;
-    const Fugacity& L = kind == SatKind::bubble ? fb : fi;
+    const PhaseDerivatives fb = phase_derivatives(m, z, T, e.rho_bulk, ws);
+    const PhaseDerivatives fi = phase_derivatives(m, e.w, T, e.rho_inc, ws);
+    const PhaseDerivatives& V = kind == SatKind::bubble ? fi : fb;
+    const PhaseDerivatives& L = kind == SatKind::bubble ? fb : fi;
     for (std::size_t i = 0; i < n; ++i) e.g[i] = lnK[i] + V.ln_phi[i] - L.ln_phi[i];
     e.g[n] = std::log(S);
     e.ok = true;
     for (std::size_t i = 0; i <= n; ++i)
         if (!std::isfinite(e.g[i])) e.ok = false;
+    const double sign = kind == SatKind::bubble ? 1.0 : -1.0;
+    for (std::size_t i = 0; i < n; ++i) {
+        // Bubble: +Phi^V_ik w_k from ln phi^V(w); dew: -Phi^L_ik (-w_k) from -ln phi^L(w).
+        for (std::size_t k = 0; k < n; ++k) e.J[i][k] = (i == k ? 1.0 : 0.0) + fi.dlnphi_dn[i][k] * e.w[k];
+        e.J[i][n] =
+            given == SatGiven::temperature ? V.dlnphi_dlnp[i] - L.dlnphi_dlnp[i] : V.dlnphi_dlnT[i] - L.dlnphi_dlnT[i];
+        e.J[n][i] = sign * e.w[i];
+    }
+    e.J[n][n] = 0.0;
     return e;
 }
 
@@ -96,25 +112,16 @@ inline constexpr int max_saturation_iterations = 60;
         for (std::size_t i = 0; i < n; ++i) k[i] = v[i];
         return k;
     };
-    detail::SatEval e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
+    detail::SatEval e = detail::saturation_residual(m, z, kind, given, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
     // The Wilson start can miss a root of the incipient phase (e.g. a vapour at a pressure above its
     // spinodal): walk the free variable towards the dilute side until both roots exist.
     for (int k = 0; k < 40 && !e.ok; ++k) {
         u[n] += given == SatGiven::temperature ? -0.05 : 0.01;
-        e = detail::saturation_residual(m, z, kind, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
+        e = detail::saturation_residual(m, z, kind, given, T_of(u), p_of(u), lnK_of(u), -1.0, -1.0, ws);
     }
     if (!e.ok) return false;
     for (int it = 1; it <= max_saturation_iterations; ++it) {
-        detail::SmallMat J{};
-        for (std::size_t c = 0; c < nu; ++c) {
-            detail::SmallVec up = u;
-            const double h = 1e-7 * std::max(1.0, std::fabs(u[c]));
-            up[c] += h;
-            const detail::SatEval ep =
-                detail::saturation_residual(m, z, kind, T_of(up), p_of(up), lnK_of(up), e.rho_bulk, e.rho_inc, ws);
-            if (!ep.ok) return false;
-            for (std::size_t r = 0; r < nu; ++r) J[r][c] = (ep.g[r] - e.g[r]) / h;
-        }
+        detail::SmallMat J = e.J;
         detail::SmallVec du{};
         for (std::size_t r = 0; r < nu; ++r) du[r] = -e.g[r];
         if (!detail::solve_dense(J, du, nu)) return false;
@@ -129,7 +136,8 @@ inline constexpr int max_saturation_iterations = 60;
         detail::SmallVec un{};
         for (int half = 0; half < 30; ++half) {
             for (std::size_t r = 0; r < nu; ++r) un[r] = u[r] + scale * du[r];
-            en = detail::saturation_residual(m, z, kind, T_of(un), p_of(un), lnK_of(un), e.rho_bulk, e.rho_inc, ws);
+            en = detail::saturation_residual(m, z, kind, given, T_of(un), p_of(un), lnK_of(un), e.rho_bulk, e.rho_inc,
+                                             ws);
             if (en.ok) break;
             scale *= 0.5;
         }
