@@ -1,6 +1,7 @@
 // Aggregator for the component models.
 #pragma once
 
+#include "entropyk/components/cascade_heat_exchanger.hpp"
 #include "entropyk/components/component.hpp"
 #include "entropyk/components/compressor_map.hpp"
 #include "entropyk/components/expansion_valve.hpp"
