@@ -13,5 +13,6 @@
 #include "entropyk/components/isentropic_compressor.hpp"
 #include "entropyk/components/map_compressor.hpp"
 #include "entropyk/components/mixer.hpp"
+#include "entropyk/components/pressure_regulator.hpp"
 #include "entropyk/components/receiver.hpp"
 #include "entropyk/components/splitter.hpp"

@@ -258,3 +258,109 @@ TEST_CASE("several loops: what is missing or wrong is named per loop", "[cycles]
           "cascade heat exchanger: its two sides need two names (both are 'a')");
 }
 
+namespace {
+
+struct Parallel {
+    System sys;
+    std::uint32_t comp, cond, tee, valve_cold, evap_cold, valve_warm, evap_warm, epr, mix;
+};
+
+/// One compressor, two evaporators in parallel: a freezer at -25 C (it sets the suction) and a
+/// chiller whose evaporator an evaporator pressure regulator holds at `T_epr` (its valve keeps
+/// 5 K of superheat; its capacity follows from the air it cools).
+Parallel parallel_evaporators(double T_epr_C) {
+    auto s = System::create("R134a");
+    REQUIRE(s.has_value());
+    Parallel p{std::move(*s), 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    p.comp = *p.sys.add("comp", IsentropicCompressor{0.7, 0.1_kg_per_s});
+    p.cond = *p.sys.add("cond", FixedSaturationCondenser{40.0_degC, 3.0_dK});
+    p.tee = *p.sys.add("tee", Splitter{});
+    p.valve_cold = *p.sys.add("valve_cold", IsenthalpicValve{});
+    p.evap_cold = *p.sys.add("evap_cold", FixedSaturationEvaporator{from_celsius(-25.0), 5.0_dK});
+    p.valve_warm = *p.sys.add("valve_warm", ExpansionValve::fixed_superheat(5.0_dK));
+    p.evap_warm = *p.sys.add(
+        "evap_warm", Evaporator{HxModel::epsilon_ntu, 400.0_W_per_K, SecondaryFluid::air(8.0_degC, 1.0_kg_per_s)});
+    p.epr = *p.sys.add("epr", EvaporatorPressureRegulator::at_temperature(from_celsius(T_epr_C)));
+    p.mix = *p.sys.add("mix", Mixer{});
+    REQUIRE(p.sys.connect("comp.discharge", "cond"));
+    REQUIRE(p.sys.connect("cond", "tee"));
+    REQUIRE(p.sys.connect("tee.outlet_a", "valve_cold"));
+    REQUIRE(p.sys.connect("valve_cold", "evap_cold"));
+    REQUIRE(p.sys.connect("evap_cold", "mix.inlet_a"));
+    REQUIRE(p.sys.connect("tee.outlet_b", "valve_warm"));
+    REQUIRE(p.sys.connect("valve_warm", "evap_warm"));
+    REQUIRE(p.sys.connect("evap_warm", "epr"));
+    REQUIRE(p.sys.connect("epr", "mix.inlet_b"));
+    REQUIRE(p.sys.connect("mix", "comp.suction"));
+    auto fin = p.sys.finalize();
+    INFO(message_of(fin));
+    REQUIRE(fin.has_value());
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("two evaporators in parallel: the regulator holds the warm one above the suction",
+          "[cycles][network][regulator]") {
+    auto p = parallel_evaporators(-2.0);
+    CHECK(p.sys.unknown_count() == 30);
+    const auto& R = p.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    const PropertyService& props = p.sys.properties();
+    const double p_warm = props.sat_t(from_celsius(-2.0).si())->p_dew.si();
+    const double p_cold = props.sat_t(from_celsius(-25.0).si())->p_dew.si();
+    const auto& warm_out = leaving(R, p.evap_warm);
+    const auto& epr_out = leaving(R, p.epr);
+    const auto& cold_out = leaving(R, p.evap_cold);
+    // The warm evaporator at the set level, the suction at the freezer's.
+    CHECK(warm_out.state.p.si() == Approx(p_warm).epsilon(1e-9));
+    CHECK(epr_out.state.p.si() == Approx(p_cold).epsilon(1e-9));
+    CHECK(leaving(R, p.mix).state.p.si() == Approx(p_cold).epsilon(1e-9));
+    CHECK(R.components[p.epr].control_value == Approx(p_warm - p_cold).epsilon(1e-9));
+    // Throttling: same enthalpy, lower pressure, colder, entropy generated.
+    CHECK(epr_out.state.h.si() == Approx(warm_out.state.h.si()).epsilon(1e-12));
+    CHECK(epr_out.state.T.si() < warm_out.state.T.si());
+    CHECK(R.components[p.epr].entropy_generation > 0.0);
+    // The warm branch keeps its 5 K of superheat; the flows divide and merge.
+    CHECK(warm_out.state.T.si() - from_celsius(-2.0).si() == Approx(5.0).epsilon(1e-6));
+    const double m_warm = leaving(R, p.tee, 1).m, m_cold = leaving(R, p.tee, 0).m;
+    CHECK(m_warm > 0.0);
+    CHECK(m_cold > 0.0);
+    CHECK(m_warm + m_cold == Approx(0.1).epsilon(1e-9));
+    CHECK(cold_out.m == Approx(m_cold).epsilon(1e-9));
+    // Capacity is both evaporators'; the warm one's equals what the air gives up.
+    CHECK(R.cooling_capacity ==
+          Approx(R.components[p.evap_cold].heat_rate + R.components[p.evap_warm].heat_rate).epsilon(1e-12));
+    CHECK(R.components[p.evap_warm].secondary_outlet_T < from_celsius(8.0).si());
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+    CHECK(std::fabs(R.mass_balance) <= 1e-9);
+    for (std::uint32_t i = 0; i < p.sys.component_count(); ++i) {
+        INFO(p.sys.component_name(i));
+        CHECK(R.components[i].entropy_generation >= -1e-6);
+    }
+    // A warmer set-point throttles more and leaves the warm evaporator less capacity (a smaller
+    // temperature difference to the air).
+    const double q_warm = R.components[p.evap_warm].heat_rate;
+    REQUIRE(p.sys.set_input(p.epr, Input::saturation_temperature, from_celsius(2.0).si()));
+    const auto& W = p.sys.solve();
+    INFO(W.report);
+    REQUIRE(W.converged());
+    CHECK(W.components[p.evap_warm].heat_rate < q_warm);
+    CHECK(W.components[p.epr].control_value > p_warm - p_cold);
+}
+
+TEST_CASE("an evaporator pressure regulator set below the suction is refused", "[cycles][network][regulator]") {
+    auto p = parallel_evaporators(-30.0);
+    const auto& R = p.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    CHECK_FALSE(R.converged());
+    CHECK(R.status == SolveStatus::non_physical);
+    CHECK(std::string(R.report).find("expansion valve 'epr': outlet pressure") != std::string::npos);
+    // Bad parameters and inputs.
+    auto sys = std::move(*System::create("R134a"));
+    CHECK(message_of(sys.add("epr", EvaporatorPressureRegulator::at_pressure(Pressure{-1e5})).error()) ==
+          "component 'epr': set pressure = -100000: expected a positive number");
+    CHECK(message_of(p.sys.set_input(p.epr, Input::subcooling, 1.0)) ==
+          "component 'epr' (expansion valve): input 6 does not apply to a pressure regulator");
+}
