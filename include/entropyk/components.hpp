@@ -4,6 +4,7 @@
 #include "entropyk/components/cascade_heat_exchanger.hpp"
 #include "entropyk/components/component.hpp"
 #include "entropyk/components/compressor_map.hpp"
+#include "entropyk/components/economizer.hpp"
 #include "entropyk/components/expansion_valve.hpp"
 #include "entropyk/components/fixed_saturation.hpp"
 #include "entropyk/components/flash_tank.hpp"
@@ -16,3 +17,4 @@
 #include "entropyk/components/pressure_regulator.hpp"
 #include "entropyk/components/receiver.hpp"
 #include "entropyk/components/splitter.hpp"
+#include "entropyk/components/vapour_injection_compressor.hpp"
