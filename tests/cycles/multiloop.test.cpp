@@ -364,3 +364,33 @@ TEST_CASE("an evaporator pressure regulator set below the suction is refused", "
     CHECK(message_of(p.sys.set_input(p.epr, Input::subcooling, 1.0)) ==
           "component 'epr' (expansion valve): input 6 does not apply to a pressure regulator");
 }
+
+TEST_CASE("a cascade system copies and moves with its coupling", "[cycles][multiloop]") {
+    auto c = cascade("R717", "R744", 13.5e5, 263.15, true, 8.3e5, 5.0, 0.1);
+    REQUIRE(c.sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    // The copy binds its condensing side to its own connections and property services.
+    System copy = c.sys.clone();
+    const double a = c.sys.solve().cop_cooling;
+    const auto& B = copy.solve();
+    REQUIRE(B.converged());
+    CHECK(B.cop_cooling == a);
+    CHECK(copy.loop_refrigerant(1).name() == c.sys.loop_refrigerant(1).name());
+    // A moved system keeps them too (they live on the heap).
+    System moved = std::move(copy);
+    const auto& M = moved.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(M.converged());
+    CHECK(M.cop_cooling == Approx(a).epsilon(1e-9));
+    // A refrigerant named for a component the system does not have.
+    auto sys = std::move(*System::create("R134a"));
+    (void)*sys.add("comp", IsentropicCompressor{1.0, 0.05_kg_per_s});
+    (void)*sys.add("cond", FixedSaturationCondenser{0.8_MPa, 0.0_dK});
+    (void)*sys.add("valve", IsenthalpicValve{});
+    (void)*sys.add("evap", FixedSaturationEvaporator{0.14_MPa, 0.0_dK});
+    REQUIRE(sys.connect("comp", "cond"));
+    REQUIRE(sys.connect("cond", "valve"));
+    REQUIRE(sys.connect("valve", "evap"));
+    REQUIRE(sys.connect("evap", "comp"));
+    REQUIRE(sys.set_refrigerant("compressor", "R290"));
+    CHECK(message_of(sys.finalize()) == "set_refrigerant: no component named 'compressor'");
+    CHECK(message_of(sys.set_refrigerant("comp", "R9999")).rfind("unknown fluid \"R9999\"; known fluids: ", 0) == 0);
+}
