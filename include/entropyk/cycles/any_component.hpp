@@ -84,6 +84,14 @@ class AnyComponent {
     void bind_sensor(const EdgeState* e) { self_->bind_sensor(e); }
     /// Whether the model works above the critical pressure (gas cooler, high-pressure valve).
     [[nodiscard]] bool allows_supercritical_pressure() const { return self_->allows_supercritical_pressure(); }
+    /// Whether the model is one side of an exchanger between two loops (cascade heat exchanger).
+    [[nodiscard]] bool internal_exchange() const { return self_->internal_exchange(); }
+    /// Whether the model reads the states of a partner component in another loop (the condensing
+    /// side of a cascade heat exchanger reads its evaporating side), and binding to them.
+    [[nodiscard]] bool reads_partner() const { return self_->reads_partner(); }
+    void bind_partner(const EdgeState* in, const EdgeState* out, const PropertyService* props) {
+        self_->bind_partner(in, out, props);
+    }
     /// Whether the model asks the System for the COP-optimal high-side pressure.
     [[nodiscard]] bool cop_optimal_control() const { return self_->cop_optimal_control(); }
     /// True when one of the model's controls sits at a bound.
@@ -133,6 +141,9 @@ class AnyComponent {
         virtual void bind_sensor(const EdgeState*) = 0;
         virtual bool control_saturated(std::span<const double>) const = 0;
         virtual bool allows_supercritical_pressure() const = 0;
+        virtual bool internal_exchange() const = 0;
+        virtual bool reads_partner() const = 0;
+        virtual void bind_partner(const EdgeState*, const EdgeState*, const PropertyService*) = 0;
         virtual bool cop_optimal_control() const = 0;
     };
     template <class C>
@@ -244,6 +255,20 @@ class AnyComponent {
         bool allows_supercritical_pressure() const override {
             if constexpr (requires { c.allows_supercritical_pressure(); }) return c.allows_supercritical_pressure();
             return false;
+        }
+        bool internal_exchange() const override {
+            if constexpr (requires { c.internal_exchange(); }) return c.internal_exchange();
+            return false;
+        }
+        bool reads_partner() const override {
+            if constexpr (requires { c.bind_partner(nullptr, nullptr, nullptr); }) return true;
+            return false;
+        }
+        void bind_partner(const EdgeState* in, const EdgeState* out, const PropertyService* props) override {
+            if constexpr (requires { c.bind_partner(in, out, props); })
+                c.bind_partner(in, out, props);
+            else
+                (void)in, (void)out, (void)props;
         }
         bool cop_optimal_control() const override {
             if constexpr (requires { c.cop_optimal_control(); }) return c.cop_optimal_control();

@@ -547,6 +547,9 @@ inline System System::clone() const {
     // layout and binds its sensors to its own connection states.
     for (const Node& n : nodes_) (void)c.add_erased(n.name, AnyComponent(n.c));
     for (const Edge& e : edges_) (void)c.connect(e.from, e.from_port, e.to, e.to_port);
+    for (const auto& r : refrigerant_choices_)
+        c.refrigerant_choices_.push_back({r.component, std::make_unique<PropertyService>(*r.props)});
+    c.couplings_ = couplings_;
     if (!finalized_) return c;
     (void)c.finalize(); // cannot fail: this system's finalize succeeded on the same graph
     // The solve's state, copied element-wise into the copy's buffers (finalize sized them).

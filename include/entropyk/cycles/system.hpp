@@ -17,6 +17,7 @@
 
 #include <Eigen/Core>
 
+#include "entropyk/components/cascade_heat_exchanger.hpp"
 #include "entropyk/components/component.hpp"
 #include "entropyk/core/detail/text_writer.hpp"
 #include "entropyk/cycles/any_component.hpp"
@@ -220,9 +221,62 @@ class System {
                                " (" + (inlet ? "inlets: " : "outlets: ") + port_list(i, inlet) + ")");
     }
 
+    /// Several refrigerant loops: each connected set of connections is one loop. A loop uses the
+    /// system's refrigerant unless one of its components is given another here (by name, or as
+    /// "component.port"); the loops are found and checked at finalize(). The backend is the
+    /// loop's own (tables are built here, once per fluid, not in a solve).
+    Result<void> set_refrigerant(std::string_view component, const fluids::Fluid& refrigerant,
+                                 Backend backend = Backend::eos) {
+        if (finalized_) return fail(Errc::invalid_state, "cannot set a refrigerant after finalize()");
+        const std::size_t dot = component.rfind('.');
+        refrigerant_choices_.push_back(
+            {std::string(dot == std::string_view::npos ? component : component.substr(0, dot)),
+             std::make_unique<PropertyService>(refrigerant, backend)});
+        return {};
+    }
+    Result<void> set_refrigerant(std::string_view component, std::string_view refrigerant,
+                                 Backend backend = Backend::eos) {
+        auto f = fluids::find_fluid(refrigerant);
+        if (!f) return f.error();
+        return set_refrigerant(component, **f, backend);
+    }
+
+    /// A cascade heat exchanger between two loops: adds its condensing side (a component of the
+    /// lower-temperature loop) and its evaporating side (a component of the upper loop) under
+    /// their own names, coupled by the exchanger's equations (components/cascade_heat_exchanger.hpp).
+    /// Returns their indices (condensing, evaporating).
+    Result<std::pair<std::uint32_t, std::uint32_t>>
+    add_cascade(std::string_view condensing_side, std::string_view evaporating_side, const CascadeHeatExchanger& hx) {
+        if (finalized_) return fail(Errc::invalid_state, "cannot add a component after finalize()");
+        if (auto v = hx.validate(); !v)
+            return ThermoError::format(v.error().code(), "cascade heat exchanger '%.*s' / '%.*s': %s",
+                                       static_cast<int>(condensing_side.size()), condensing_side.data(),
+                                       static_cast<int>(evaporating_side.size()), evaporating_side.data(),
+                                       v.error().c_str());
+        if (condensing_side == evaporating_side)
+            return ThermoError::format(Errc::invalid_argument,
+                                       "cascade heat exchanger: its two sides need two names (both are '%.*s')",
+                                       static_cast<int>(condensing_side.size()), condensing_side.data());
+        auto hot = add(condensing_side, hx.condensing_side());
+        if (!hot) return hot.error();
+        auto cold = add(evaporating_side, hx.evaporating_side());
+        if (!cold) return cold.error();
+        couplings_.push_back({*hot, *cold});
+        return std::pair<std::uint32_t, std::uint32_t>{*hot, *cold};
+    }
+
     /// Validates the topology and the equation count, lays out unknowns and residuals and
     /// allocates everything the solve needs.
     Result<void> finalize();
+
+    /// The refrigerant loops (after finalize()): their number, the loop of a component and the
+    /// refrigerant of a loop. Loop 0 is the loop of the first compressor added.
+    [[nodiscard]] int loop_count() const noexcept { return n_loops_; }
+    [[nodiscard]] int loop_of(std::uint32_t component) const { return nodes_.at(component).loop; }
+    [[nodiscard]] const fluids::Fluid& loop_refrigerant(int loop) const { return loop_properties(loop).fluid(); }
+    [[nodiscard]] const PropertyService& loop_properties(int loop) const {
+        return loop_props_.empty() ? props_ : *loop_props_.at(static_cast<std::size_t>(loop));
+    }
 
     [[nodiscard]] bool finalized() const noexcept { return finalized_; }
     [[nodiscard]] std::size_t component_count() const noexcept { return nodes_.size(); }
@@ -329,12 +383,27 @@ class System {
     }
 
     Result<void> check_topology();
+    Result<void> assign_loops();
     Result<void> check_count();
+    [[nodiscard]] int edge_loop(std::size_t e) const { return edge_loop_[e]; }
 
     PropertyService props_;
     std::vector<Node> nodes_;
     std::vector<Edge> edges_;
     std::vector<std::uint32_t> order_; ///< components in flow order, starting at a compressor
+    struct RefrigerantChoice {
+        std::string component;
+        std::unique_ptr<PropertyService> props; ///< stable address: components bind to it
+    };
+    std::vector<RefrigerantChoice> refrigerant_choices_;
+    struct Coupling {
+        std::uint32_t hot, cold; ///< the condensing and the evaporating side of a cascade exchanger
+    };
+    std::vector<Coupling> couplings_;
+    int n_loops_ = 1;
+    std::vector<int> edge_loop_;                              ///< connection -> loop (set at finalize)
+    std::vector<const PropertyService*> loop_props_;          ///< loop -> its property service (empty: props_)
+    std::vector<std::unique_ptr<PropertyService>> own_props_; ///< copies of props_ for several loops
     bool finalized_ = false;
     bool have_solution_ = false;
     Eigen::Index n_unknowns_ = 0;
@@ -418,6 +487,11 @@ inline Result<void> System::check_topology() {
             const std::uint32_t j = k < n.n_in ? e.from : e.to;
             if (!seen[j]) seen[j] = true, stack.push_back(j);
         }
+        // Loops coupled by a cascade heat exchanger are one system.
+        for (const Coupling& c : couplings_) {
+            const std::uint32_t j = c.hot == i ? c.cold : (c.cold == i ? c.hot : i);
+            if (!seen[j]) seen[j] = true, stack.push_back(j);
+        }
     }
     if (std::find(seen.begin(), seen.end(), false) != seen.end()) {
         std::string others;
@@ -453,6 +527,75 @@ inline Result<void> System::check_topology() {
     return {};
 }
 
+/// Each connected set of connections is one refrigerant loop (components joined through their
+/// ports; a cascade heat exchanger's two sides are separate components, so it joins nothing).
+/// Loop 0 holds the first component in flow order (the first compressor), the others follow in
+/// flow order. A loop's refrigerant is the system's unless set_refrigerant() names one of its
+/// components; two different refrigerants named in one loop are refused.
+inline Result<void> System::assign_loops() {
+    std::vector<int> loop_of(nodes_.size(), -1);
+    int n = 0;
+    std::vector<std::uint32_t> stack;
+    for (std::uint32_t root : order_) {
+        if (loop_of[root] >= 0) continue;
+        stack.assign(1, root);
+        loop_of[root] = n;
+        while (!stack.empty()) {
+            const std::uint32_t i = stack.back();
+            stack.pop_back();
+            const Node& nd = nodes_[i];
+            for (int k = 0; k < nd.n_in + nd.n_out; ++k) {
+                const Edge& e =
+                    edges_[static_cast<std::size_t>(k < nd.n_in ? nd.in_port(k) : nd.out_port(k - nd.n_in))];
+                const std::uint32_t j = k < nd.n_in ? e.from : e.to;
+                if (loop_of[j] < 0) loop_of[j] = n, stack.push_back(j);
+            }
+        }
+        ++n;
+    }
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i) nodes_[i].loop = loop_of[i];
+    edge_loop_.assign(edges_.size(), 0);
+    for (std::size_t e = 0; e < edges_.size(); ++e) edge_loop_[e] = loop_of[edges_[e].from];
+    std::vector<const RefrigerantChoice*> chosen(static_cast<std::size_t>(n), nullptr);
+    for (const RefrigerantChoice& r : refrigerant_choices_) {
+        std::uint32_t i = 0;
+        while (i < nodes_.size() && nodes_[i].name != r.component) ++i;
+        if (i == nodes_.size())
+            return ThermoError(Errc::validation_error, "set_refrigerant: no component named '" + r.component + "'");
+        const RefrigerantChoice*& c = chosen[static_cast<std::size_t>(loop_of[i])];
+        if (c && c->props->fluid().name() != r.props->fluid().name())
+            return ThermoError(Errc::validation_error,
+                               "the loop of '" + r.component + "' is given two refrigerants: " +
+                                   std::string(c->props->fluid().name()) + " (at '" + c->component + "') and " +
+                                   std::string(r.props->fluid().name()) + " (at '" + r.component + "')");
+        c = &r;
+    }
+    // A cascade exchanger's two sides must be in two different loops.
+    for (const Coupling& c : couplings_)
+        if (loop_of[c.hot] == loop_of[c.cold])
+            return ThermoError(Errc::validation_error,
+                               "cascade heat exchanger '" + nodes_[c.hot].name + "' / '" + nodes_[c.cold].name +
+                                   "': both sides are in one loop (the condensing side belongs to the lower loop, "
+                                   "the evaporating side to the upper one)");
+    n_loops_ = n;
+    // One loop on the system's refrigerant: props_ itself, as before. Otherwise every loop's
+    // service lives on the heap (a loop on the system's refrigerant gets its own copy), so that
+    // the addresses components bind to survive a move of the System.
+    loop_props_.clear();
+    own_props_.clear();
+    if (n == 1 && !chosen[0]) return {};
+    for (int l = 0; l < n; ++l) {
+        const RefrigerantChoice* c = chosen[static_cast<std::size_t>(l)];
+        if (c) {
+            loop_props_.push_back(c->props.get());
+        } else {
+            own_props_.push_back(std::make_unique<PropertyService>(props_));
+            loop_props_.push_back(own_props_.back().get());
+        }
+    }
+    return {};
+}
+
 inline Result<void> System::check_count() {
     Access a{*this};
     auto n = detail::count_equations(a, edges_.size());
@@ -467,6 +610,17 @@ inline Result<void> System::finalize() {
         if (auto v = nodes_[i].c.validate(); !v)
             return ThermoError::format(v.error().code(), "%s: %s", label(i).c_str(), v.error().c_str());
     if (auto t = check_topology(); !t) return t;
+    if (auto l = assign_loops(); !l) return l;
+    // A side of a cascade exchanger added on its own has no partner to exchange heat with.
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+        if (!nodes_[i].c.internal_exchange()) continue;
+        const bool coupled = std::any_of(couplings_.begin(), couplings_.end(),
+                                         [&](const Coupling& c) { return c.hot == i || c.cold == i; });
+        if (!coupled)
+            return ThermoError(Errc::validation_error,
+                               label(i) + " is one side of a cascade heat exchanger without its other side: add "
+                                          "both with System::add_cascade");
+    }
     if (auto c = check_count(); !c) return c;
 
     // Layout: residual rows in flow order; control unknowns after the 3 per connection.
@@ -537,9 +691,16 @@ inline Result<void> System::finalize() {
         if (n.c.senses_evaporator_outlet())
             if (const int d = evaporator_after(order_[k]); d >= 0)
                 add_edge(nodes_[static_cast<std::size_t>(d)].out_edge);
+        for (const Coupling& c : couplings_)
+            if (c.hot == order_[k]) add_edge(nodes_[c.cold].in_edge), add_edge(nodes_[c.cold].out_edge);
         for (int c = 0; c < n.c.n_controls(); ++c)
             n.vars.push_back(3 * static_cast<int>(edges_.size()) + n.first_control + c);
     }
+    // The condensing side of a cascade exchanger reads its evaporating side in the other loop.
+    for (const Coupling& c : couplings_)
+        nodes_[c.hot].c.bind_partner(&state_[static_cast<std::size_t>(nodes_[c.cold].in_edge)],
+                                     &state_[static_cast<std::size_t>(nodes_[c.cold].out_edge)],
+                                     &loop_properties(nodes_[c.cold].loop));
     base_block_.assign(block_.size(), 0.0);
     finalized_ = true;
     return {};

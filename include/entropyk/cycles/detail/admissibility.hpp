@@ -89,8 +89,6 @@ const char* component_label(L& loop, const C& c, std::uint32_t i, char* buf, std
 /// Errc::ok error when the solution is admissible, else Errc::non_physical with the cause.
 template <LoopView L>
 ThermoError check_admissibility(L& loop, const CycleResults& R, const AdmissibilityTolerances& tol) {
-    const PropertyService& props = loop.props();
-    const std::string_view fluid = props.fluid().name();
     auto state = loop.state();
     Violations v;
     char from[128], to[128];
@@ -111,7 +109,8 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
         // postprocess already flashed every connection: a state it could not evaluate is NaN, and
         // only then is the flash repeated, for its message.
         if (!std::isfinite(cr.state.T.si())) {
-            auto st = props.ph(state[e].p, state[e].h);
+            const std::string_view fluid = loop.edge_props(e).fluid().name();
+            auto st = loop.edge_props(e).ph(state[e].p, state[e].h);
             if (!st) {
                 v.add("connection '%s' -> '%s': p = %.6g Pa, h = %.6g J/kg is outside the property model of %.*s: %s",
                       from, to, state[e].p, state[e].h, static_cast<int>(fluid.size()), fluid.data(),
@@ -179,8 +178,9 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
                 // model's mean temperature is at most half of it away from either end: half the
                 // glide is the tolerance then.
                 double glide = 0.0;
-                if (auto sat = props.sat_p(in.p)) glide = std::fabs(sat->T_dew.si() - sat->T_bubble.si());
-                if (props.fluid().is_blend()) glide *= 0.5;
+                const auto& lp = loop.props_for(n);
+                if (auto sat = lp.sat_p(in.p)) glide = std::fabs(sat->T_dew.si() - sat->T_bubble.si());
+                if (lp.fluid().is_blend()) glide *= 0.5;
                 const double t_tol = tol.temperature + glide;
                 if (cond && Tsi > Tr_out + t_tol)
                     v.add("%s: the secondary stream enters at %.2f K, warmer than the refrigerant outlet at %.2f K: "
@@ -225,11 +225,10 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
 /// temperatures above the limit, saturated controls, and what each model reports itself.
 template <LoopView L>
 void collect_warnings(L& loop, CycleResults& R, double discharge_temperature_limit) {
-    const PropertyService& props = loop.props();
-    const std::string_view fluid = props.fluid().name();
-    const double T_pub = props.fluid().T_max().si();
     auto state = loop.state();
     for (std::size_t e = 0; e < state.size(); ++e) {
+        const std::string_view fluid = loop.edge_props(e).fluid().name();
+        const double T_pub = loop.edge_props(e).fluid().T_max().si();
         const ConnectionResult& cr = R.connections[e];
         if (!(cr.state.T.si() > T_pub)) continue;
         const std::string_view a = loop.name(cr.from), b = loop.name(cr.to);
@@ -255,7 +254,7 @@ void collect_warnings(L& loop, CycleResults& R, double discharge_temperature_lim
             R.warnings.add(WarningCode::control_saturated, self,
                            "%s: its control is pinned at a bound (value %g): the set-point is not held", who,
                            R.components[n.index].control_value);
-        component_warnings(c, props, state[static_cast<std::size_t>(n.in_edge)],
+        component_warnings(c, loop.props_for(n), state[static_cast<std::size_t>(n.in_edge)],
                            state[static_cast<std::size_t>(n.out_edge)], std::span<const double>(u.data(), u.size()),
                            self, who, R.warnings);
         return true;

@@ -70,6 +70,15 @@ template <class C>
     else
         return false;
 }
+/// True for the sides of an exchanger between two loops of the system (cascade heat exchanger):
+/// their heat is internal, not a capacity of the system.
+template <class C>
+[[nodiscard]] bool internal_exchange(const C& c) {
+    if constexpr (requires { c.internal_exchange(); })
+        return c.internal_exchange();
+    else
+        return false;
+}
 template <class C>
 [[nodiscard]] bool cop_optimal_control(const C& c) {
     if constexpr (requires { c.cop_optimal_control(); })
@@ -136,9 +145,9 @@ bool component_residuals(L& loop, const C& c, const NodeSlots& n, std::span<doub
     auto state = loop.state();
     if constexpr (has_ports<C>) {
         const PortPointers p = ports_of(state, n);
-        return c.residuals(loop.props(), p.cin(), p.cout(), controls_of(loop, c, n), r, loop.property_error());
+        return c.residuals(loop.props_for(n), p.cin(), p.cout(), controls_of(loop, c, n), r, loop.property_error());
     } else {
-        return c.residuals(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+        return c.residuals(loop.props_for(n), state[static_cast<std::size_t>(n.in_edge)],
                            state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n), r,
                            loop.property_error());
     }
@@ -149,9 +158,9 @@ bool component_sweep(L& loop, const C& c, const NodeSlots& n) {
     auto state = loop.state();
     if constexpr (has_ports<C>) {
         const PortPointers p = ports_of(state, n);
-        return c.sweep(loop.props(), p.min(), p.mout(), controls_of(loop, c, n));
+        return c.sweep(loop.props_for(n), p.min(), p.mout(), controls_of(loop, c, n));
     } else {
-        return c.sweep(loop.props(), state[static_cast<std::size_t>(n.in_edge)],
+        return c.sweep(loop.props_for(n), state[static_cast<std::size_t>(n.in_edge)],
                        state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n));
     }
 }
@@ -161,10 +170,10 @@ void component_report(L& loop, const C& c, const NodeSlots& n, ComponentReport& 
     auto state = loop.state();
     if constexpr (has_ports<C>) {
         const PortPointers p = ports_of(state, n);
-        c.report(loop.props(), p.cin(), p.cout(), controls_of(loop, c, n), rep);
+        c.report(loop.props_for(n), p.cin(), p.cout(), controls_of(loop, c, n), rep);
     } else {
-        c.report(loop.props(), state[static_cast<std::size_t>(n.in_edge)], state[static_cast<std::size_t>(n.out_edge)],
-                 controls_of(loop, c, n), rep);
+        c.report(loop.props_for(n), state[static_cast<std::size_t>(n.in_edge)],
+                 state[static_cast<std::size_t>(n.out_edge)], controls_of(loop, c, n), rep);
     }
 }
 
@@ -270,13 +279,17 @@ bool jacobian(L& loop, Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<Eigen::Ma
 /// inside the domain, see initial_guess).
 template <LoopView L>
 void clamp(L& loop, Eigen::Ref<Eigen::VectorXd> x) {
-    const auto& f = loop.props().fluid();
-    const double p_lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
-    const double p_hi =
-        (supercritical_loop(loop) ? f.p_max().si() : std::min(f.p_max().si(), 0.999 * f.p_critical().si())) /
-        scale::pressure;
+    const bool supercritical = supercritical_loop(loop);
+    auto bounds = [&](const fluids::Fluid& f, double& lo, double& hi) {
+        lo = std::max(f.p_triple().si(), 100.0) * (1.0 + 1e-9) / scale::pressure;
+        hi = (supercritical ? f.p_max().si() : std::min(f.p_max().si(), 0.999 * f.p_critical().si())) / scale::pressure;
+    };
+    double p_lo = 0.0, p_hi = 0.0;
+    bounds(loop.props().fluid(), p_lo, p_hi);
     const std::size_t n_edges = loop.state().size();
     for (std::size_t e = 0; e < n_edges; ++e) {
+        // Several loops: each connection is boxed by its own refrigerant's range.
+        if (loop.n_loops() > 1) bounds(loop.edge_props(e).fluid(), p_lo, p_hi);
         x[3 * e] = std::clamp(x[3 * e], p_lo, p_hi);
         x[3 * e + 2] = std::max(x[3 * e + 2], 1e-9);
     }
@@ -356,7 +369,8 @@ void series_guess(L& loop, double p_hi, double p_lo, double m, double m_start, d
         EdgeState in = state[static_cast<std::size_t>(n.in_edge)], out = state[static_cast<std::size_t>(n.out_edge)];
         if (c.sweep(props, in, out, controls_of(loop, c, n)) && in.m > 0 && std::isfinite(out.h)) {
             if (!(m_start > 0.0)) // a mass flow the user gave is kept
-                for (auto& e : state) e.m = in.m;
+                for (std::size_t e = 0; e < state.size(); ++e)
+                    if (loop.edge_in_focus(e)) state[e].m = in.m;
             state[static_cast<std::size_t>(n.out_edge)].h = out.h;
         }
         return true;
@@ -378,7 +392,8 @@ template <LoopView L, class HAt>
 void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints& g, HAt& h_at) {
     const PropertyService& props = loop.props();
     auto state = loop.state();
-    for (auto& e : state) e = EdgeState{0.0, 0.0, m};
+    for (std::size_t e = 0; e < state.size(); ++e)
+        if (loop.edge_in_focus(e)) state[e] = EdgeState{0.0, 0.0, m};
     auto fill = [&](const NodeSlots& n, double p) {
         bool changed = false;
         for (int k = 0; k < n.n_in + n.n_out; ++k) {
@@ -434,8 +449,8 @@ void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints
         });
         if (!changed) break;
     }
-    for (auto& e : state)
-        if (e.p <= 0.0) e.p = p_lo;
+    for (std::size_t e = 0; e < state.size(); ++e)
+        if (loop.edge_in_focus(e) && state[e].p <= 0.0) state[e].p = p_lo;
     const double sc = g.subcooling >= 0.0 ? std::max(g.subcooling, 0.5) : 5.0;
     const double sh = g.superheat >= 0.0 ? std::max(g.superheat, 0.5) : 5.0;
     loop.for_each_flow([&](const auto& c, const NodeSlots& n) {
@@ -467,7 +482,7 @@ void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints
 /// pressure levels are those of the hints unless `levels` (p_high, p_low in Pa) gives them.
 /// A level given as 0 keeps the hint's; `m` > 0 replaces the mass flow the guess starts from.
 template <LoopView L>
-void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr, double m_start = 0.0) {
+void loop_guess(L& loop, const double* levels, double m_start) {
     const PropertyService& props = loop.props();
     auto state = loop.state();
     GuessHints g = collect_hints(loop);
@@ -519,11 +534,30 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
     // no residual can be evaluated (the start would be refused outright). 10 K inside the highest
     // temperature the property model accepts (the EOS extrapolated beyond its published T_max,
     // docs/fluids.md) and 1 K inside T_min leave room for the finite-difference steps.
-    for (auto& e : state) {
+    for (std::size_t k = 0; k < state.size(); ++k) {
+        if (!loop.edge_in_focus(k)) continue;
+        auto& e = state[k];
         auto hot = props.tp(f.T_max_extrapolated().si() - 10.0, e.p);
         if (hot && e.h > hot->h.si()) e.h = hot->h.si();
         auto cold = props.tp(f.T_min().si() + 1.0, e.p);
         if (cold && e.h < cold->h.si()) e.h = cold->h.si();
+    }
+}
+
+/// The automatic initial guess (scaled unknowns): each refrigerant loop's states from its own
+/// components' hints (loop_guess with the walks focused on that loop and its fluid), then relaxed
+/// Picard passes over the whole system. `levels` and `m_start` (the user's start values) apply
+/// to loop 0.
+template <LoopView L>
+void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels = nullptr, double m_start = 0.0) {
+    if (loop.n_loops() > 1) {
+        for (int l = 0; l < loop.n_loops(); ++l) {
+            loop.focus = l;
+            loop_guess(loop, l == 0 ? levels : nullptr, l == 0 ? m_start : 0.0);
+        }
+        loop.focus = -1;
+    } else {
+        loop_guess(loop, levels, m_start);
     }
     pack(loop, x);
     // Relaxed Picard passes solve boundary-condition (design-mode) cycles outright; for off-design
@@ -559,7 +593,8 @@ void initial_guess(L& loop, Eigen::Ref<Eigen::VectorXd> x, const double* levels 
 /// (levels then stay untouched). Costs a few hundred property calls; no allocation.
 template <LoopView L>
 bool presolve_applies(L& loop) {
-    if (is_network(loop)) return false; // the lumped twin is one series loop
+    if (is_network(loop)) return false;   // the lumped twin is one series loop
+    if (loop.n_loops() > 1) return false; // and of one refrigerant
     const GuessHints g = collect_hints(loop);
     if (g.p_high_fixed || g.p_low_fixed || !(g.T_secondary_high > 0.0) || !(g.T_secondary_low > 0.0)) return false;
     // The pre-solve searches saturation temperatures: a transcritical high side has none.
@@ -777,7 +812,7 @@ void explain_failure(L& loop, Eigen::Ref<const Eigen::VectorXd> x, int presolve_
 /// the mass balances are linearly dependent: their sum is zero); drops it preferably at the
 /// component whose flow law sets the mass flow. Returns the number of unknowns (= equations).
 template <LoopView L>
-Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
+Result<Eigen::Index> count_loop_equations(L& loop, std::size_t n_edges) {
     int flow_eqs = 0, charge_eqs = 0, n_eq = 0, n_controls = 0;
     std::string flow_names, charge_names;
     auto quoted = [&](std::uint32_t i, const char* eq) { return "'" + std::string(loop.name(i)) + "' (" + eq + ")"; };
@@ -838,6 +873,45 @@ Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
                                what.c_str());
 }
 
+/// The count of count_loop_equations for each refrigerant loop of the system: every closed loop
+/// drops its own redundant mass balance and needs its own flow law and charge condition, so the
+/// count must close loop by loop. A mismatch is named per loop ("loop 2 (R717: 'lt_comp', ...):
+/// 7 equations for 8 unknowns: set a subcooling ..."); one loop keeps the message without prefix.
+template <LoopView L>
+Result<Eigen::Index> count_equations(L& loop, std::size_t n_edges) {
+    if (loop.n_loops() == 1) return count_loop_equations(loop, n_edges);
+    Eigen::Index total = 0;
+    std::string missing;
+    for (int l = 0; l < loop.n_loops(); ++l) {
+        loop.focus = l;
+        std::size_t edges = 0;
+        for (std::size_t e = 0; e < n_edges; ++e) edges += loop.edge_in_focus(e) ? 1 : 0;
+        auto n = count_loop_equations(loop, edges);
+        if (n) {
+            total += *n;
+            continue;
+        }
+        std::string names;
+        loop.for_each_added([&](const auto&, const NodeSlots& s) {
+            names += (names.empty() ? "'" : ", '") + std::string(loop.name(s.index)) + "'";
+            return true;
+        });
+        const std::string_view fluid = loop.props().fluid().name();
+        std::string what(n.error().message());
+        if (!missing.empty()) {
+            // A message holds ThermoError::capacity characters: the first loop in full, the
+            // others by their count ("loop 2 (R134a): 11 equations for 12 unknowns").
+            what = what.substr(0, what.find(": "));
+            missing += "; loop " + std::to_string(l + 1) + " (" + std::string(fluid) + "): " + what;
+            continue;
+        }
+        missing = "loop " + std::to_string(l + 1) + " (" + std::string(fluid) + ": " + names + "): " + what;
+    }
+    loop.focus = -1;
+    if (!missing.empty()) return ThermoError(Errc::validation_error, missing);
+    return total;
+}
+
 /// The state of a connection whose (p, h) the property model refuses: p and h as they are, every
 /// other property NaN.
 inline fluids::State unavailable_state(double p, double h) noexcept {
@@ -876,14 +950,13 @@ inline void no_figures(CycleResults& R) noexcept {
 /// the solution after a converged solve, the last iterate after a failed one.
 template <LoopView L>
 void postprocess(L& loop, CycleResults& R) {
-    const PropertyService& props = loop.props();
     auto state = loop.state();
     double m_ref = 0.0;
     for (std::size_t e = 0; e < state.size(); ++e) {
         auto& c = R.connections[e];
         c.m = state[e].m;
         m_ref = std::max(m_ref, std::fabs(c.m));
-        auto st = props.ph(state[e].p, state[e].h);
+        auto st = loop.edge_props(e).ph(state[e].p, state[e].h);
         // A state the property model refuses is reported as NaN (never left at an earlier solve's
         // values or at zero); the admissibility check then refuses the solution.
         c.state = st ? *st : unavailable_state(state[e].p, state[e].h);
@@ -899,8 +972,12 @@ void postprocess(L& loop, CycleResults& R) {
             return true;
         });
     } else {
-        for (std::size_t e = 0; e < state.size(); ++e)
-            R.mass_balance = std::max(R.mass_balance, std::fabs(state[e].m - state[0].m) / std::max(m_ref, 1e-300));
+        // Each series loop carries one flow (several loops: each its own).
+        for (std::size_t e = 0; e < state.size(); ++e) {
+            std::size_t first = 0;
+            while (first < e && loop.edge_loop(first) != loop.edge_loop(e)) ++first;
+            R.mass_balance = std::max(R.mass_balance, std::fabs(state[e].m - state[first].m) / std::max(m_ref, 1e-300));
+        }
     }
 
     R.cooling_capacity = R.heating_capacity = R.compressor_power = R.entropy_generation = 0.0;
@@ -915,18 +992,22 @@ void postprocess(L& loop, CycleResults& R) {
         R.components[n.index] = rep;
         R.entropy_generation += rep.entropy_generation;
         net_heat += rep.heat_rate;
-        if (rep.heat_rate > 0) R.cooling_capacity += rep.heat_rate;
-        if (rep.heat_rate < 0) R.heating_capacity -= rep.heat_rate;
+        // Heat passed between two loops of the system (a cascade heat exchanger) is neither
+        // capacity nor heat rejected: its two sides cancel in the first law.
+        const bool internal = internal_exchange(c);
+        if (rep.heat_rate > 0 && !internal) R.cooling_capacity += rep.heat_rate;
+        if (rep.heat_rate < 0 && !internal) R.heating_capacity -= rep.heat_rate;
         // COP counts what the compressor draws (shell losses included); the first law around the
         // loop counts what reaches the refrigerant.
         R.compressor_power += rep.electrical_power;
         refrigerant_power += rep.power;
         const auto& out_state = R.connections[static_cast<std::size_t>(n.out_edge)].state;
-        if (c.role() == Role::evaporator && std::isnan(R.superheat)) {
-            if (auto sat = props.sat_p(out.p)) R.superheat = out_state.T.si() - sat->T_dew.si();
+        const PropertyService& own = loop.props_for(n);
+        if (c.role() == Role::evaporator && !internal && std::isnan(R.superheat)) {
+            if (auto sat = own.sat_p(out.p)) R.superheat = out_state.T.si() - sat->T_dew.si();
         }
-        if (c.role() == Role::condenser && std::isnan(R.subcooling)) {
-            if (auto sat = props.sat_p(out.p)) R.subcooling = sat->T_bubble.si() - out_state.T.si();
+        if (c.role() == Role::condenser && !internal && std::isnan(R.subcooling)) {
+            if (auto sat = own.sat_p(out.p)) R.subcooling = sat->T_bubble.si() - out_state.T.si();
         }
         return true;
     });

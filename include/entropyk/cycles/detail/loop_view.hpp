@@ -38,6 +38,9 @@ struct NodeSlots {
     int first_residual = 0; ///< row of its first kept equation
     int first_control = 0;  ///< index of its first control unknown
     int dropped = -1;       ///< local index of the mass balance dropped to close the loop
+    /// The refrigerant loop the component belongs to (System: each connected set of connections
+    /// is one loop with its own fluid; 0 in a system with one loop).
+    int loop = 0;
 };
 
 /// Stands for the engine's component visitors in LoopView: called with each component (an
