@@ -1,12 +1,14 @@
 #!/usr/bin/python3
 """Which refrigerant for an air-to-water heat pump? COP and heating capacity against the outdoor
-temperature for R410A, R32 and R290 in the same machine (same compressor displacement and
+temperature for R410A, R32, R290 and R454B in the same machine (same compressor displacement and
 isentropic efficiency, same heat exchangers, water heated from 30 C, a TXV holding 5 K of
 superheat), one entropyk.sweep per refrigerant, plotted with matplotlib to a PNG.
 
     PYTHONPATH=build/release/python /usr/bin/python3 examples/python/compare_refrigerants.py out.png
 
-R454B (the R410A replacement) joins the list when the library has blends with a glide.
+R454B (R32/R1234yf, the R410A replacement in new US equipment) is a blend with a glide of about
+1.5 K: its superheat and subcooling count from the dew and bubble points, and the moving-boundary
+exchangers follow the glide along their two-phase zones (docs/fluids.md, "Blends").
 """
 
 import sys
@@ -20,7 +22,7 @@ import pandas as pd  # noqa: E402
 
 import entropyk  # noqa: E402
 
-REFRIGERANTS = ("R410A", "R32", "R290")
+REFRIGERANTS = ("R410A", "R32", "R290", "R454B")
 OUTDOOR_C = np.arange(-15.0, 15.5, 1.0)  # outdoor air temperature [degC]
 
 
