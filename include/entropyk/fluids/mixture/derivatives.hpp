@@ -88,10 +88,11 @@ struct PhaseDerivatives {
         adx[i] = r.d;
         atx[i] = r.t;
     }
+    const DeltaPowers dw(delta);
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
             if (m.F[i][j] == 0.0 || m.departure[i][j].empty()) continue;
-            const helmholtz::ResidualDerivatives r = departure_part(m.departure[i][j], ln_tau, delta, &slot.dep[i][j]);
+            const helmholtz::ResidualDerivatives r = departure_part(m.departure[i][j], ln_tau, dw, &slot.dep[i][j]);
             const double F = m.F[i][j], w = x[i] * x[j] * F;
             ar.a += w * r.a;
             ar.d += w * r.d;

@@ -23,6 +23,7 @@ struct EnvelopeNode {
     SaturationPoint bub, dew;
     double h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0; ///< molar, bulk phases
     double cp_b = 0.0, cp_d = 0.0;                     ///< molar isobaric heat capacities, bulk phases
+    double drho_b = 0.0, drho_d = 0.0;                 ///< (d rho_molar / dT)_p of the bulk phases
 };
 
 struct Envelope {
@@ -53,6 +54,8 @@ inline bool envelope_node(const Model& m, const Vec& z, double p, const Envelope
     out.s_d = V.s * V.M;
     out.cp_b = L.cp * L.M;
     out.cp_d = V.cp * V.M;
+    out.drho_b = L.drho_dT;
+    out.drho_d = V.drho_dT;
     return true;
 }
 } // namespace detail

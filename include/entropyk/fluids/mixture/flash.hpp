@@ -85,7 +85,9 @@ inline constexpr double envelope_T_error = 0.05;
 /// saturation curves).
 struct EnvelopeGuess {
     double T_b = 0.0, T_d = 0.0, h_b = 0.0, h_d = 0.0, s_b = 0.0, s_d = 0.0;
-    double cp_b = 0.0, cp_d = 0.0; ///< molar, of the saturated liquid and vapour
+    double cp_b = 0.0, cp_d = 0.0;     ///< molar, of the saturated liquid and vapour
+    double rho_b = 0.0, rho_d = 0.0;   ///< molar densities of the saturated liquid (bubble) and vapour (dew)
+    double drho_b = 0.0, drho_d = 0.0; ///< their (d rho_molar / dT)_p
     Vec lnK_b{}, lnK_d{};
 };
 
@@ -104,6 +106,10 @@ struct EnvelopeGuess {
     g.s_d = lin(a.s_d, c.s_d);
     g.cp_b = lin(a.cp_b, c.cp_b);
     g.cp_d = lin(a.cp_d, c.cp_d);
+    g.rho_b = lin(a.bub.rho_bulk, c.bub.rho_bulk);
+    g.rho_d = lin(a.dew.rho_bulk, c.dew.rho_bulk);
+    g.drho_b = lin(a.drho_b, c.drho_b);
+    g.drho_d = lin(a.drho_d, c.drho_d);
     for (std::size_t k = 0; k < m.n; ++k) {
         g.lnK_b[k] = lin(a.bub.lnK[k], c.bub.lnK[k]);
         g.lnK_d[k] = lin(a.dew.lnK[k], c.dew.lnK[k]);
@@ -124,10 +130,9 @@ struct EnvelopeGuess {
 
 namespace detail {
 
-inline void fill_single(const Model& m, const Vec& z, double T, double rho_molar, bool liquid, FlashState& out,
-                        Workspace& ws) noexcept {
-    out.single = properties(m, z, T, rho_molar, ws);
-    out.T = T;
+inline void fill_single_from(const Properties& P, bool liquid, FlashState& out) noexcept {
+    out.single = P;
+    out.T = P.T;
     out.p = out.single.p;
     out.rho = out.single.rho;
     out.h = out.single.h;
@@ -135,6 +140,11 @@ inline void fill_single(const Model& m, const Vec& z, double T, double rho_molar
     out.q_mass = out.q_molar = -1.0;
     out.two_phase = false;
     out.liquid_like = liquid;
+}
+
+inline void fill_single(const Model& m, const Vec& z, double T, double rho_molar, bool liquid, FlashState& out,
+                        Workspace& ws) noexcept {
+    fill_single_from(properties(m, z, T, rho_molar, ws), liquid, out);
 }
 
 inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState& out) noexcept {
@@ -195,6 +205,76 @@ inline void fill_split(const Model& m, const Vec& z, const Split& sp, FlashState
     return false;
 }
 
+/// Single-phase state on the isobar p where h (or s, `entropy`) reaches `target` (mass units):
+/// Newton's method in (T, rho) on both equations at once, p(T, rho) = p and h(T, rho) = h, with
+/// the analytic Jacobian of the Helmholtz energy (Properties::dp_dT, ...). This is the
+/// formulation GERG-2008 and Michelsen & Mollerup (2007, ch. 12, "state functions as
+/// independent variables") recommend for specifications other than (T, p): every iteration costs
+/// one evaluation of the equation of state, where a Newton iteration on T alone pays a nested
+/// density solve (several evaluations) per step. From a start near the answer (the saturated
+/// phase extrapolated along the isobar, see flash_py) it converges in three or four steps.
+///
+/// It has no root selection of its own, so the answer is accepted only on the wanted branch:
+/// (dp/drho)_T > 0 (mechanically stable) and, below the bubble point (liquid), at least as dense
+/// as the saturated liquid at p, above the dew point (vapour) at most as dense as the saturated
+/// vapour (`rho_sat`; the isobar's density falls monotonically with T in either phase, and every
+/// other root of the equation lies between the two saturated densities). False when it does not
+/// converge, leaves [lo, hi] or lands elsewhere: the caller then falls back to solve_T_isobar.
+[[nodiscard]] inline bool solve_T_rho(const Model& m, const Vec& z, double p, double target, bool entropy, Root root,
+                                      double lo, double hi, double T0, double rho0, double rho_sat, FlashState& out,
+                                      Workspace& ws) noexcept {
+    double T = T0, rho = rho0;
+    if (!(T > lo && T < hi && rho > 0.0)) return false;
+    const double y_scale = entropy ? std::max(std::fabs(target), 1.0) : std::max(std::fabs(target), 1e3);
+    for (int it = 0; it < 20; ++it) {
+        const Properties P = properties(m, z, T, rho, ws);
+        if (!(P.dp_drho > 0.0)) return false;
+        const double f1 = P.p - p;
+        const double f2 = (entropy ? P.s : P.h) - target;
+        // Converged: both equations hold at this very point, p to 1e-10 and h (s) to 1e-11
+        // relative (Newton converges quadratically, so the step before was about 1e-5).
+        if (std::fabs(f2) <= 1e-11 * y_scale && std::fabs(f1) <= 1e-10 * p) {
+            const bool on_branch = root == Root::liquid ? rho >= rho_sat : rho <= rho_sat;
+            if (!on_branch) return false;
+            fill_single_from(P, root == Root::liquid, out);
+            return true;
+        }
+        const double a11 = P.dp_dT, a12 = P.dp_drho;
+        const double a21 = entropy ? P.cv / T : P.dh_dT, a22 = entropy ? P.ds_drho : P.dh_drho;
+        const double det = a11 * a22 - a12 * a21;
+        if (!(std::fabs(det) > 0.0)) return false;
+        double dT = (-f1 * a22 + f2 * a12) / det;
+        double drho = (-a11 * f2 + a21 * f1) / det;
+        // Damping: at most 10 % of T and 30 % of rho per step (far from the answer the
+        // linearisation is poor, especially on the steep liquid isotherms).
+        const double damp =
+            std::min({1.0, 0.1 * T / std::max(std::fabs(dT), 1e-300), 0.3 * rho / std::max(std::fabs(drho), 1e-300)});
+        dT *= damp;
+        drho *= damp;
+        if (damp == 1.0 && std::fabs(dT) <= 1e-9 * T && std::fabs(drho) <= 1e-10 * rho) {
+            // The step is at rounding level for every use of the result: its second-order
+            // remainder is below 1e-18. Accept P moved by it to first order (T, rho and the
+            // properties the equations fix) instead of paying one more evaluation.
+            const bool on_branch = root == Root::liquid ? rho >= rho_sat : rho <= rho_sat;
+            if (!on_branch) return false;
+            Properties Q = P;
+            Q.T = T + dT;
+            Q.rho_molar = rho + drho;
+            Q.rho = Q.rho_molar * Q.M;
+            Q.p = P.p + a11 * dT + a12 * drho;
+            Q.h = P.h + P.dh_dT * dT + P.dh_drho * drho;
+            Q.s = P.s + P.cv / T * dT + P.ds_drho * drho;
+            Q.u = P.u + (Q.h - P.h) - (Q.p / Q.rho - P.p / P.rho);
+            fill_single_from(Q, root == Root::liquid, out);
+            return true;
+        }
+        T += dT;
+        rho += drho;
+        if (!(T > lo && T < hi && rho > 0.0)) return false;
+    }
+    return false;
+}
+
 inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept {
     SplitGuess g;
     w = std::clamp(w, 0.0, 1.0);
@@ -239,6 +319,11 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
             // Start: the saturated liquid extrapolated with its c_p (dh = c_p dT, ds = c_p dT / T).
             const double T0 =
                 entropy ? g.T_b * std::exp((y_molar - g.s_b) / g.cp_b) : g.T_b + (y_molar - g.h_b) / g.cp_b;
+            // Density start: the saturated liquid's, moved along the isobar with its (drho/dT)_p.
+            const double rho0 = g.rho_b + g.drho_b * (std::min(T0, g.T_b) - g.T_b);
+            if (solve_T_rho(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, T0, rho0, g.rho_b, out, ws) &&
+                out.T < g.T_b - envelope_T_error)
+                return true; // certainly below the bubble point
             if (solve_T_isobar(m, z, p, y_mass, entropy, Root::liquid, T_min(m), hi, T0, out, ws) &&
                 out.T < g.T_b - envelope_T_error)
                 return true; // certainly below the bubble point; otherwise the exact one decides
@@ -246,6 +331,12 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
             const double lo = g.T_d - 0.5 * (g.T_d - g.T_b) - 0.5;
             const double T0 =
                 entropy ? g.T_d * std::exp((y_molar - g.s_d) / g.cp_d) : g.T_d + (y_molar - g.h_d) / g.cp_d;
+            // Density start: the saturated vapour's scaled as an ideal gas (rho ~ 1/T along the
+            // isobar), which stays on the vapour side of the root as Z grows with T.
+            const double rho0 = g.rho_d * g.T_d / std::max(T0, g.T_d);
+            if (solve_T_rho(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), T0, rho0, g.rho_d, out, ws) &&
+                out.T > g.T_d + envelope_T_error)
+                return true;
             if (solve_T_isobar(m, z, p, y_mass, entropy, Root::vapor, lo, T_max(m), T0, out, ws) &&
                 out.T > g.T_d + envelope_T_error)
                 return true;

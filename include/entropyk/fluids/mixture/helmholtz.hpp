@@ -28,29 +28,41 @@ inline void departure_tau(std::span<const DepartureTerm> terms, double ln_tau, D
         out[k] = terms[k].n * std::exp(terms[k].t * ln_tau);
 }
 
-/// Departure function sum n delta^d tau^t exp(-delta^l), scaled derivatives. `tau_factors`: the
-/// cached n tau^t (departure_tau), or nullptr to compute them here from ln_tau. delta^d by
-/// multiplication and exp(-delta^l) once per l (the exponents are small integers), so the only
-/// transcendental calls per evaluation are the few exp(-delta^l).
+/// The delta factors every departure function of one evaluation shares: delta^k by
+/// multiplication and exp(-delta^l) for the small l of the transcribed functions (all pairs of a
+/// mixture see the same reduced density, so these few exp calls are paid once per evaluation,
+/// not once per pair).
+struct DeltaPowers {
+    static constexpr int max_pow = 16;
+    static constexpr std::size_t max_l = 4;
+    double delta = 0.0;
+    std::array<double, max_pow + 1> dp{};
+    std::array<double, max_l + 1> el{};
+    explicit DeltaPowers(double d) noexcept : delta(d) {
+        dp[0] = 1.0;
+        for (std::size_t k = 1; k < dp.size(); ++k) dp[k] = dp[k - 1] * d;
+        el[0] = 1.0;
+        for (std::size_t l = 1; l < el.size(); ++l) el[l] = std::exp(-dp[l]);
+    }
+};
+
+/// Departure function sum n delta^d tau^t exp(-delta^l), scaled derivatives, from the shared
+/// delta factors. `tau_factors`: the cached n tau^t (departure_tau), or nullptr to compute them
+/// here from ln_tau. Terms with exponents outside the cached ranges fall back to pow/exp.
 [[nodiscard]] inline helmholtz::ResidualDerivatives departure_part(std::span<const DepartureTerm> terms, double ln_tau,
-                                                                   double delta,
+                                                                   const DeltaPowers& dw,
                                                                    const DepartureTau* tau_factors = nullptr) noexcept {
     helmholtz::ResidualDerivatives r;
-    constexpr int max_pow = 16;
-    std::array<double, max_pow + 1> dp{};
-    dp[0] = 1.0;
-    for (int k = 1; k <= max_pow; ++k) dp[static_cast<std::size_t>(k)] = dp[static_cast<std::size_t>(k) - 1] * delta;
-    std::array<double, 5> el{};
-    el[0] = 1.0;
-    for (std::size_t l = 1; l < el.size(); ++l) el[l] = std::exp(-dp[l]);
     const bool cached = tau_factors != nullptr && terms.size() <= max_departure_terms;
     for (std::size_t k = 0; k < terms.size(); ++k) {
         const DepartureTerm& term = terms[k];
-        const bool small = term.d >= 0 && term.d <= max_pow && term.l >= 0 && term.l < static_cast<int>(el.size());
-        const double dl = term.l == 0 ? 0.0 : (small ? dp[static_cast<std::size_t>(term.l)] : std::pow(delta, term.l));
+        const bool small =
+            term.d >= 0 && term.d <= DeltaPowers::max_pow && term.l >= 0 && term.l < static_cast<int>(dw.el.size());
+        const double dl =
+            term.l == 0 ? 0.0 : (small ? dw.dp[static_cast<std::size_t>(term.l)] : std::pow(dw.delta, term.l));
         const double tf = cached ? (*tau_factors)[k] : term.n * std::exp(term.t * ln_tau);
-        const double v = small ? tf * dp[static_cast<std::size_t>(term.d)] * el[static_cast<std::size_t>(term.l)]
-                               : tf * std::pow(delta, term.d) * std::exp(-dl);
+        const double v = small ? tf * dw.dp[static_cast<std::size_t>(term.d)] * dw.el[static_cast<std::size_t>(term.l)]
+                               : tf * std::pow(dw.delta, term.d) * std::exp(-dl);
         const double ldl = static_cast<double>(term.l) * dl;
         const double g1 = static_cast<double>(term.d) - ldl;
         r.a += v;
@@ -61,6 +73,13 @@ inline void departure_tau(std::span<const DepartureTerm> terms, double ln_tau, D
         r.dt += v * term.t * g1;
     }
     return r;
+}
+
+/// The same at one delta (computing the delta factors here).
+[[nodiscard]] inline helmholtz::ResidualDerivatives departure_part(std::span<const DepartureTerm> terms, double ln_tau,
+                                                                   double delta,
+                                                                   const DepartureTau* tau_factors = nullptr) noexcept {
+    return departure_part(terms, ln_tau, DeltaPowers(delta), tau_factors);
 }
 
 /// Scratch space of the mixture evaluations: the per-temperature factors of every component,
@@ -129,11 +148,11 @@ struct ResidualPoint {
         P.ar_x[i] = r.a;
     }
     const double ln_tau = std::log(P.tau);
+    const DeltaPowers dw(P.delta);
     for (std::size_t i = 0; i < m.n; ++i) {
         for (std::size_t j = i + 1; j < m.n; ++j) {
             if (m.F[i][j] == 0.0 || m.departure[i][j].empty()) continue;
-            const helmholtz::ResidualDerivatives r =
-                departure_part(m.departure[i][j], ln_tau, P.delta, &slot.dep[i][j]);
+            const helmholtz::ResidualDerivatives r = departure_part(m.departure[i][j], ln_tau, dw, &slot.dep[i][j]);
             const double w = x[i] * x[j] * m.F[i][j];
             P.ar.a += w * r.a;
             P.ar.d += w * r.d;

@@ -23,6 +23,11 @@ struct Properties {
     double p = 0.0, h = 0.0, s = 0.0, u = 0.0, cp = 0.0, cv = 0.0, w = 0.0;
     double Z = 0.0;
     double drho_dT = 0.0; ///< (d rho_molar / dT)_p = -(dp/dT)_rho / (dp/drho)_T, mol/(m3 K)
+    /// Partial derivatives in the variables (T, rho_molar), for Newton iterations in them:
+    /// (dp/dT)_rho, Pa/K; (dp/drho)_T, Pa m3/mol; (dh/dT)_rho = cv + (dp/dT)_rho / rho,
+    /// J/(kg K); (dh/drho)_T and (ds/drho)_T, mass units per mol/m3 ((ds/dT)_rho = cv / T).
+    /// From the same scaled derivatives (Span 2000, Table 3.1).
+    double dp_dT = 0.0, dp_drho = 0.0, dh_dT = 0.0, dh_drho = 0.0, ds_drho = 0.0;
 };
 
 /// Pressure and (dp/drho_molar)_T at (T, rho molar).
@@ -62,6 +67,11 @@ struct PressurePoint {
     P.cv = -R * ttt;
     P.cp = P.cv + R * xx * xx / dpd;
     P.drho_dT = -rho_molar * xx / (T * dpd);
+    P.dp_dT = rho_molar * m.R * xx;
+    P.dp_drho = m.R * T * dpd;
+    P.dh_dT = P.cv + R * xx;
+    P.dh_drho = RT * (r.d + r.dd + r.dt) / rho_molar;
+    P.ds_drho = -R * xx / rho_molar;
     const double w2 = RT * (dpd - xx * xx / ttt);
     P.w = w2 > 0.0 ? std::sqrt(w2) : 0.0;
     return P;
