@@ -179,3 +179,34 @@ TEST_CASE("threads making the same blend at once get one object", "[mixture][flu
     }
     CHECK(T[0] > 250.0);
 }
+
+TEST_CASE("at most 64 user compositions load, the 65th is refused with its message", "[mixture][fluid][errors]") {
+    // The registry keeps every loaded composition for the life of the process, so it caps their
+    // number (detail::max_user_blends). Count from what this process already loaded (other test
+    // cases of the binary, when it runs as a whole), fill up to the cap with distinct R32/R1234yf
+    // compositions (the cheapest to trace: two components), then one more. Each load traces an
+    // envelope (~18 ms optimised, ~0.1 s unoptimised: about 1 s / 7 s in all).
+    REQUIRE(detail::max_user_blends == 64);
+    const std::size_t before = detail::blend_registry().user_count;
+    REQUIRE(before < detail::max_user_blends);
+    char spec[64];
+    std::vector<const Fluid*> loaded;
+    for (std::size_t k = 0; before + k < detail::max_user_blends; ++k) {
+        std::snprintf(spec, sizeof spec, "R32[%.3f]&R1234yf[%.3f]", 0.4 + 0.003 * static_cast<double>(k),
+                      0.6 - 0.003 * static_cast<double>(k));
+        const Result<const Fluid*> f = find_fluid(spec);
+        INFO(spec);
+        REQUIRE(f.has_value());
+        loaded.push_back(*f);
+    }
+    CHECK(detail::blend_registry().user_count == detail::max_user_blends);
+    CHECK(error_of(find_fluid("R32[0.3]&R1234yf[0.7]")) ==
+          "blend \"R32[0.3]&R1234yf[0.7]\" refused: this process already loaded 64 blend compositions, the most it "
+          "keeps (each stays loaded; use fewer distinct compositions)");
+    CHECK(detail::blend_registry().user_count == detail::max_user_blends); // the refusal changed nothing
+    // Compositions already loaded are still found (the same objects), in any spelling, and the
+    // predefined blends are not counted.
+    CHECK(*find_fluid("r32[0.4]&R1234YF[0.6]") == loaded.front());
+    CHECK(*find_fluid(spec) == loaded.back());
+    CHECK(find_fluid("R513A").has_value());
+}

@@ -25,13 +25,15 @@ struct SweepResult {
     double max_h_dev = 0.0, max_fugacity_dev = 0.0, max_balance_dev = 0.0, max_p_dev = 0.0;
 };
 
-/// Checks one flashed state; returns an empty string if consistent.
+/// Checks one flashed state; returns an empty string if consistent. `entropy`: h is an entropy
+/// (a (p, s) flash; relative to max(|s|, 1 J/(kg K)) instead of max(|h|, 1 kJ/kg)).
 inline std::string check_state(const mixture::Blend& b, double p, double h, const mixture::FlashState& st,
-                               SweepResult& r, mixture::Workspace& ws) {
+                               SweepResult& r, mixture::Workspace& ws, bool entropy = false) {
     const mixture::Model& m = b.model;
-    const double hdev = std::fabs(st.h - h) / std::max(std::fabs(h), 1e3);
+    const double hdev =
+        entropy ? std::fabs(st.s - h) / std::max(std::fabs(h), 1.0) : std::fabs(st.h - h) / std::max(std::fabs(h), 1e3);
     r.max_h_dev = std::max(r.max_h_dev, hdev);
-    if (!(hdev <= 1e-9)) return "h not reproduced";
+    if (!(hdev <= 1e-9)) return entropy ? "s not reproduced" : "h not reproduced";
     if (!st.two_phase) {
         const double pdev = std::fabs(st.single.p - p) / p;
         r.max_p_dev = std::max(r.max_p_dev, pdev);
@@ -60,8 +62,9 @@ inline std::string check_state(const mixture::Blend& b, double p, double h, cons
 
 /// n states, p log-uniform in [p_lo, p_hi], h uniform between the liquid at T_lo and the gas at
 /// T_hi on that isobar (subcooled liquid, two-phase, superheated and supercritical states).
+/// `entropy`: the same with s and (p, s) flashes.
 inline SweepResult run_sweep(const mixture::Blend& b, std::size_t n, std::uint64_t seed, double p_lo, double p_hi,
-                             double T_lo, double T_hi, std::size_t phase_check_every) {
+                             double T_lo, double T_hi, std::size_t phase_check_every, bool entropy = false) {
     SweepResult r;
     mixture::Workspace ws;
     std::mt19937_64 rng(seed);
@@ -77,23 +80,24 @@ inline SweepResult run_sweep(const mixture::Blend& b, std::size_t n, std::uint64
             if (r.first_problem.empty()) r.first_problem = r.problems.back();
             continue;
         }
-        const double h = lo.h + u01(rng) * (hi.h - lo.h);
+        const double h = entropy ? lo.s + u01(rng) * (hi.s - lo.s) : lo.h + u01(rng) * (hi.h - lo.h);
         mixture::FlashState st;
         const auto t0 = std::chrono::steady_clock::now();
-        const bool ok = mixture::flash_ph(b, p, h, st, ws);
+        const bool ok = entropy ? mixture::flash_ps(b, p, h, st, ws) : mixture::flash_ph(b, p, h, st, ws);
         const auto t1 = std::chrono::steady_clock::now();
         ++r.states;
         if (!ok) {
             ++r.failures;
             if (r.problems.size() < 20)
-                r.problems.push_back("flash_ph failed at p = " + std::to_string(p) + ", h = " + std::to_string(h));
+                r.problems.push_back(std::string(entropy ? "flash_ps failed at p = " : "flash_ph failed at p = ") +
+                                     std::to_string(p) + (entropy ? ", s = " : ", h = ") + std::to_string(h));
             if (r.first_problem.empty()) r.first_problem = r.problems.back();
             continue;
         }
         (st.two_phase ? r.us_two_phase : r.us_single_phase)
             .push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
         if (st.two_phase) ++r.two_phase;
-        std::string problem = check_state(b, p, h, st, r, ws);
+        std::string problem = check_state(b, p, h, st, r, ws, entropy);
         if (problem.empty() && phase_check_every != 0 && k % phase_check_every == 0 && p < b.envelope.p_top()) {
             const mixture::Bounds bd = mixture::bounds(b.model, b.z, mixture::SatGiven::pressure, p, ws);
             if (!bd.ok)
@@ -104,7 +108,8 @@ inline SweepResult run_sweep(const mixture::Blend& b, std::size_t n, std::uint64
         if (!problem.empty()) {
             ++r.inconsistent;
             if (r.problems.size() < 20)
-                r.problems.push_back(problem + " at p = " + std::to_string(p) + ", h = " + std::to_string(h));
+                r.problems.push_back(problem + " at p = " + std::to_string(p) + (entropy ? ", s = " : ", h = ") +
+                                     std::to_string(h));
             if (r.first_problem.empty()) r.first_problem = r.problems.back();
         }
     }

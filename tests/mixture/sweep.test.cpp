@@ -34,3 +34,19 @@ TEST_CASE("random (p, h) flashes of the blends never fail and are consistent", "
         CHECK(r.two_phase > sweep_states / 5); // the sweep does cross the dome
     }
 }
+
+TEST_CASE("random (p, s) flashes of the blends never fail and are consistent", "[mixture][sweep]") {
+    // The same range by entropy, fewer states (the (p, s) flash shares the (p, h) code paths; this
+    // checks the entropy equations and their Jacobian).
+    const std::size_t states = sweep_states / 5;
+    const double pc[] = {5.3041e6, 5.2463e6, 4.6393e6, 3.7349e6, 4.6052e6, 4.5165e6, 3.6551e6, 4.9012e6};
+    for (std::size_t k = 0; k < blend_names.size(); ++k) {
+        const mixture::Blend& b = coolprop_traced_blend(blend_names[k]);
+        const SweepResult r = run_sweep(b, states, 3000 + k, 2e4, 0.98 * pc[k], 213.15, 433.15, 50, true);
+        INFO(blend_names[k] << ": " << r.first_problem);
+        CHECK(r.states == states);
+        CHECK(r.failures == 0);
+        CHECK(r.inconsistent == 0);
+        CHECK(r.two_phase > states / 5);
+    }
+}
