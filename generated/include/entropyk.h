@@ -283,30 +283,53 @@ typedef struct EntropykFluidState {
 
 /**
  * Constants and validity limits of a fluid, SI units. The caller sets struct_size
- * (entropyk_fluid_info_init or ENTROPYK_FLUID_INFO_INIT).
+ * (entropyk_fluid_info_init or ENTROPYK_FLUID_INFO_INIT). For a blend (a mixture of fixed
+ * composition, e.g. "R454B" or "R32[0.689]&R1234yf[0.311]") the single-fluid notions are mapped as
+ * each field says; its components, fractions and glide are in EntropykBlendInfo
+ * (entropyk_fluid_blend_info).
  */
 typedef struct EntropykFluidInfo {
     /** sizeof(EntropykFluidInfo), set by the caller. */
     uint32_t struct_size;
-    /** 1 for a pseudo-pure blend (R410A: bubble and dew points differ), else 0. */
+    /**
+     * 1 for a pseudo-pure blend (R410A: bubble and dew points differ), else 0; 0 for a blend on the
+     * mixture model (R410A.mix).
+     */
     int32_t pseudo_pure;
-    /** Critical temperature [K]. */
+    /**
+     * Critical temperature. Blend: the top of its traced phase envelope (the highest pressure where
+     * its bubble and dew points were both found), the mean of the bubble and dew temperatures
+     * there; bubble and dew points exist below it [K].
+     */
     double T_critical;
-    /** Critical pressure [Pa]. */
+    /**
+     * Critical pressure. Blend: the pressure at the top of its traced phase envelope (a little
+     * below the mixture's critical pressure); saturation calls at p need p below it [Pa].
+     */
     double p_critical;
-    /** Critical density [kg/m3]. */
+    /**
+     * Critical density. Blend: the mean of the bubble-point liquid and dew-point vapour densities
+     * at the top of its envelope [kg/m3].
+     */
     double rho_critical;
-    /** Triple-point temperature [K]. */
+    /** Triple-point temperature. Blend: not defined; reports T_min [K]. */
     double T_triple;
-    /** Triple-point pressure [Pa]. */
+    /** Triple-point pressure. Blend: not defined; reports the lowest pressure the blend accepts (1e-6 Pa) [Pa]. */
     double p_triple;
-    /** Lowest temperature of the equation of state's validity range [K]. */
+    /**
+     * Lowest temperature of the equation of state's validity range. Blend: the highest of its
+     * components' lower limits [K].
+     */
     double T_min;
-    /** Highest temperature of the validity range [K]. */
+    /**
+     * Highest temperature of the validity range. Blend: the highest of its components' upper limits
+     * (beyond a component's own limit its equation is extrapolated, as in any multi-fluid model)
+     * [K].
+     */
     double T_max;
-    /** Highest pressure of the validity range [Pa]. */
+    /** Highest pressure of the validity range. Blend: the lowest of its components' limits [Pa]. */
     double p_max;
-    /** Molar mass [kg/mol]. */
+    /** Molar mass. Blend: the mole-fraction average of its components' molar masses [kg/mol]. */
     double molar_mass;
 } EntropykFluidInfo;
 
@@ -432,6 +455,9 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_states(const Entr
 
 /**
  * The fluid's critical and triple points and the validity range of its equation of state.
+ *
+ * For a blend the fields report the top of its phase envelope, its components' common range and its
+ * mean molar mass (EntropykFluidInfo says which is which).
  *
  * @param fluid The fluid.
  * @param[out] out Receives the constants; its struct_size must be set.

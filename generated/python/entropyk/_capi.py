@@ -190,7 +190,9 @@ class EntropykFluidState(ctypes.Structure):
 
 class EntropykFluidInfo(ctypes.Structure):
     """Constants and validity limits of a fluid, SI units. The caller sets struct_size
-    (entropyk_fluid_info_init or ENTROPYK_FLUID_INFO_INIT)."""
+    (entropyk_fluid_info_init or ENTROPYK_FLUID_INFO_INIT). For a blend (a mixture of fixed composition,
+    e.g. 'R454B' or 'R32[0.689]&R1234yf[0.311]') the single-fluid notions are mapped as each field says;
+    its components, fractions and glide are in EntropykBlendInfo (entropyk_fluid_blend_info)."""
 
     _fields_ = [
         ("struct_size", ctypes.c_uint32),
