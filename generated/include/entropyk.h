@@ -456,7 +456,7 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fluid_states(const Entr
 /**
  * The fluid's critical and triple points and the validity range of its equation of state.
  *
- * For a blend the fields report the top of its phase envelope, its components' common range and its
+ * For a blend the fields report the top of its phase envelope, the range of its components and its
  * mean molar mass (EntropykFluidInfo says which is which).
  *
  * @param fluid The fluid.
