@@ -262,3 +262,42 @@ TEST_CASE("the Newton Jacobians of the split and of the saturation points match 
         }
     }
 }
+
+TEST_CASE("the traced envelope reaches the critical point, and bubble/dew points and splits work up to its top",
+          "[mixture][envelope]") {
+    // Critical points of the reference (CoolProp 8.0.0's critical-point solver, same model and
+    // ideal-gas convention): p_c to 5 digits, T_c to 1 mK. The continuation (envelope.hpp) stops
+    // within about 1e-5 of p_c, where its dew branch meets the critical point (the bubble
+    // temperature there still rises steeply, by up to 0.15 K in the last 1e-5 of pressure).
+    const double pc[] = {5.3041e6, 5.2463e6, 4.6393e6, 3.7349e6, 4.6052e6, 4.5165e6, 3.6551e6, 4.9012e6};
+    const double Tc[] = {351.430, 350.320, 359.288, 345.270, 355.941, 355.635, 368.561, 344.494};
+    mixture::Workspace ws;
+    for (std::size_t k = 0; k < blend_names.size(); ++k) {
+        const mixture::Blend& b = coolprop_traced_blend(blend_names[k]);
+        const mixture::EnvelopeNode& top = b.envelope.node[b.envelope.count - 1];
+        INFO(blend_names[k] << ": top at p/p_c = " << b.envelope.p_top() / pc[k] << ", T_dew = " << top.dew.T);
+        CHECK(std::fabs(b.envelope.p_top() / pc[k] - 1.0) < 3e-5);
+        CHECK(std::fabs(top.dew.T - Tc[k]) < 0.01);
+        CHECK(top.bub.T <= top.dew.T + 1e-9 * top.dew.T);
+        CHECK(top.bub.rho_bulk > top.dew.rho_bulk); // two distinct phases still
+        for (const double below : {1e-3, 1e-4, 2e-5}) {
+            const double p = b.envelope.p_top() * (1.0 - below);
+            INFO("p = p_top (1 - " << below << ")");
+            const mixture::Bounds bd =
+                mixture::bounds_from(b.model, b.z, p, mixture::envelope_guess(b.model, b.envelope, p), ws);
+            REQUIRE(bd.ok);
+            CHECK(bd.bub.T <= bd.dew.T + 1e-9 * bd.dew.T);
+            mixture::FlashState st;
+            REQUIRE(mixture::flash_pq(b, p, 0.5, st, ws));
+            CHECK(st.two_phase);
+            CHECK(std::fabs(st.q_mass - 0.5) < 1e-12);
+            const mixture::Split& s = st.split;
+            const mixture::Fugacity L = mixture::fugacity(b.model, s.x, s.T, s.rho_L, ws);
+            const mixture::Fugacity V = mixture::fugacity(b.model, s.y, s.T, s.rho_V, ws);
+            for (std::size_t i = 0; i < b.model.n; ++i)
+                CHECK(std::fabs(std::log(s.x[i]) + L.ln_phi[i] - std::log(s.y[i]) - V.ln_phi[i]) < 1e-9);
+            CHECK(s.T > bd.bub.T - 1e-9);
+            CHECK(s.T < bd.dew.T + 1e-9);
+        }
+    }
+}
