@@ -99,7 +99,11 @@ inline SweepResult run_sweep(const mixture::Blend& b, std::size_t n, std::uint64
         if (st.two_phase) ++r.two_phase;
         std::string problem = check_state(b, p, h, st, r, ws, entropy);
         if (problem.empty() && phase_check_every != 0 && k % phase_check_every == 0 && p < b.envelope.p_top()) {
-            const mixture::Bounds bd = mixture::bounds(b.model, b.z, mixture::SatGiven::pressure, p, ws);
+            // The exact bubble and dew points at p, solved from the envelope's interpolated start
+            // (from Wilson's start the solver can reach a spurious liquid-liquid root far below
+            // the bubble point at pressures near the top).
+            const mixture::Bounds bd =
+                mixture::bounds_from(b.model, b.z, p, mixture::envelope_guess(b.model, b.envelope, p), ws);
             if (!bd.ok)
                 problem = "no bubble/dew point below the envelope's top";
             else if (st.two_phase != (st.T > bd.bub.T && st.T < bd.dew.T))

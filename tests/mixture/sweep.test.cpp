@@ -50,3 +50,23 @@ TEST_CASE("random (p, s) flashes of the blends never fail and are consistent", "
         CHECK(r.two_phase > states / 5);
     }
 }
+
+TEST_CASE("random (p, h) and (p, s) flashes just below the top of the envelope never fail and are consistent",
+          "[mixture][sweep][envelope]") {
+    // From 0.95 to 0.999 of the envelope's top pressure (which lies within ~1e-5 of the critical
+    // point, tests/mixture/flash.test.cpp): glides of a few tenths of a kelvin, phases alike. Every
+    // state's phase is checked against the exact bubble and dew points.
+    const std::size_t states = sweep_states / 20;
+    for (std::size_t k = 0; k < blend_names.size(); ++k) {
+        const mixture::Blend& b = coolprop_traced_blend(blend_names[k]);
+        for (const bool entropy : {false, true}) {
+            const SweepResult r = run_sweep(b, states, 900 + k, 0.95 * b.envelope.p_top(), 0.999 * b.envelope.p_top(),
+                                            213.15, 433.15, 1, entropy);
+            INFO(blend_names[k] << (entropy ? " (p, s)" : " (p, h)") << ": " << r.first_problem);
+            CHECK(r.states == states);
+            CHECK(r.failures == 0);
+            CHECK(r.inconsistent == 0);
+            CHECK(r.two_phase > 0);
+        }
+    }
+}

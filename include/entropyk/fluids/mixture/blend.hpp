@@ -58,7 +58,7 @@ struct Blend {
 /// (p, q): q the mass vapour fraction (molar = true: the molar one).
 [[nodiscard]] inline bool flash_pq(const Blend& b, double p, double q, FlashState& out, Workspace& ws,
                                    bool molar = false) noexcept {
-    return flash_q(b.model, b.z, SatGiven::pressure, p, q, molar, out, ws);
+    return flash_q(b.model, b.z, SatGiven::pressure, p, q, molar, out, ws, &b.envelope);
 }
 /// (T, q): q the mass vapour fraction (molar = true: the molar one).
 [[nodiscard]] inline bool flash_tq(const Blend& b, double T, double q, FlashState& out, Workspace& ws,

@@ -357,7 +357,31 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
     SplitGuess g = interpolate(b, w, m.n);
     g.p = p;
     Split sp;
-    if (!solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, g, sp, ws)) return false;
+    if (!solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, g, sp, ws)) {
+        // Close to the critical point the phases are alike and the interpolated start can be
+        // too far for the full system. Solve the simpler isothermal split at the interpolated T
+        // first (T and p fixed, Michelsen & Mollerup 2007, ch. 10) and start from it; up to
+        // three temperatures across the glide.
+        bool done = false;
+        for (const double f : {w, 0.5, 0.25, 0.75}) {
+            SplitGuess gt = interpolate(b, f, m.n);
+            gt.p = p;
+            Split st;
+            if (!solve_split(m, z, Spec::temperature, 0.0, false, gt, st, ws)) continue;
+            SplitGuess g2;
+            g2.lnK = st.lnK;
+            g2.beta = st.beta;
+            g2.T = st.T;
+            g2.p = p;
+            g2.rho_L = st.rho_L;
+            g2.rho_V = st.rho_V;
+            if (solve_split(m, z, entropy ? Spec::entropy : Spec::enthalpy, y_molar, false, g2, sp, ws)) {
+                done = true;
+                break;
+            }
+        }
+        if (!done) return false;
+    }
     fill_split(m, z, sp, out);
     return true;
 }
@@ -443,10 +467,16 @@ inline SplitGuess interpolate(const Bounds& b, double w, std::size_t n) noexcept
 }
 
 /// (p, q) or (T, q) flash, q the mass vapour fraction in [0, 1] (`molar`: q is the molar one).
+/// With an envelope (non-null, traced) and p given inside its range, the bubble and dew points
+/// start from its interpolated values: at high pressure Wilson's start can reach a spurious
+/// liquid-liquid root far below the real bubble point.
 [[nodiscard]] inline bool flash_q(const Model& m, const Vec& z, SatGiven given, double value, double q, bool molar,
-                                  FlashState& out, Workspace& ws) noexcept {
+                                  FlashState& out, Workspace& ws, const Envelope* env = nullptr) noexcept {
     if (!(q >= 0.0 && q <= 1.0)) return false;
-    const Bounds b = bounds(m, z, given, value, ws);
+    const bool use_env = env != nullptr && env->count >= 2 && given == SatGiven::pressure && value >= env->p_low() &&
+                         value <= env->p_top();
+    const Bounds b =
+        use_env ? bounds_from(m, z, value, envelope_guess(m, *env, value), ws) : bounds(m, z, given, value, ws);
     if (!b.ok) return false;
     SplitGuess g = detail::interpolate(b, q, m.n);
     if (given == SatGiven::pressure)
