@@ -185,7 +185,7 @@ TEST_CASE("at most 64 user compositions load, the 65th is refused with its messa
     // number (detail::max_user_blends). Count from what this process already loaded (other test
     // cases of the binary, when it runs as a whole), fill up to the cap with distinct R32/R1234yf
     // compositions (the cheapest to trace: two components), then one more. Each load traces an
-    // envelope (~18 ms optimised, ~0.1 s unoptimised: about 1 s / 7 s in all).
+    // envelope (~12 ms optimised, ~60 ms unoptimised: about 1 s / 4 s in all).
     REQUIRE(detail::max_user_blends == 64);
     const std::size_t before = detail::blend_registry().user_count;
     REQUIRE(before < detail::max_user_blends);
