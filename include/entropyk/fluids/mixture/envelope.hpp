@@ -1,11 +1,13 @@
 // The phase envelope of one fixed composition z, traced once: bubble and dew points on a set of
-// pressures from a low pressure up to the highest one where both still exist (just below the
-// critical point / cricondenbar). The flashes interpolate it for starting values and for the
-// phase of a state far from the saturation curves, and take "above the top" as single-phase.
+// pressures from a low pressure up to the highest one where both still exist (within ~1e-5 of
+// the critical pressure for the predefined blends). The flashes interpolate it for starting
+// values and for the phase of a state far from the saturation curves, and take "above the top"
+// as single-phase.
 //
-// Tracing: natural continuation in ln p (each converged point starts the next; the step grows
-// after a success and halves after a failure, so the nodes crowd towards the critical end where
-// the curves turn), as in Michelsen & Mollerup (2007), ch. 12.
+// Tracing: natural continuation in ln p, as in Michelsen & Mollerup (2007), ch. 12: each point
+// starts from the last two extrapolated linearly (secant predictor), the step is sized by how far
+// that prediction missed (so the nodes crowd where the curves bend, towards the critical end) and
+// halves after a failure.
 #pragma once
 
 #include <algorithm>
