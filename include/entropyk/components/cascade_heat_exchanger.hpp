@@ -29,6 +29,7 @@
 #include <cmath>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/detail/saturation_offset.hpp"
 
 namespace entropyk {
 
@@ -114,18 +115,7 @@ class CascadeEvaporatingSide {
   private:
     friend class CascadeHeatExchanger;
     bool outlet(const PropertyService& props, double p, double& h, ThermoError& err) const {
-        if (sh_ == 0.0) {
-            auto st = props.pq(p, 1.0);
-            if (!detail::take(st, err)) return false;
-            h = st->h.si();
-            return true;
-        }
-        auto sat = props.sat_p(p);
-        if (!detail::take(sat, err)) return false;
-        auto st = props.tp(sat->T_dew.si() + sh_, p);
-        if (!detail::take(st, err)) return false;
-        h = st->h.si();
-        return true;
+        return detail::enthalpy_above_dew(props, p, sh_, h, err);
     }
     double p_ = 0.0, T_ = 0.0, sh_ = 0.0;
 };
@@ -234,18 +224,7 @@ class CascadeCondensingSide {
         return true;
     }
     bool outlet(const PropertyService& props, double p, double& h, ThermoError& err) const {
-        if (sc_ == 0.0) {
-            auto st = props.pq(p, 0.0);
-            if (!detail::take(st, err)) return false;
-            h = st->h.si();
-            return true;
-        }
-        auto sat = props.sat_p(p);
-        if (!detail::take(sat, err)) return false;
-        auto st = props.tp(sat->T_bubble.si() - sc_, p);
-        if (!detail::take(st, err)) return false;
-        h = st->h.si();
-        return true;
+        return detail::enthalpy_below_bubble(props, p, sc_, h, err);
     }
     double dT_ = 0.0, sc_ = 0.0;
     CascadeEvaporatingSide cold_; ///< the partner's parameters (its level, for the initial guess)

@@ -21,6 +21,7 @@
 #include <cmath>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/detail/saturation_offset.hpp"
 
 namespace entropyk {
 
@@ -125,18 +126,7 @@ class Economizer {
         return true;
     }
     bool injection_outlet(const PropertyService& props, double p, double& h, ThermoError& err) const {
-        if (sh_ == 0.0) {
-            auto st = props.pq(p, 1.0);
-            if (!detail::take(st, err)) return false;
-            h = st->h.si();
-            return true;
-        }
-        auto sat = props.sat_p(p);
-        if (!detail::take(sat, err)) return false;
-        auto st = props.tp(sat->T_dew.si() + sh_, p);
-        if (!detail::take(st, err)) return false;
-        h = st->h.si();
-        return true;
+        return detail::enthalpy_above_dew(props, p, sh_, h, err);
     }
     double eps_, sh_;
 };
