@@ -134,15 +134,7 @@ int run_solve(int argc, char** argv, bool demo) {
     try {
         // Render every diagram before writing any: a failure leaves no file behind. Several
         // loops: one file per loop and kind (svg_diagram.hpp, diagram_paths).
-        std::vector<std::pair<std::string, std::string>> files;
-        for (const auto& [path, kind] :
-             {std::pair{o.svg, diagrams::DiagramKind::ph}, std::pair{o.ts, diagrams::DiagramKind::ts}}) {
-            if (path.empty()) continue;
-            const auto paths = diagram_paths(c, path);
-            for (std::size_t l = 0; l < paths.size(); ++l)
-                files.emplace_back(paths[l], render_svg(c, kind, paths.size() == 1 ? -1 : static_cast<int>(l)));
-        }
-        for (const auto& [path, text] : files) write_file_atomically(path, text);
+        for (const auto& [path, text] : render_diagram_files(c, o.svg, o.ts)) write_file_atomically(path, text);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "entropyk: %s\n", e.what());
         return exit_io;

@@ -58,4 +58,17 @@ std::vector<std::string> diagram_paths(const SolvedCycle& c, const std::string& 
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> render_diagram_files(const SolvedCycle& c, const std::string& ph_path,
+                                                                      const std::string& ts_path) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const auto& [path, kind] :
+         {std::pair{ph_path, diagrams::DiagramKind::ph}, std::pair{ts_path, diagrams::DiagramKind::ts}}) {
+        if (path.empty()) continue;
+        const auto paths = diagram_paths(c, path);
+        for (std::size_t l = 0; l < paths.size(); ++l)
+            files.emplace_back(paths[l], render_svg(c, kind, paths.size() == 1 ? -1 : static_cast<int>(l)));
+    }
+    return files;
+}
+
 } // namespace entropyk::cli

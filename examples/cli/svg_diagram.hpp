@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cycle.hpp"
@@ -30,5 +31,11 @@ inline std::string render_ts_svg(const SolvedCycle& c) { return render_svg(c, di
 /// ("ph-R134a-loop1.svg", "ph-R134a-loop2.svg"). Characters other than letters, digits and
 /// "-_." in a name (a mixture's "R32[0.689]&...") become "_".
 std::vector<std::string> diagram_paths(const SolvedCycle& c, const std::string& path);
+
+/// Every file `--svg ph_path --ts ts_path` writes (an empty path: none of that kind), as
+/// (path, SVG text) pairs, p-h first, loop by loop: all rendered before any is written, so that a
+/// failure leaves no file behind. Throws like render_svg.
+std::vector<std::pair<std::string, std::string>> render_diagram_files(const SolvedCycle& c, const std::string& ph_path,
+                                                                      const std::string& ts_path);
 
 } // namespace entropyk::cli

@@ -234,6 +234,20 @@ TEST_CASE("an R717/R744 cascade built in C++: per-loop tables and one diagram pe
     // One diagram per refrigerant, named after it; each loop's states keep the table's numbers.
     CHECK(cli::diagram_paths(c, "out/ph.svg") == std::vector<std::string>{"out/ph-R717.svg", "out/ph-R744.svg"});
     CHECK(cli::diagram_paths(c, "ph") == std::vector<std::string>{"ph-R717", "ph-R744"});
+    // What `--svg ph.svg --ts ts.svg` writes: four files, each the diagram of its loop's refrigerant.
+    const auto files = cli::render_diagram_files(c, "ph.svg", "ts.svg");
+    REQUIRE(files.size() == 4);
+    const char* names[] = {"ph-R717.svg", "ph-R744.svg", "ts-R717.svg", "ts-R744.svg"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        CHECK(files[i].first == names[i]);
+        CHECK(files[i].second.find(std::string(i % 2 == 0 ? "of R717" : "of R744")) != std::string::npos);
+        CHECK(files[i].second.find(i % 2 == 0 ? "loop 1 (R717)" : "loop 2 (R744)") != std::string::npos);
+    }
+    // A single loop writes exactly the paths given.
+    const cli::SolvedCycle one = cli::solve_cycle_file(ENTROPYK_SOURCE_DIR "/examples/cycles/r134a_textbook.json");
+    const auto single = cli::render_diagram_files(one, "a.svg", "");
+    REQUIRE(single.size() == 1);
+    CHECK(single[0].first == "a.svg");
     for (int loop : {0, 1}) {
         const CycleView v = cli::diagram_view(c, loop);
         CHECK(v.first_number == static_cast<std::size_t>(4 * loop));
