@@ -12,6 +12,10 @@
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/io/units.hpp"
 
+namespace entropyk {
+class System;
+}
+
 namespace entropyk::cli {
 
 // The unit table of the cycle file is the library's (include/entropyk/io/units.hpp); `props`
@@ -34,17 +38,33 @@ struct ComponentInfo {
     std::string name;
     std::string type; ///< the JSON "type" ("map_compressor", "condenser", ...)
     Role role = Role::other;
+    /// Port names (System::component(i).inlet_name(k), outlet_name(k)); empty: one of each.
+    std::vector<std::string> inlets = {}, outlets = {};
+    /// A side of a cascade heat exchanger: heat to or from another loop (LoopFigures).
+    bool internal = false;
+    int loop = 0; ///< its refrigerant loop (System::loop_of)
+
+    /// Several inlets or outlets: its connections are written with the port ("flash_tank.vapour_out").
+    [[nodiscard]] bool multi_port() const noexcept { return inlets.size() > 1 || outlets.size() > 1; }
+    /// "name" for a one-port component, "name.port" for a multi-port one.
+    [[nodiscard]] std::string end(std::uint32_t port, bool outlet) const {
+        const auto& names = outlet ? outlets : inlets;
+        return multi_port() && port < names.size() ? name + "." + names[port] : name;
+    }
 };
 
 struct SolvedCycle {
-    std::string source;  ///< file name, or "built-in demo"
-    std::string title;   ///< the file's "name", or the file name
-    std::string backend; ///< "eos" or "tables"
-    std::string method;  ///< solver method used
-    const fluids::Fluid* fluid = nullptr;
+    std::string source;                   ///< file name, or "built-in demo"
+    std::string title;                    ///< the file's "name", or the file name
+    std::string backend;                  ///< "eos" or "tables"
+    std::string method;                   ///< solver method used
+    const fluids::Fluid* fluid = nullptr; ///< the refrigerant of loop 0 (of the only loop)
+    /// The refrigerant of each loop (System::loop_refrigerant); one entry for a single loop.
+    std::vector<const fluids::Fluid*> loop_fluids;
     std::vector<ComponentInfo> components;
-    /// Connection indices (into results.connections) in flow order, starting at the inlet of the
-    /// first compressor: the state numbers 1, 2, ... of the table and the diagrams.
+    /// Connection indices (into results.connections) in flow order, loop by loop, each loop from
+    /// the inlet of its first compressor (diagrams::flow_order): the state numbers 1, 2, ... of
+    /// the table and the diagrams.
     std::vector<std::size_t> order;
     CycleResults results;
     /// The solver's last iterate in SI, [p, h, m] per connection (meaningful when not converged).
@@ -52,10 +72,15 @@ struct SolvedCycle {
 
     [[nodiscard]] bool converged() const noexcept { return results.converged(); }
     [[nodiscard]] const ConnectionResult& state(std::size_t number) const { return results.connections[order[number]]; }
-    /// "evaporator -> compressor"
+    [[nodiscard]] std::size_t loop_count() const noexcept { return loop_fluids.empty() ? 1 : loop_fluids.size(); }
+    /// The refrigerant of loop `l` (the cycle's for a single loop).
+    [[nodiscard]] const fluids::Fluid& loop_fluid(std::size_t l) const {
+        return l < loop_fluids.size() && loop_fluids[l] != nullptr ? *loop_fluids[l] : *fluid;
+    }
+    /// "evaporator -> compressor"; a multi-port end with its port: "flash_tank.vapour_out -> mixer.inlet_b".
     [[nodiscard]] std::string connection_label(std::size_t number) const {
         const auto& c = state(number);
-        return components[c.from].name + " -> " + components[c.to].name;
+        return components[c.from].end(c.from_port, true) + " -> " + components[c.to].end(c.to_port, false);
     }
 };
 
@@ -68,6 +93,12 @@ SolvedCycle solve_cycle_json(const std::string& text, const std::string& source,
 
 /// Reads the file and calls solve_cycle_json; an unreadable file is an InputError.
 SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant = {});
+
+/// The outputs' view of a System the caller built and solved (the C++ API's door to the
+/// command's table, JSON, CSV and diagrams): names, ports, loops and refrigerants from `system`,
+/// the results of its last solve. Each component's type is its role's name.
+SolvedCycle describe_solved_system(const System& system, std::string title, std::string source,
+                                   std::string backend = "eos", std::string method = "fallback");
 
 /// The built-in demo: examples/cycles/r410a_heat_pump.json, embedded at build time.
 SolvedCycle solve_demo_cycle(const std::string& refrigerant = {});

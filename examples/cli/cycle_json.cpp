@@ -21,21 +21,46 @@ namespace {
 SolvedCycle solve(io::CycleFileResult read) {
     if (!read) throw InputError(read.error());
     io::CycleFile& file = read.value();
-    SolvedCycle out;
-    out.source = file.source;
-    out.title = file.title;
-    out.backend = std::string(io::backend_name(file.backend));
-    out.method = std::string(io::method_name(file.method));
-    out.fluid = file.fluid;
-    for (const auto& c : file.components) out.components.push_back({c.name, c.type, c.role});
-    out.results = file.system.solve(file.method, file.settings, StartMode::cold);
-    const auto x = file.system.state_vector();
-    out.last_iterate.assign(x.begin(), x.end());
-    out.order = diagrams::flow_order(out.results, out.components);
+    file.system.solve(file.method, file.settings, StartMode::cold);
+    SolvedCycle out =
+        describe_solved_system(file.system, file.title, file.source, std::string(io::backend_name(file.backend)),
+                               std::string(io::method_name(file.method)));
+    // The file's own type names ("map_compressor", "gas_cooler", ...), matched by name.
+    for (auto& k : out.components)
+        for (const auto& c : file.components)
+            if (c.name == k.name) k.type = c.type;
     return out;
 }
 
 } // namespace
+
+SolvedCycle describe_solved_system(const System& system, std::string title, std::string source, std::string backend,
+                                   std::string method) {
+    SolvedCycle out;
+    out.source = std::move(source);
+    out.title = std::move(title);
+    out.backend = std::move(backend);
+    out.method = std::move(method);
+    out.fluid = &system.refrigerant();
+    const bool finalized = system.finalized();
+    for (int l = 0; finalized && l < system.loop_count(); ++l) out.loop_fluids.push_back(&system.loop_refrigerant(l));
+    if (out.loop_fluids.empty()) out.loop_fluids.push_back(out.fluid);
+    out.fluid = out.loop_fluids.front();
+    for (std::uint32_t i = 0; i < system.component_count(); ++i) {
+        const AnyComponent& c = system.component(i);
+        ComponentInfo k{std::string(system.component_name(i)), std::string(to_string(c.role())), c.role()};
+        for (int q = 0; q < c.n_inlets(); ++q) k.inlets.emplace_back(c.inlet_name(q));
+        for (int q = 0; q < c.n_outlets(); ++q) k.outlets.emplace_back(c.outlet_name(q));
+        k.internal = c.internal_exchange();
+        k.loop = finalized ? system.loop_of(i) : 0;
+        out.components.push_back(std::move(k));
+    }
+    out.results = system.results();
+    const auto x = system.state_vector();
+    out.last_iterate.assign(x.begin(), x.end());
+    out.order = diagrams::flow_order(out.results, out.components);
+    return out;
+}
 
 namespace {
 

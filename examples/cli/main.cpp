@@ -6,6 +6,7 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cycle.hpp"
@@ -44,6 +45,8 @@ constexpr const char* help =
     "                     R513A, R410A.mix) or a composition by mass (R32[0.689]&R1234yf[0.311])\n"
     "  --svg FILE         write the cycle on a log p-h diagram (SVG)\n"
     "  --ts FILE          write the cycle on a T-s diagram (SVG)\n"
+    "                     several refrigerant loops: one diagram per loop, named after its\n"
+    "                     refrigerant (--svg ph.svg writes ph-R744.svg and ph-R717.svg)\n"
     "  --format F         table (default), json or csv; json and csv are in SI units\n"
     "  --help             this text\n"
     "\n"
@@ -129,11 +132,9 @@ int run_solve(int argc, char** argv, bool demo) {
         return exit_not_converged;
     }
     try {
-        // Render both before writing either: a failure leaves no file behind.
-        const std::string ph = o.svg.empty() ? std::string() : render_ph_svg(c);
-        const std::string ts = o.ts.empty() ? std::string() : render_ts_svg(c);
-        if (!o.svg.empty()) write_file_atomically(o.svg, ph);
-        if (!o.ts.empty()) write_file_atomically(o.ts, ts);
+        // Render every diagram before writing any: a failure leaves no file behind. Several
+        // loops: one file per loop and kind (svg_diagram.hpp, diagram_paths).
+        for (const auto& [path, text] : render_diagram_files(c, o.svg, o.ts)) write_file_atomically(path, text);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "entropyk: %s\n", e.what());
         return exit_io;

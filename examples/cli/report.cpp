@@ -39,7 +39,8 @@ std::vector<Row> rows_of(const SolvedCycle& c) {
             r.state = cr.state;
         } else if (3 * e + 2 < c.last_iterate.size()) {
             r.p = c.last_iterate[3 * e], r.h = c.last_iterate[3 * e + 1], r.m = c.last_iterate[3 * e + 2];
-            if (auto st = c.fluid->flash_ph(Pressure{r.p}, SpecificEnthalpy{r.h})) r.state = *st;
+            const auto& fluid = c.loop_fluid(c.results.connections[e].loop);
+            if (auto st = fluid.flash_ph(Pressure{r.p}, SpecificEnthalpy{r.h})) r.state = *st;
         }
         rows.push_back(std::move(r));
     }
@@ -96,31 +97,68 @@ struct SaturationTemperatures {
 SaturationTemperatures saturation_temperatures(const SolvedCycle& c) {
     SaturationTemperatures t;
     if (!c.converged()) return t;
+    // The first evaporator and condenser that exchange heat with the outside (not a side of a
+    // cascade exchanger: with several loops, the system's cold and hot ends).
     auto first = [&](Role role) {
         for (std::size_t i = 0; i < c.components.size(); ++i)
-            if (c.components[i].role == role) return static_cast<std::uint32_t>(i);
+            if (c.components[i].role == role && !c.components[i].internal) return static_cast<std::uint32_t>(i);
         return static_cast<std::uint32_t>(c.components.size());
     };
-    auto sat = [&](double p) -> std::optional<fluids::SaturationState> {
-        auto s = c.fluid->saturation_p(Pressure{p});
+    auto sat = [&](const ConnectionResult& cr) -> std::optional<fluids::SaturationState> {
+        auto s = c.loop_fluid(cr.loop).saturation_p(cr.state.p);
         return s ? std::optional(*s) : std::nullopt;
     };
     const auto evaporator = first(Role::evaporator), condenser = first(Role::condenser);
     for (const auto& cr : c.results.connections) {
+        const bool blend = c.loop_fluid(cr.loop).is_blend();
         if (cr.from == evaporator)
-            if (auto s = sat(cr.state.p.si())) {
+            if (auto s = sat(cr)) {
                 t.evaporating = s->T_dew.si();
-                if (c.fluid->is_blend()) t.evaporator_glide = s->T_dew.si() - s->T_bubble.si();
+                if (blend) t.evaporator_glide = s->T_dew.si() - s->T_bubble.si();
             }
         if (cr.to == condenser)
-            if (auto s = sat(cr.state.p.si())) {
+            if (auto s = sat(cr)) {
                 t.condensing = s->T_dew.si();
-                if (c.fluid->is_blend()) t.condenser_glide = s->T_dew.si() - s->T_bubble.si();
+                if (blend) t.condenser_glide = s->T_dew.si() - s->T_bubble.si();
             }
         if (cr.from == condenser)
-            if (auto s = sat(cr.state.p.si())) t.condensing_bubble = s->T_bubble.si();
+            if (auto s = sat(cr)) t.condensing_bubble = s->T_bubble.si();
     }
     return t;
+}
+
+/// Whether any loop runs on a blend (the glide lines and keys).
+bool any_blend(const SolvedCycle& c) {
+    for (std::size_t l = 0; l < c.loop_count(); ++l)
+        if (c.loop_fluid(l).is_blend()) return true;
+    return false;
+}
+
+/// "R744 (loop 1), R717 (loop 2)"; the name alone for a single loop.
+std::string refrigerant_list(const SolvedCycle& c) {
+    if (c.loop_count() == 1) return std::string(c.fluid->name());
+    std::string out;
+    for (std::size_t l = 0; l < c.loop_count(); ++l)
+        out += (l ? ", " : "") + std::string(c.loop_fluid(l).name()) + " (loop " + std::to_string(l + 1) + ")";
+    return out;
+}
+
+/// The state numbers (1-based) of loop `l`.
+std::vector<std::size_t> loop_states(const SolvedCycle& c, std::size_t l) {
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < c.order.size(); ++k)
+        if (c.state(k).loop == l) out.push_back(k + 1);
+    return out;
+}
+
+/// The port names of a connection's two ends.
+std::string from_port_name(const SolvedCycle& c, const ConnectionResult& cr) {
+    const auto& k = c.components[cr.from];
+    return cr.from_port < k.outlets.size() ? k.outlets[cr.from_port] : std::string("outlet");
+}
+std::string to_port_name(const SolvedCycle& c, const ConnectionResult& cr) {
+    const auto& k = c.components[cr.to];
+    return cr.to_port < k.inlets.size() ? k.inlets[cr.to_port] : std::string("inlet");
 }
 
 /// The JSON/CSV name of a warning code.
@@ -161,7 +199,7 @@ std::string format_table(const SolvedCycle& c) {
     const auto& R = c.results;
     std::string out;
     out += c.title + "\n";
-    out += "refrigerant " + std::string(c.fluid->name()) + " (" +
+    out += (c.loop_count() == 1 ? "refrigerant " : "refrigerants ") + refrigerant_list(c) + " (" +
            (c.backend == "eos" ? "equation of state" : "property tables") + "), " +
            std::to_string(c.components.size()) + " components, solver " + c.method + "\n\n";
     if (R.status == SolveStatus::non_physical)
@@ -178,6 +216,10 @@ std::string format_table(const SolvedCycle& c) {
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
         const bool st = r.state.has_value();
+        // Several loops: each loop's states under a line naming it and its refrigerant.
+        if (c.loop_count() > 1 && (k == 0 || c.state(k).loop != c.state(k - 1).loop))
+            out += "     loop " + std::to_string(c.state(k).loop + 1) + ": " +
+                   std::string(c.loop_fluid(c.state(k).loop).name()) + "\n";
         out += pad(std::to_string(k + 1), 3, true) + "  " + pad(r.label, wl) + pad(fmt("%.4f", r.p / 1e5), 10, true) +
                pad(st ? fmt("%.3f", to_celsius(r.state->T)) : "-", 10, true) + pad(fmt("%.3f", r.h / 1e3), 11, true) +
                pad(st ? fmt("%.5f", r.state->s.si() / 1e3) : "-", 15, true) +
@@ -189,8 +231,15 @@ std::string format_table(const SolvedCycle& c) {
         for (const auto& k : c.components) wn = std::max(wn, k.name.size());
         out += "\n" + pad("component", wn) + "  " + pad("model", 28) + pad("Q [W]", 11, true) + pad("W [W]", 11, true) +
                pad("secondary out [°C]", 20, true) + pad("S_gen [W/K]", 13, true) + "  control\n";
-        for (std::size_t i = 0; i < c.components.size(); ++i) {
+        for (std::size_t n = 0, shown = c.loop_count(); n < c.components.size() * c.loop_count(); ++n) {
+            // Loop by loop (one pass for a single loop), each under a line naming the loop.
+            const std::size_t i = n % c.components.size(), l = n / c.components.size();
             const auto& k = c.components[i];
+            if (c.loop_count() > 1 && static_cast<std::size_t>(k.loop) != l) continue;
+            if (c.loop_count() > 1 && shown != l) {
+                out += "loop " + std::to_string(l + 1) + " (" + std::string(c.loop_fluid(l).name()) + "):\n";
+                shown = l;
+            }
             const auto& rep = R.components[i];
             const bool hx = k.role == Role::condenser || k.role == Role::evaporator;
             out += pad(k.name, wn) + "  " + pad(k.type, 28) + pad(hx ? fmt("%.1f", rep.heat_rate) : "-", 11, true) +
@@ -224,8 +273,9 @@ std::string format_table(const SolvedCycle& c) {
                     line("gas cooler outlet", fmt("%.3f", to_celsius(cr.state.T)),
                          ("°C (" + phase_of(cr.state) + ")").c_str());
                     line("high-side pressure", fmt("%.4f", cr.state.p.si() / 1e5),
-                         cr.state.p.si() >= c.fluid->p_critical().si() ? "bar (above the critical pressure)"
-                                                                       : "bar (below the critical pressure)");
+                         cr.state.p.si() >= c.loop_fluid(cr.loop).p_critical().si()
+                             ? "bar (above the critical pressure)"
+                             : "bar (below the critical pressure)");
                 }
         } else {
             line("condensing temperature", fmt("%.3f", sat.condensing - 273.15), "°C (dew point, condenser inlet)");
@@ -238,6 +288,22 @@ std::string format_table(const SolvedCycle& c) {
         if (gas_cooler == c.components.size()) line("subcooling", fmt("%.3f", R.subcooling), "K (condenser outlet)");
         line("energy balance", fmt("%.2e", R.energy_balance), "(relative)");
         line("entropy generation", fmt("%.4f", R.entropy_generation), "W/K");
+        if (c.loop_count() > 1) {
+            // Per loop: heat with the outside, heat passed between loops, power, the loop's own COPs
+            // (docs/cycle-format.md, "Output"); the lines above are the system's.
+            out += "\n" + pad("loop", 8) + pad("refrigerant", 12) + pad("cooling [W]", 12, true) +
+                   pad("heating [W]", 12, true) + pad("from loops [W]", 15, true) + pad("to loops [W]", 13, true) +
+                   pad("power [W]", 11, true) + pad("COP cooling", 12, true) + pad("COP heating", 12, true) +
+                   pad("mass balance", 13, true) + "\n";
+            for (std::size_t l = 0; l < c.loop_count(); ++l) {
+                const LoopFigures L = loop_figures(R, static_cast<std::uint32_t>(l), c.components);
+                out += pad("loop " + std::to_string(l + 1), 8) + pad(std::string(c.loop_fluid(l).name()), 12) +
+                       pad(fmt("%.1f", L.cooling_capacity), 12, true) + pad(fmt("%.1f", L.heating_capacity), 12, true) +
+                       pad(fmt("%.1f", L.heat_from_loops), 15, true) + pad(fmt("%.1f", L.heat_to_loops), 13, true) +
+                       pad(fmt("%.1f", L.compressor_power), 11, true) + pad(fmt("%.4f", L.cop_cooling), 12, true) +
+                       pad(fmt("%.4f", L.cop_heating), 12, true) + pad(fmt("%.1e", L.mass_balance), 13, true) + "\n";
+            }
+        }
         out += "\n";
     } else {
         out += "\n";
@@ -264,7 +330,7 @@ std::string format_json(const SolvedCycle& c) {
     doc["entropyk"] = version_string;
     doc["source"] = c.source;
     doc["name"] = c.title;
-    doc["refrigerant"] = std::string(c.fluid->name());
+    doc["refrigerant"] = std::string(c.fluid->name()); // loop 1's; every loop's under "loops"
     doc["backend"] = c.backend;
     doc["solver"] = {{"method", c.method},
                      {"status", std::string(to_string(R.status))},
@@ -290,6 +356,10 @@ std::string format_json(const SolvedCycle& c) {
             {"number", k + 1},
             {"from", c.components[cr.from].name},
             {"to", c.components[cr.to].name},
+            {"from_port", from_port_name(c, cr)},
+            {"to_port", to_port_name(c, cr)},
+            {"connection", c.connection_label(k)},
+            {"loop", cr.loop + 1},
             {"p_Pa", num(r.p)},
             {"T_K", r.state ? num(r.state->T.si()) : json(nullptr)},
             {"h_J_per_kg", num(r.h)},
@@ -301,6 +371,25 @@ std::string format_json(const SolvedCycle& c) {
         states.push_back(std::move(s));
     }
     doc["states"] = std::move(states);
+    // Every loop with its refrigerant and states; its figures once solved (the system's under "results").
+    json loops = json::array();
+    for (std::size_t l = 0; l < c.loop_count(); ++l) {
+        json lp = {
+            {"loop", l + 1}, {"refrigerant", std::string(c.loop_fluid(l).name())}, {"states", loop_states(c, l)}};
+        if (c.converged()) {
+            const LoopFigures L = loop_figures(R, static_cast<std::uint32_t>(l), c.components);
+            lp["cooling_capacity_W"] = num(L.cooling_capacity);
+            lp["heating_capacity_W"] = num(L.heating_capacity);
+            lp["heat_from_loops_W"] = num(L.heat_from_loops);
+            lp["heat_to_loops_W"] = num(L.heat_to_loops);
+            lp["compressor_power_W"] = num(L.compressor_power);
+            lp["cop_cooling"] = num(L.cop_cooling);
+            lp["cop_heating"] = num(L.cop_heating);
+            lp["mass_balance"] = num(L.mass_balance);
+        }
+        loops.push_back(std::move(lp));
+    }
+    doc["loops"] = std::move(loops);
     if (c.converged()) {
         json comps = json::array();
         for (std::size_t i = 0; i < c.components.size(); ++i) {
@@ -308,6 +397,7 @@ std::string format_json(const SolvedCycle& c) {
             comps.push_back({{"name", c.components[i].name},
                              {"type", c.components[i].type},
                              {"role", role_name(c.components[i].role)},
+                             {"loop", c.components[i].loop + 1},
                              {"heat_rate_W", num(rep.heat_rate)},
                              {"power_W", num(rep.power)},
                              {"electrical_power_W", num(rep.electrical_power)},
@@ -331,7 +421,7 @@ std::string format_json(const SolvedCycle& c) {
                           {"energy_balance", num(R.energy_balance)},
                           {"mass_balance", num(R.mass_balance)},
                           {"entropy_generation_W_per_K", num(R.entropy_generation)}};
-        if (c.fluid->is_blend()) {
+        if (any_blend(c)) {
             doc["results"]["evaporator_glide_K"] = num(sat.evaporator_glide);
             doc["results"]["condenser_glide_K"] = num(sat.condenser_glide);
         }
@@ -341,7 +431,8 @@ std::string format_json(const SolvedCycle& c) {
 
 std::string format_csv(const SolvedCycle& c) {
     auto g = [](double v) { return fmt("%.10g", v) == "-" ? std::string() : fmt("%.10g", v); };
-    std::string out = "number,from,to,p_Pa,T_K,h_J_per_kg,s_J_per_kg_K,quality,phase,m_kg_per_s\n";
+    std::string out =
+        "number,from,to,p_Pa,T_K,h_J_per_kg,s_J_per_kg_K,quality,phase,m_kg_per_s,from_port,to_port,loop\n";
     const auto rows = rows_of(c);
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const auto& r = rows[k];
@@ -350,7 +441,8 @@ std::string format_csv(const SolvedCycle& c) {
         out += std::to_string(k + 1) + "," + c.components[cr.from].name + "," + c.components[cr.to].name + "," +
                g(r.p) + "," + (st ? g(r.state->T.si()) : "") + "," + g(r.h) + "," + (st ? g(r.state->s.si()) : "") +
                "," + (st && r.state->phase == fluids::Phase::two_phase ? g(r.state->quality) : "") + "," +
-               (st ? phase_of(*r.state) : "") + "," + g(r.m) + "\n";
+               (st ? phase_of(*r.state) : "") + "," + g(r.m) + "," + csv_field(from_port_name(c, cr)) + "," +
+               csv_field(to_port_name(c, cr)) + "," + std::to_string(cr.loop + 1) + "\n";
     }
     const auto& R = c.results;
     out += "\nquantity,value,unit\n";
@@ -367,7 +459,7 @@ std::string format_csv(const SolvedCycle& c) {
         q("evaporating_temperature", sat.evaporating, "K");
         q("condensing_temperature", sat.condensing, "K");
         q("condensing_bubble_temperature", sat.condensing_bubble, "K");
-        if (c.fluid->is_blend()) {
+        if (any_blend(c)) {
             q("evaporator_glide", sat.evaporator_glide, "K");
             q("condenser_glide", sat.condenser_glide, "K");
         }
@@ -375,6 +467,18 @@ std::string format_csv(const SolvedCycle& c) {
         q("subcooling", R.subcooling, "K");
         q("energy_balance", R.energy_balance, "");
         q("entropy_generation", R.entropy_generation, "W/K");
+        if (c.loop_count() > 1)
+            for (std::size_t l = 0; l < c.loop_count(); ++l) {
+                const LoopFigures L = loop_figures(R, static_cast<std::uint32_t>(l), c.components);
+                const std::string p = "loop" + std::to_string(l + 1) + ".";
+                q((p + "cooling_capacity").c_str(), L.cooling_capacity, "W");
+                q((p + "heating_capacity").c_str(), L.heating_capacity, "W");
+                q((p + "heat_from_loops").c_str(), L.heat_from_loops, "W");
+                q((p + "heat_to_loops").c_str(), L.heat_to_loops, "W");
+                q((p + "compressor_power").c_str(), L.compressor_power, "W");
+                q((p + "cop_cooling").c_str(), L.cop_cooling, "");
+                q((p + "cop_heating").c_str(), L.cop_heating, "");
+            }
     }
     out += "status," + std::string(to_string(R.status)) + ",\n";
     q("iterations", R.iterations, "");

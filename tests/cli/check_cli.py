@@ -10,9 +10,10 @@
                                       [--text RAW]
       write BASE with one defect as ./cycle.json in a scratch directory, solve it, expect the exit
       code and TEXT in the error message, and no output file (--svg) left behind.
-  check_cli.py ENTROPYK svg [demo | solve FILE]
-      write the p-h and T-s diagrams, check they are well-formed XML and that the dome, the
-      processes and the state points lie inside the plot area.
+  check_cli.py ENTROPYK svg [demo | solve FILE [--branch]]
+      write the p-h and T-s diagrams (one of each per loop), check they are well-formed XML and
+      that the dome, the processes and the state points lie inside the plot area; --branch: a
+      state starts two processes and one ends two (a network's branch and merge are drawn).
   check_cli.py ENTROPYK schema [--units UNITS.hpp] [--units-doc UNITS.md] SCHEMA.json EXAMPLE.json...
       the examples follow the JSON Schema, the schema refuses typical defects, every number in it
       names its unit, and its value-with-unit forms (and docs/units.md) list the units UNITS.hpp accepts.
@@ -135,6 +136,21 @@ def example(exe, argv, scratch):
         print(f"{path}: |{ptr}| = {got!r} <= {limit}: {'ok' if ok else 'WRONG'}")
         if not ok:
             fail(f"{path}: |{ptr}| = {got} > {limit}")
+    # Mass balance at every node (network branches included): what enters a component leaves it.
+    net = {}
+    for s in doc["states"]:
+        net[s["to"]] = net.get(s["to"], 0.0) + s["m_kg_per_s"]
+        net[s["from"]] = net.get(s["from"], 0.0) - s["m_kg_per_s"]
+    m_ref = max(abs(s["m_kg_per_s"]) for s in doc["states"])
+    for name, v in net.items():
+        if abs(v) > 1e-9 * m_ref:
+            fail(f"{path}: component {name}: inflow - outflow = {v} kg/s")
+    # Every connection once, with its ports and loop; the loops list every state once.
+    if len({(s["from"], s["from_port"]) for s in doc["states"]}) != len(doc["states"]):
+        fail(f"{path}: two states leave one port")
+    listed = sorted(n for lp in doc["loops"] for n in lp["states"])
+    if listed != list(range(1, len(doc["states"]) + 1)):
+        fail(f"{path}: the loops list states {listed}")
     # Every state carries SI values; the table and CSV agree with the JSON.
     for s in doc["states"]:
         for key in ("p_Pa", "T_K", "h_J_per_kg", "s_J_per_kg_K", "m_kg_per_s"):
@@ -421,9 +437,11 @@ def check_svg(path, kind):
     inside([(float(c.getAttribute("cx")), float(c.getAttribute("cy"))) for c in points], "state points")
     labels = [e for e in dom.getElementsByTagName("text") if "state-label" in e.getAttribute("class").split()]
     # Coincident states share one label ("4,5"); together the labels name every state once.
+    # A loop of several drawn on its own keeps the table's numbers: consecutive, not from 1.
     numbers = sorted(int(n) for t in labels for n in t.firstChild.data.split(","))
-    if numbers != list(range(1, len(points) + 1)):
-        fail(f"{path}: state labels {numbers}, expected 1..{len(points)}")
+    first = numbers[0] if numbers else 1
+    if numbers != list(range(first, first + len(points))):
+        fail(f"{path}: state labels {numbers}, expected {first}..{first + len(points) - 1}")
     isolines = [e for e in dom.getElementsByTagName("path") if "isoline" in e.getAttribute("class").split()]
     if len(isolines) < 3:
         fail(f"{path}: {len(isolines)} {'isotherms' if kind == 'ph' else 'isobars'}, expected a few")
@@ -442,10 +460,29 @@ def cmd_svg(exe, argv):
         if rc != 0:
             fail(f"{args}: exit {rc}\n{err}")
             return
-        check_svg(ph, "ph")
-        check_svg(ts, "ts")
-        if sorted(os.listdir(d)) != ["ph.svg", "ts.svg"]:
-            fail(f"temporary files left behind: {os.listdir(d)}")
+        # One loop: ph.svg and ts.svg; several: ph-<refrigerant>.svg and ts-<refrigerant>.svg per loop.
+        files = sorted(os.listdir(d))
+        phs = [f for f in files if f == "ph.svg" or (f.startswith("ph-") and f.endswith(".svg"))]
+        tss = [f for f in files if f == "ts.svg" or (f.startswith("ts-") and f.endswith(".svg"))]
+        if not phs or [f[2:] for f in phs] != [f[2:] for f in tss] or sorted(phs + tss) != files:
+            fail(f"unexpected files (temporary files left behind?): {files}")
+        for f in phs:
+            check_svg(os.path.join(d, f), "ph")
+        for f in tss:
+            check_svg(os.path.join(d, f), "ts")
+        want = len(argv) > 2 and argv[2] == "--branch"
+        if want:
+            # A network: some state is the start of two processes (a flash tank's or a splitter's
+            # outlets) and some the end of two (a mixer's inlets).
+            for f in phs + tss:
+                dom = xml.dom.minidom.parse(os.path.join(d, f))
+                procs = [e for e in dom.getElementsByTagName("path") if "process" in e.getAttribute("class").split()]
+                starts = [p.getAttribute("data-from") for p in procs]
+                ends = [p.getAttribute("data-to") for p in procs]
+                if not any(starts.count(x) > 1 for x in starts) or not any(ends.count(x) > 1 for x in ends):
+                    fail(f"{f}: no branch drawn (process starts {starts}, ends {ends})")
+                else:
+                    print(f"{f}: branch drawn (process starts {starts}, ends {ends})")
 
 
 # ---- a small JSON Schema (2020-12) validator for the keywords docs/cycle-format.schema.json uses --

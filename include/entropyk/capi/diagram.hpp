@@ -27,6 +27,12 @@ static_assert(ENTROPYK_DIAGRAM_TS == static_cast<int>(diagrams::DiagramKind::ts)
     v.results = &data.results;
     v.components = data.components;
     v.order = diagrams::flow_order(data.results, data.components);
+    // A system of several loops: the diagram of loop 1 (the loop of the first compressor), on the
+    // system's refrigerant; every connection of one loop (branches included) is drawn.
+    if (loop_count(data.results) > 1) {
+        v.loop = 0;
+        v.order = diagrams::flow_order(data.results, data.components, 0);
+    }
     v.title = data.fluid != nullptr ? std::string(data.fluid->name()) + " cycle" : std::string("cycle");
     v.source = "entropyk C API";
     v.properties = data.tables ? "tables" : "equation of state";

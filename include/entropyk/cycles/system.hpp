@@ -653,6 +653,7 @@ inline Result<void> System::finalize() {
         results_.connections[e].to = edges_[e].to;
         results_.connections[e].from_port = static_cast<std::uint32_t>(edges_[e].from_port);
         results_.connections[e].to_port = static_cast<std::uint32_t>(edges_[e].to_port);
+        results_.connections[e].loop = static_cast<std::uint32_t>(edge_loop_[e]);
     }
     results_.components.assign(nodes_.size(), ComponentReport{});
     // Superheat-controlled valves read the outlet of the first evaporator downstream of them

@@ -37,6 +37,7 @@ struct ProcessPath {
     std::vector<Pixel> pts;
     /// Heat rejected above the critical pressure (a gas cooler): drawn as "gas cooling".
     bool supercritical = false;
+    std::string what = {}; ///< Process::what ("mixing", "separation", ...), empty: the role's verb
 };
 
 struct StateMark {
@@ -62,6 +63,9 @@ struct Diagram {
     Pixel critical;
     std::vector<ProcessPath> processes;
     std::vector<StateMark> states;
+    /// The number shown for state k is first_number + k + 1 (CycleView::first_number: a loop of
+    /// a system of several keeps the numbers of the command's table).
+    std::size_t first_number = 0;
     /// Tick, isoline, critical-point and state labels: no two boxes intersect, and the state
     /// labels together name every state (coincident states share one label, "4,5").
     std::vector<Label> labels;
@@ -124,7 +128,7 @@ inline std::string place_state_labels(Diagram& d, LabelPlacer& placer) {
         std::string text;
         Pixel at{0.0, 0.0};
         for (std::size_t n : group) {
-            text += (text.empty() ? "" : ",") + std::to_string(n + 1);
+            text += (text.empty() ? "" : ",") + std::to_string(d.first_number + n + 1);
             at.x += d.states[n].at.x / static_cast<double>(group.size());
             at.y += d.states[n].at.y / static_cast<double>(group.size());
         }
@@ -219,6 +223,7 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
     d.source = c.source;
     d.fluid = std::string(f.name());
     d.properties = c.properties;
+    d.first_number = c.first_number;
     const Box& P = d.plot;
 
     const std::vector<Process> procs = process_paths(c);
@@ -308,7 +313,7 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
     const double pc = f.p_critical().si();
     for (const auto& p : procs)
         d.processes.push_back({p.component, p.role, p.from, p.to, pixels(p.pts),
-                               p.role == Role::condenser && c.state(p.from).state.p.si() >= pc});
+                               p.role == Role::condenser && c.state(p.from).state.p.si() >= pc, p.what});
     for (std::size_t k = 0; k < c.order.size(); ++k) d.states.push_back({k, px(path_point(c.state(k).state))});
     for (const auto& iso : isos) d.isolines.push_back(pixels(iso.pts));
 
@@ -360,12 +365,28 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
     // ---- legend ----
     const CycleResults& R = *c.results;
     auto kw = [](double W) { return detail::fixed(W / 1e3, 2) + " kW"; };
-    d.figures.push_back({"COP heating", detail::fixed(R.cop_heating, 2)});
-    d.figures.push_back({"COP cooling (EER)", detail::fixed(R.cop_cooling, 2)});
-    d.figures.push_back({"heating capacity", kw(R.heating_capacity)});
-    d.figures.push_back({"cooling capacity", kw(R.cooling_capacity)});
-    d.figures.push_back({"compressor power", kw(R.compressor_power)});
+    if (c.loop < 0) {
+        d.figures.push_back({"COP heating", detail::fixed(R.cop_heating, 2)});
+        d.figures.push_back({"COP cooling (EER)", detail::fixed(R.cop_cooling, 2)});
+        d.figures.push_back({"heating capacity", kw(R.heating_capacity)});
+        d.figures.push_back({"cooling capacity", kw(R.cooling_capacity)});
+        d.figures.push_back({"compressor power", kw(R.compressor_power)});
+    } else {
+        // One loop of several: its own figures (the stage COPs of a cascade), the heat it passes
+        // to or takes from the other loops apart from what it exchanges with the outside.
+        const LoopFigures L = loop_figures(R, static_cast<std::uint32_t>(c.loop), c.components);
+        d.figures.push_back({"loop COP heating", detail::fixed(L.cop_heating, 2)});
+        d.figures.push_back({"loop COP cooling", detail::fixed(L.cop_cooling, 2)});
+        if (L.heating_capacity > 0) d.figures.push_back({"heating capacity", kw(L.heating_capacity)});
+        if (L.cooling_capacity > 0) d.figures.push_back({"cooling capacity", kw(L.cooling_capacity)});
+        if (L.heat_to_loops > 0) d.figures.push_back({"heat to other loops", kw(L.heat_to_loops)});
+        if (L.heat_from_loops > 0) d.figures.push_back({"heat from other loops", kw(L.heat_from_loops)});
+        d.figures.push_back({"compressor power", kw(L.compressor_power)});
+        d.figures.push_back({"system COP cooling", detail::fixed(R.cop_cooling, 2)});
+    }
     // Saturation (dew-point) temperatures at the evaporator outlet and condenser inlet pressures.
+    double superheat = c.loop < 0 ? R.superheat : not_available;
+    double subcooling = c.loop < 0 ? R.subcooling : not_available;
     for (const auto& p : procs) {
         const bool evap = p.role == Role::evaporator, cond = p.role == Role::condenser;
         if (!evap && !cond) continue;
@@ -381,13 +402,25 @@ inline void place_isoline_label(const Diagram& d, const std::vector<Pixel>& line
         if (auto sat = f.saturation_p(c.state(evap ? p.to : p.from).state.p))
             d.figures.push_back({evap ? "evaporating (dew)" : "condensing (dew)",
                                  detail::fixed(to_celsius(sat->T_dew), 1) + " \u00b0C"});
+        // A loop drawn on its own: superheat and subcooling at its first evaporator and condenser.
+        if (c.loop >= 0)
+            if (auto sat = f.saturation_p(c.state(p.to).state.p)) {
+                if (evap && std::isnan(superheat)) superheat = c.state(p.to).state.T.si() - sat->T_dew.si();
+                if (cond && std::isnan(subcooling)) subcooling = sat->T_bubble.si() - c.state(p.to).state.T.si();
+            }
     }
-    if (std::isfinite(R.superheat)) d.figures.push_back({"superheat", detail::fixed(R.superheat, 1) + " K"});
-    if (std::isfinite(R.subcooling)) d.figures.push_back({"subcooling", detail::fixed(R.subcooling, 1) + " K"});
-    d.figures.push_back({"mass flow", detail::fixed(c.state(0).m * 1e3, 1) + " g/s"});
+    if (std::isfinite(superheat)) d.figures.push_back({"superheat", detail::fixed(superheat, 1) + " K"});
+    if (std::isfinite(subcooling)) d.figures.push_back({"subcooling", detail::fixed(subcooling, 1) + " K"});
+    // A network's branches carry different flows: the flow of state 1 (the first suction) is named.
+    bool one_flow = true;
+    for (std::size_t k = 0; k < c.order.size(); ++k)
+        one_flow = one_flow && std::fabs(c.state(k).m - c.state(0).m) <= 1e-9 * std::fabs(c.state(0).m);
+    d.figures.push_back({one_flow ? "mass flow" : "mass flow, state " + std::to_string(c.first_number + 1),
+                         detail::fixed(c.state(0).m * 1e3, 1) + " g/s"});
     for (std::size_t k = 0; k < c.order.size(); ++k) {
         const auto& st = c.state(k).state;
-        d.table.push_back({static_cast<double>(k + 1), st.p.si() / 1e5, to_celsius(st.T), st.h.si() / 1e3});
+        d.table.push_back(
+            {static_cast<double>(c.first_number + k + 1), st.p.si() / 1e5, to_celsius(st.T), st.h.si() / 1e3});
     }
     return d;
 }

@@ -19,6 +19,10 @@ struct Process {
     Role role = Role::other;
     std::size_t from = 0, to = 0; ///< state numbers, 0-based
     std::vector<PathPoint> pts;
+    /// What a network component does on this path when its role does not say it: "mixing",
+    /// "separation" (a flash tank's outlet), "split", "heat exchange" (an internal exchanger);
+    /// empty for the components named by their role.
+    std::string what = {};
 };
 
 namespace detail {
@@ -83,24 +87,74 @@ inline std::vector<PathPoint> heat_exchange(const fluids::Fluid& f, const fluids
     return out;
 }
 
+/// A straight segment between two states: how a mixing is drawn (the inlets into the mixed
+/// state; at one pressure it is the isobar on the p-h diagram) and anything the models do not
+/// resolve along a path.
+inline std::vector<PathPoint> straight(const fluids::State& a, const fluids::State& b) {
+    return {path_point(a), path_point(b)};
+}
+
+/// The path through a component with role `role` from state `a` to state `b`.
+inline std::vector<PathPoint> path_through(const fluids::Fluid& f, Role role, const fluids::State& a,
+                                           const fluids::State& b) {
+    if (a.p.si() == b.p.si() && a.h.si() == b.h.si()) return straight(a, b); // a splitter: one state
+    switch (role) {
+    case Role::compressor: return compression(f, a, b);
+    case Role::expansion_valve: return throttling(f, a, b);
+    default: return heat_exchange(f, a, b);
+    }
+}
+
 } // namespace detail
 
-/// One process per state: from state k through the component at its outlet to state k + 1.
+/// The processes of the view, component by component in the order their inlets appear: a
+/// component with one inlet and one outlet gives one process (the path of its role); one with as
+/// many inlets as outlets pairs them by port (an internal heat exchanger's two streams); one
+/// inlet into several outlets (a flash tank, a splitter) gives a process from the inlet state to
+/// each outlet (along the isobar; a splitter's outlets share its inlet's state, so its branches
+/// start at one point); several inlets into one outlet give a straight line from each inlet into
+/// the mixed state (a mixer), except the suction of a compressor with an injection port, which is
+/// compressed. For a series loop this is one process per state, from state k to state k + 1.
 [[nodiscard]] inline std::vector<Process> process_paths(const CycleView& c) {
     std::vector<Process> out;
-    const std::size_t n = c.order.size();
-    for (std::size_t k = 0; k < n; ++k) {
-        const auto& in = c.state(k);
-        const auto& outlet = c.state((k + 1) % n);
-        const ComponentLabel comp =
-            in.to < c.components.size() ? c.components[in.to] : ComponentLabel{"component", Role::other};
-        Process pr{comp.name, comp.role, k, (k + 1) % n, {}};
-        switch (comp.role) {
-        case Role::compressor: pr.pts = detail::compression(*c.fluid, in.state, outlet.state); break;
-        case Role::expansion_valve: pr.pts = detail::throttling(*c.fluid, in.state, outlet.state); break;
-        default: pr.pts = detail::heat_exchange(*c.fluid, in.state, outlet.state); break;
+    std::vector<bool> done(c.components.size() + 1, false);
+    for (std::size_t k = 0; k < c.order.size(); ++k) {
+        const std::uint32_t comp = c.state(k).to;
+        const std::size_t slot = comp < c.components.size() ? comp : c.components.size();
+        if (done[slot]) continue;
+        done[slot] = true;
+        const ComponentLabel label =
+            comp < c.components.size() ? c.components[comp] : ComponentLabel{"component", Role::other, false};
+        // The component's inlets and outlets among the states drawn, by port.
+        std::vector<std::size_t> ins, outs;
+        for (std::size_t j = 0; j < c.order.size(); ++j) {
+            if (c.state(j).to == comp) ins.push_back(j);
+            if (c.state(j).from == comp) outs.push_back(j);
         }
-        out.push_back(std::move(pr));
+        std::sort(ins.begin(), ins.end(), [&](auto a, auto b) { return c.state(a).to_port < c.state(b).to_port; });
+        std::sort(outs.begin(), outs.end(),
+                  [&](auto a, auto b) { return c.state(a).from_port < c.state(b).from_port; });
+        auto add = [&](std::size_t a, std::size_t b, bool mixing) {
+            Process pr{label.name, label.role, a, b, {}, {}};
+            const bool same = c.state(a).state.p.si() == c.state(b).state.p.si() &&
+                              c.state(a).state.h.si() == c.state(b).state.h.si();
+            if (mixing)
+                pr.what = "mixing";
+            else if (label.role == Role::other)
+                pr.what = ins.size() == 1 && outs.size() > 1 ? (same ? "split" : "separation") : "heat exchange";
+            pr.pts = mixing ? detail::straight(c.state(a).state, c.state(b).state)
+                            : detail::path_through(*c.fluid, label.role, c.state(a).state, c.state(b).state);
+            out.push_back(std::move(pr));
+        };
+        if (ins.size() == outs.size()) {
+            for (std::size_t q = 0; q < ins.size(); ++q) add(ins[q], outs[q], false);
+        } else if (ins.size() == 1) {
+            for (std::size_t o : outs) add(ins[0], o, false);
+        } else {
+            for (std::size_t q = 0; q < ins.size(); ++q)
+                for (std::size_t o : outs)
+                    add(ins[q], o, !(q == 0 && label.role == Role::compressor && outs.size() == 1));
+        }
     }
     return out;
 }

@@ -146,13 +146,18 @@ inline void legend(SvgWriter& g, const Diagram& d) {
     y += 8;
     const bool ts = d.kind == DiagramKind::ts;
     for (const auto& p : d.processes) {
+        if (y > d.plot.y1 - 40) break; // a large network: the first processes, then the table
         const bool dashed = p.role == Role::expansion_valve && ts;
         g.s += "<line class=\"process" + std::string(dashed ? " throttle-ts" : "") + "\" stroke=\"" +
                role_color(p.role) + "\" x1=\"" + num(tx) + "\" y1=\"" + num(y - 4) + "\" x2=\"" + num(tx + 26) +
                "\" y2=\"" + num(y - 4) + "\"/>\n";
         g.text(tx + 34, y,
-               std::to_string(p.from + 1) + "\u2192" + std::to_string(p.to + 1) + " " +
-                   (p.supercritical ? "gas cooling" : role_verb(p.role)) + " (" + p.component + ")",
+               std::to_string(d.first_number + p.from + 1) + "\u2192" + std::to_string(d.first_number + p.to + 1) +
+                   " " +
+                   (p.supercritical   ? "gas cooling"
+                    : !p.what.empty() ? p.what
+                                      : role_verb(p.role)) +
+                   " (" + p.component + ")",
                "legend-small");
         y += 16;
     }
@@ -215,7 +220,9 @@ inline void write_svg(const Diagram& d, std::string& out) {
         const bool dashed = p.role == Role::expansion_valve && d.kind == DiagramKind::ts;
         out += "<path class=\"process" + std::string(dashed ? " throttle-ts" : "") + "\" stroke=\"" +
                detail::role_color(p.role) + "\" data-role=\"" + std::string(to_string(p.role)) +
-               "\" data-component=\"" + detail::esc(p.component) + "\" d=\"" + detail::path_d(p.pts) + "\"/>\n";
+               "\" data-component=\"" + detail::esc(p.component) + "\" data-from=\"" +
+               std::to_string(d.first_number + p.from + 1) + "\" data-to=\"" +
+               std::to_string(d.first_number + p.to + 1) + "\" d=\"" + detail::path_d(p.pts) + "\"/>\n";
     }
     out += "</g>\n";
     out += "<g id=\"states\">\n";
