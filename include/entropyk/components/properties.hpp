@@ -38,10 +38,8 @@ enum class Backend : std::int32_t {
 class PropertyService {
   public:
     PropertyService() = default;
-    /// A blend with tables gets its shared BlendTableBackend: (p, h) from the tables, the other
-    /// calls from its EOS (the BlendTables serve (p, h) only so far). The doors still refuse that
-    /// combination (check_backend: the C fluid handle serves its states from fluids::Tables,
-    /// which a blend does not have); C++ callers (System::create) get it.
+    /// A blend with tables gets its shared BlendTableBackend (built once per blend, about 1 s):
+    /// every call from the blend's tables where they cover the state, else from its EOS.
     explicit PropertyService(const fluids::Fluid& fluid, Backend backend = Backend::eos)
         : fluid_(&fluid),
           tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr),
@@ -62,27 +60,35 @@ class PropertyService {
     }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
         return memoized(ps_memo_, p, s, [&] {
-            return tables_ ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
-                           : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
+            return tables_         ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
+                   : blend_tables_ ? blend_tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
+                                   : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
         });
     }
     [[nodiscard]] Result<fluids::State> tp(double T, double p) const {
         return memoized(tp_memo_, T, p, [&] {
-            return tables_ ? tables_->flash_tp(Temperature{T}, Pressure{p})
-                           : fluid_->flash_tp(Temperature{T}, Pressure{p});
+            return tables_         ? tables_->flash_tp(Temperature{T}, Pressure{p})
+                   : blend_tables_ ? blend_tables_->flash_tp(Temperature{T}, Pressure{p})
+                                   : fluid_->flash_tp(Temperature{T}, Pressure{p});
         });
     }
     [[nodiscard]] Result<fluids::State> pq(double p, double q) const {
-        return tables_ ? tables_->flash_pq(Pressure{p}, q) : fluid_->flash_pq(Pressure{p}, q);
+        return tables_         ? tables_->flash_pq(Pressure{p}, q)
+               : blend_tables_ ? blend_tables_->flash_pq(Pressure{p}, q)
+                               : fluid_->flash_pq(Pressure{p}, q);
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_t(double T) const {
         return memoized(sat_t_memo_, T, 0.0, [&] {
-            return tables_ ? tables_->saturation_t(Temperature{T}) : fluid_->saturation_t(Temperature{T});
+            return tables_         ? tables_->saturation_t(Temperature{T})
+                   : blend_tables_ ? blend_tables_->saturation_t(Temperature{T})
+                                   : fluid_->saturation_t(Temperature{T});
         });
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_p(double p) const {
         return memoized(sat_p_memo_, p, 0.0, [&] {
-            return tables_ ? tables_->saturation_p(Pressure{p}) : fluid_->saturation_p(Pressure{p});
+            return tables_         ? tables_->saturation_p(Pressure{p})
+                   : blend_tables_ ? blend_tables_->saturation_p(Pressure{p})
+                                   : fluid_->saturation_p(Pressure{p});
         });
     }
 
