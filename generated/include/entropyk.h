@@ -373,9 +373,10 @@ typedef struct EntropykBlendInfo {
  * among the refrigerant blends: "R454B", "R452B", "R407C", "R404A", "R448A", "R449A", "R513A",
  * "R410A.mix" (R410A as a mixture; plain "R410A" is the pseudo-pure fluid), or a composition by
  * mass fraction such as "R32[0.689]&R1234yf[0.311]". A blend's first creation in the process traces
- * its phase envelope (about 0.1 s); it is then kept for the life of the process. Blends have no
- * property tables yet: a blend with ENTROPYK_BACKEND_TABLES is refused (ENTROPYK_FLUID_ERROR). On
- * failure *out is set to NULL.
+ * its phase envelope (about 0.1 s); it is then kept for the life of the process. With
+ * ENTROPYK_BACKEND_TABLES a blend's tables are built at its first such creation in the process (1
+ * to 3 s) and shared by every later handle and system of that blend. On failure *out is set to
+ * NULL.
  *
  * @param name Fluid name or alias, blend name or composition (UTF-8, NUL-terminated).
  * @param backend ENTROPYK_BACKEND_EOS or ENTROPYK_BACKEND_TABLES.

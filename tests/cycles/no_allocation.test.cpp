@@ -162,3 +162,36 @@ TEST_CASE("two loops of two refrigerants (an R744/R717 cascade) solve without al
     CHECK(converged == 200);
     CHECK(allocs == 0);
 }
+
+#ifdef NDEBUG // the blend's table build (about 1 s optimised) takes many times that unoptimised
+TEST_CASE("the R454B heat pump on its blend tables solves without allocating", "[cycles][realtime][tables]") {
+    // The demo heat pump on a blend with Backend::tables: every property call is a table lookup
+    // (fluids::BlendTableBackend) or, outside the tables, the blend EOS on its thread_local
+    // workspace; neither allocates. The tables themselves are built (allocated) at create.
+    HeatPump hp{std::move(*System::create("R454B", Backend::tables)), 0, 0, 0, 0};
+    hp.comp = *hp.sys.add("compressor", MapCompressor{achp_map(), 60.0_Hz});
+    hp.cond = *hp.sys.add(
+        "condenser", Condenser{HxModel::moving_boundary, 2400.0_W_per_K, SecondaryFluid::air(35.0_degC, 1.4_kg_per_s)}
+                         .with_subcooling(7.0_dK));
+    hp.valve = *hp.sys.add("valve", ExpansionValve::fixed_superheat(5.0_dK));
+    hp.evap = *hp.sys.add("evaporator", Evaporator{HxModel::moving_boundary, 1300.0_W_per_K,
+                                                   SecondaryFluid::air(27.0_degC, 0.6_kg_per_s)});
+    REQUIRE(hp.sys.connect(hp.comp, hp.cond));
+    REQUIRE(hp.sys.connect(hp.cond, hp.valve));
+    REQUIRE(hp.sys.connect(hp.valve, hp.evap));
+    REQUIRE(hp.sys.connect(hp.evap, hp.comp));
+    REQUIRE(hp.sys.finalize().has_value());
+    REQUIRE(hp.sys.properties().backend() == Backend::tables);
+    REQUIRE(hp.sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 100; ++i) {
+        (void)hp.sys.set_input(hp.comp, Input::compressor_speed, 55.0 + 0.1 * i);
+        converged += hp.sys.solve(SolverMethod::newton, {}, StartMode::warm).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    std::printf("allocations: %ld in 100 warm R454B solves on tables\n", allocs);
+    CHECK(converged == 100);
+    CHECK(allocs == 0);
+}
+#endif

@@ -60,7 +60,7 @@ def _pair(kwargs):
 
 class Fluid(HandleOwner):
     """One refrigerant with one backend ("eos": the reference equation of state; "tables": fast
-    bicubic tables, built once per fluid at first use). A context manager; the C handle is released
+    bicubic tables, built once per fluid at first use: a blend's take 1 to 3 s). A context manager; the C handle is released
     by close(), at the end of a with block, or when the object is collected."""
 
     _free = "entropyk_fluid_free"
@@ -70,16 +70,6 @@ class Fluid(HandleOwner):
         if backend not in _BACKENDS:
             raise ValueError(f"backend must be one of {', '.join(_BACKENDS)}, not {backend!r}")
         code = lib.entropyk_fluid_create(name.encode(), _BACKENDS[backend], ctypes.byref(self._h))
-        if code == _capi.ENTROPYK_FLUID_ERROR and backend == "tables":
-            # Say why when the name is good: a blend has no property tables yet.
-            probe = ctypes.c_void_p()
-            if lib.entropyk_fluid_create(name.encode(), _BACKENDS["eos"], ctypes.byref(probe)) == 0:
-                components = read_text(lib.entropyk_fluid_components, probe)
-                blend = read_text(lib.entropyk_fluid_name, probe)
-                lib.entropyk_fluid_free(probe)
-                if "," in components:
-                    raise EntropykError(code, f"Fluid({name!r}, backend='tables'): {blend}: property tables are "
-                                              "not available for blends yet; use backend='eos'")
         check(code, what=f"Fluid({name!r})")
         self.backend = backend
         self.name = read_text(lib.entropyk_fluid_name, self._h)

@@ -19,6 +19,7 @@
 #include "entropyk/core/units.hpp"
 #include "entropyk/fluids/fluid.hpp"
 #include "entropyk/fluids/state.hpp"
+#include "entropyk/fluids/tabular/blend_backend.hpp"
 #include "entropyk/fluids/tabular/tables.hpp"
 
 /// The object behind an EntropykFluid* (the C header only declares the name).
@@ -30,6 +31,8 @@ struct EntropykFluid {
     mutable entropyk::capi::ErrorSlot last_error; ///< written by failing calls, also through const handles
     const entropyk::fluids::Fluid* fluid;         ///< immutable, static storage
     const entropyk::fluids::Tables* tables;       ///< shared tables (ENTROPYK_BACKEND_TABLES), else NULL
+    /// A blend's shared tables (ENTROPYK_BACKEND_TABLES with a blend), else NULL.
+    const entropyk::fluids::BlendTableBackend* blend_tables;
 };
 
 namespace entropyk::capi {
@@ -71,9 +74,13 @@ inline Result<void> fluid_create(const char* name, EntropykBackend backend, Entr
     if (!fluid) return fluid.error();
     require_supported_backend(backend);
     if (Result<void> ok = check_backend(**fluid, static_cast<Backend>(backend)); !ok) return ok.error();
-    // The tables are built once per fluid (thread-safe) and shared read-only by every handle.
-    const fluids::Tables* tables = backend == ENTROPYK_BACKEND_TABLES ? &fluids::tables_for(**fluid) : nullptr;
-    *out = make_handle<EntropykFluid>(*fluid, tables);
+    // The tables are built once per fluid (thread-safe; a blend's take 1-3 s) and shared
+    // read-only by every handle.
+    const bool tab = backend == ENTROPYK_BACKEND_TABLES;
+    const fluids::Tables* tables = tab && !(*fluid)->is_blend() ? &fluids::tables_for(**fluid) : nullptr;
+    const fluids::BlendTableBackend* blend_tables =
+        tab && (*fluid)->is_blend() ? &fluids::blend_tables_for(**fluid) : nullptr;
+    *out = make_handle<EntropykFluid>(*fluid, tables, blend_tables);
     return {};
 }
 
@@ -108,18 +115,23 @@ inline void store_state(EntropykFluidState c, EntropykFluidState* out) noexcept 
 }
 
 /// One flash by input pair (v1, v2 in the order the pair's letters give, SI units). The tables
-/// serve (p,T), (p,h), (p,s) and (p,q); (T,q) and (T,rho) always use the equation of state.
-inline Result<fluids::State> flash(const fluids::Fluid& f, const fluids::Tables* tables, EntropykInputPair pair,
-                                   double v1, double v2) {
-    if (tables != nullptr) {
+/// (a pure fluid's or a blend's) serve (p,T), (p,h), (p,s) and (p,q); (T,q) and (T,rho) always
+/// use the equation of state.
+inline Result<fluids::State> flash(const fluids::Fluid& f, const fluids::Tables* tables,
+                                   const fluids::BlendTableBackend* blend_tables, EntropykInputPair pair, double v1,
+                                   double v2) {
+    auto on = [&](const auto& t, Result<fluids::State>& r) {
         switch (pair) {
-        case ENTROPYK_INPUT_PT: return tables->flash_tp(Temperature{v2}, Pressure{v1});
-        case ENTROPYK_INPUT_PH: return tables->flash_ph(Pressure{v1}, SpecificEnthalpy{v2});
-        case ENTROPYK_INPUT_PS: return tables->flash_ps(Pressure{v1}, SpecificEntropy{v2});
-        case ENTROPYK_INPUT_PQ: return tables->flash_pq(Pressure{v1}, v2);
-        default: break;
+        case ENTROPYK_INPUT_PT: r = t.flash_tp(Temperature{v2}, Pressure{v1}); return true;
+        case ENTROPYK_INPUT_PH: r = t.flash_ph(Pressure{v1}, SpecificEnthalpy{v2}); return true;
+        case ENTROPYK_INPUT_PS: r = t.flash_ps(Pressure{v1}, SpecificEntropy{v2}); return true;
+        case ENTROPYK_INPUT_PQ: r = t.flash_pq(Pressure{v1}, v2); return true;
+        default: return false;
         }
-    }
+    };
+    Result<fluids::State> r = fluids::State{};
+    if (tables != nullptr && on(*tables, r)) return r;
+    if (blend_tables != nullptr && on(*blend_tables, r)) return r;
     switch (pair) {
     case ENTROPYK_INPUT_PT: return f.flash_tp(Temperature{v2}, Pressure{v1});
     case ENTROPYK_INPUT_PH: return f.flash_ph(Pressure{v1}, SpecificEnthalpy{v2});
@@ -148,7 +160,7 @@ inline Result<void> fluid_state(const EntropykFluid& self, EntropykInputPair pai
     require_struct_size(out, "out");
     require_finite(v1, input_name(pair, 0));
     require_finite(v2, input_name(pair, 1));
-    const Result<fluids::State> state = flash(*self.fluid, self.tables, pair, v1, v2);
+    const Result<fluids::State> state = flash(*self.fluid, self.tables, self.blend_tables, pair, v1, v2);
     if (!state) return state.error();
     store_state(to_c_state(*state), out);
     return {};
@@ -236,28 +248,43 @@ inline Result<void> fluid_states(const EntropykFluid& self, EntropykInputPair pa
         return states_loop(flash_one, pair, count, v1, v2, out, stride, codes, first);
     };
     const fluids::Fluid& f = *self.fluid;
-    const fluids::Tables* t = self.tables;
+    // The same dispatch as flash(), once per call: the pairs the tables serve on the handle's
+    // tables (a pure fluid's or a blend's), the others on the EOS.
+    auto on_tables = [&](const auto* t) -> std::size_t {
+        switch (pair) {
+        case ENTROPYK_INPUT_PT:
+            return loop([t](double a, double b) { return t->flash_tp(Temperature{b}, Pressure{a}); });
+        case ENTROPYK_INPUT_PH:
+            return loop([t](double a, double b) { return t->flash_ph(Pressure{a}, SpecificEnthalpy{b}); });
+        case ENTROPYK_INPUT_PS:
+            return loop([t](double a, double b) { return t->flash_ps(Pressure{a}, SpecificEntropy{b}); });
+        default: return loop([t](double a, double b) { return t->flash_pq(Pressure{a}, b); });
+        }
+    };
+    const bool table_pair = pair == ENTROPYK_INPUT_PT || pair == ENTROPYK_INPUT_PH || pair == ENTROPYK_INPUT_PS ||
+                            pair == ENTROPYK_INPUT_PQ;
     std::size_t failed = 0;
-    // The same dispatch as flash(), once per call.
-    switch (pair) {
-    case ENTROPYK_INPUT_PT:
-        failed = t ? loop([t](double a, double b) { return t->flash_tp(Temperature{b}, Pressure{a}); })
-                   : loop([&f](double a, double b) { return f.flash_tp(Temperature{b}, Pressure{a}); });
-        break;
-    case ENTROPYK_INPUT_PH:
-        failed = t ? loop([t](double a, double b) { return t->flash_ph(Pressure{a}, SpecificEnthalpy{b}); })
-                   : loop([&f](double a, double b) { return f.flash_ph(Pressure{a}, SpecificEnthalpy{b}); });
-        break;
-    case ENTROPYK_INPUT_PS:
-        failed = t ? loop([t](double a, double b) { return t->flash_ps(Pressure{a}, SpecificEntropy{b}); })
-                   : loop([&f](double a, double b) { return f.flash_ps(Pressure{a}, SpecificEntropy{b}); });
-        break;
-    case ENTROPYK_INPUT_PQ:
-        failed = t ? loop([t](double a, double b) { return t->flash_pq(Pressure{a}, b); })
-                   : loop([&f](double a, double b) { return f.flash_pq(Pressure{a}, b); });
-        break;
-    case ENTROPYK_INPUT_TQ: failed = loop([&f](double a, double b) { return f.flash_tq(Temperature{a}, b); }); break;
-    default: failed = loop([&f](double a, double b) { return f.state_trho(Temperature{a}, Density{b}); }); break;
+    if (table_pair && self.tables != nullptr) {
+        failed = on_tables(self.tables);
+    } else if (table_pair && self.blend_tables != nullptr) {
+        failed = on_tables(self.blend_tables);
+    } else {
+        switch (pair) {
+        case ENTROPYK_INPUT_PT:
+            failed = loop([&f](double a, double b) { return f.flash_tp(Temperature{b}, Pressure{a}); });
+            break;
+        case ENTROPYK_INPUT_PH:
+            failed = loop([&f](double a, double b) { return f.flash_ph(Pressure{a}, SpecificEnthalpy{b}); });
+            break;
+        case ENTROPYK_INPUT_PS:
+            failed = loop([&f](double a, double b) { return f.flash_ps(Pressure{a}, SpecificEntropy{b}); });
+            break;
+        case ENTROPYK_INPUT_PQ: failed = loop([&f](double a, double b) { return f.flash_pq(Pressure{a}, b); }); break;
+        case ENTROPYK_INPUT_TQ:
+            failed = loop([&f](double a, double b) { return f.flash_tq(Temperature{a}, b); });
+            break;
+        default: failed = loop([&f](double a, double b) { return f.state_trho(Temperature{a}, Density{b}); }); break;
+        }
     }
     *out_failed = failed;
     if (failed > 0) return first;

@@ -19,15 +19,13 @@ enum class Backend : std::int32_t {
     tables = 1, ///< in-memory tables built once per fluid from the EOS: speed (see docs/fluids.md)
 };
 
-/// Whether `backend` can serve `fluid`: property tables exist for the pure and pseudo-pure fluids
-/// only (tables of a blend are not built yet). Every door that takes a backend from a user (C API,
-/// cycle files, CLI, Python) refuses a blend with tables through this message.
+/// Whether `backend` can serve `fluid`. Every fluid has both: the pure and pseudo-pure fluids
+/// their fluids::Tables, a blend its fluids::BlendTableBackend (built on first use, 1-3 s); every
+/// door that takes a backend from a user (C API, cycle files, CLI, Python) asks here, so a
+/// combination refused in the future is refused everywhere with one message.
 [[nodiscard]] inline Result<void> check_backend(const fluids::Fluid& fluid, Backend backend) noexcept {
-    if (backend == Backend::tables && fluid.is_blend())
-        return ThermoError::format(Errc::fluid_error,
-                                   "%.*s: property tables are not available for blends yet; use the equation-of-state "
-                                   "backend (eos)",
-                                   static_cast<int>(fluid.name().size()), fluid.name().data());
+    (void)fluid;
+    (void)backend;
     return {};
 }
 
@@ -38,10 +36,8 @@ enum class Backend : std::int32_t {
 class PropertyService {
   public:
     PropertyService() = default;
-    /// A blend with tables gets its shared BlendTableBackend: (p, h) from the tables, the other
-    /// calls from its EOS (the BlendTables serve (p, h) only so far). The doors still refuse that
-    /// combination (check_backend: the C fluid handle serves its states from fluids::Tables,
-    /// which a blend does not have); C++ callers (System::create) get it.
+    /// A blend with tables gets its shared BlendTableBackend (built once per blend, about 1 s):
+    /// every call from the blend's tables where they cover the state, else from its EOS.
     explicit PropertyService(const fluids::Fluid& fluid, Backend backend = Backend::eos)
         : fluid_(&fluid),
           tables_(backend == Backend::tables && !fluid.is_blend() ? &fluids::tables_for(fluid) : nullptr),
@@ -62,27 +58,35 @@ class PropertyService {
     }
     [[nodiscard]] Result<fluids::State> ps(double p, double s) const {
         return memoized(ps_memo_, p, s, [&] {
-            return tables_ ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
-                           : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
+            return tables_         ? tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
+                   : blend_tables_ ? blend_tables_->flash_ps(Pressure{p}, SpecificEntropy{s})
+                                   : fluid_->flash_ps(Pressure{p}, SpecificEntropy{s});
         });
     }
     [[nodiscard]] Result<fluids::State> tp(double T, double p) const {
         return memoized(tp_memo_, T, p, [&] {
-            return tables_ ? tables_->flash_tp(Temperature{T}, Pressure{p})
-                           : fluid_->flash_tp(Temperature{T}, Pressure{p});
+            return tables_         ? tables_->flash_tp(Temperature{T}, Pressure{p})
+                   : blend_tables_ ? blend_tables_->flash_tp(Temperature{T}, Pressure{p})
+                                   : fluid_->flash_tp(Temperature{T}, Pressure{p});
         });
     }
     [[nodiscard]] Result<fluids::State> pq(double p, double q) const {
-        return tables_ ? tables_->flash_pq(Pressure{p}, q) : fluid_->flash_pq(Pressure{p}, q);
+        return tables_         ? tables_->flash_pq(Pressure{p}, q)
+               : blend_tables_ ? blend_tables_->flash_pq(Pressure{p}, q)
+                               : fluid_->flash_pq(Pressure{p}, q);
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_t(double T) const {
         return memoized(sat_t_memo_, T, 0.0, [&] {
-            return tables_ ? tables_->saturation_t(Temperature{T}) : fluid_->saturation_t(Temperature{T});
+            return tables_         ? tables_->saturation_t(Temperature{T})
+                   : blend_tables_ ? blend_tables_->saturation_t(Temperature{T})
+                                   : fluid_->saturation_t(Temperature{T});
         });
     }
     [[nodiscard]] Result<fluids::SaturationState> sat_p(double p) const {
         return memoized(sat_p_memo_, p, 0.0, [&] {
-            return tables_ ? tables_->saturation_p(Pressure{p}) : fluid_->saturation_p(Pressure{p});
+            return tables_         ? tables_->saturation_p(Pressure{p})
+                   : blend_tables_ ? blend_tables_->saturation_p(Pressure{p})
+                                   : fluid_->saturation_p(Pressure{p});
         });
     }
 

@@ -1,15 +1,20 @@
-// A property backend for a blend Fluid on its tables: (p, h) from tabular::BlendTables where they
-// cover the state, everything else (and (p, h) outside the tables) from the blend's EOS through
-// the Fluid, with the Fluid's own results and error messages. Satisfies fluids::PropertyBackend,
-// so a caller can use it wherever a backend is a template parameter.
+// A property backend for a blend Fluid on its tables: every PropertyBackend call -- (p, h),
+// (p, s), (T, p), (p, q), the bubble and dew points at p and at T -- from tabular::BlendTables
+// where they cover the state, and from the blend's EOS through the Fluid everywhere else (above
+// 0.85 of the envelope's top pressure, below the lowest table pressure, beyond the isotherms
+// bounding the single-phase grids, outside the Fluid's temperature range, bad input), with the
+// Fluid's own results and error messages there. Satisfies fluids::PropertyBackend, so a caller
+// can use it wherever a backend is a template parameter.
 //
 //   const fluids::Fluid& f = **fluids::find_fluid("R454B");
-//   const fluids::BlendTableBackend t(f);          // builds the tables (about 1 s)
+//   const fluids::BlendTableBackend& t = fluids::blend_tables_for(f); // built once (about 1 s)
 //   Result<State> s = t.flash_ph(Pressure{10e5}, SpecificEnthalpy{300e3});
 //
 // The State of a table state is formed like the Fluid's (detail::to_state in blend_fluid.hpp):
 // two-phase: u = h - p/rho, cp, cv, w undefined, quality the mass vapour fraction; single-phase:
-// the phase label from the blend's critical values as the Fluid gives it.
+// the phase label from the blend's critical values as the Fluid gives it. A saturation state at
+// p has p_bubble = p_dew = p; at T, T_bubble = T_dew = T and the two pressures differ (as the
+// Fluid's).
 #pragma once
 
 #include <memory>
@@ -48,12 +53,53 @@ class BlendTableBackend {
         return fluid_->flash_ph(p, h);
     }
     [[nodiscard]] Result<State> flash_ps(Pressure p, SpecificEntropy s) const noexcept {
+        if (tables_) {
+            if (const std::optional<tabular::BlendState> r = tables_->flash_py(p.si(), s.si(), false))
+                return to_state(*r);
+        }
         return fluid_->flash_ps(p, s);
     }
-    [[nodiscard]] Result<State> flash_tp(Temperature T, Pressure p) const noexcept { return fluid_->flash_tp(T, p); }
-    [[nodiscard]] Result<State> flash_pq(Pressure p, double q) const noexcept { return fluid_->flash_pq(p, q); }
-    [[nodiscard]] Result<SaturationState> saturation_p(Pressure p) const noexcept { return fluid_->saturation_p(p); }
-    [[nodiscard]] Result<SaturationState> saturation_t(Temperature T) const noexcept { return fluid_->saturation_t(T); }
+    [[nodiscard]] Result<State> flash_tp(Temperature T, Pressure p) const noexcept {
+        if (tables_ && in_T_range(T.si())) {
+            if (const std::optional<tabular::BlendState> r = tables_->flash_py(p.si(), T.si(), true))
+                return to_state(*r);
+        }
+        return fluid_->flash_tp(T, p);
+    }
+    [[nodiscard]] Result<State> flash_pq(Pressure p, double q) const noexcept {
+        if (tables_) {
+            if (const std::optional<tabular::BlendState> r = tables_->flash_pq(p.si(), q)) return to_state(*r);
+        }
+        return fluid_->flash_pq(p, q);
+    }
+    [[nodiscard]] Result<SaturationState> saturation_p(Pressure p) const noexcept {
+        if (tables_) {
+            if (const std::optional<tabular::BlendSaturation> r = tables_->saturation_p(p.si()))
+                return to_saturation(*r);
+        }
+        return fluid_->saturation_p(p);
+    }
+    [[nodiscard]] Result<SaturationState> saturation_t(Temperature T) const noexcept {
+        if (tables_ && in_T_range(T.si())) {
+            if (const std::optional<tabular::BlendSaturation> r = tables_->saturation_t(T.si()))
+                return to_saturation(*r);
+        }
+        return fluid_->saturation_t(T);
+    }
+
+    /// True when the (T, p), (p, s), (p, q) state or the saturation state is served by the tables.
+    [[nodiscard]] bool covers_tp(Temperature T, Pressure p) const noexcept {
+        return tables_ && in_T_range(T.si()) && tables_->flash_py(p.si(), T.si(), true).has_value();
+    }
+    [[nodiscard]] bool covers_ps(Pressure p, SpecificEntropy s) const noexcept {
+        return tables_ && tables_->flash_py(p.si(), s.si(), false).has_value();
+    }
+    [[nodiscard]] bool covers_saturation_p(Pressure p) const noexcept {
+        return tables_ && tables_->saturation_p(p.si()).has_value();
+    }
+    [[nodiscard]] bool covers_saturation_t(Temperature T) const noexcept {
+        return tables_ && in_T_range(T.si()) && tables_->saturation_t(T.si()).has_value();
+    }
 
   private:
     [[nodiscard]] State to_state(const tabular::BlendState& r) const noexcept {
@@ -81,6 +127,27 @@ class BlendTableBackend {
                       : r.liquid ? Phase::liquid
                                  : Phase::vapor;
         }
+        return s;
+    }
+
+    /// The Fluid's temperature range (outside it the Fluid refuses the call with its message,
+    /// even where the tables' isotherms reach further).
+    [[nodiscard]] bool in_T_range(double T) const noexcept {
+        return T >= fluid_->T_min().si() && T <= fluid_->T_max().si();
+    }
+
+    [[nodiscard]] static SaturationState to_saturation(const tabular::BlendSaturation& r) noexcept {
+        SaturationState s;
+        s.T_bubble = Temperature{r.T_bubble};
+        s.T_dew = Temperature{r.T_dew};
+        s.p_bubble = Pressure{r.p_bubble};
+        s.p_dew = Pressure{r.p_dew};
+        s.rho_liquid = Density{r.rho_bubble};
+        s.rho_vapor = Density{r.rho_dew};
+        s.h_liquid = SpecificEnthalpy{r.h_bubble};
+        s.h_vapor = SpecificEnthalpy{r.h_dew};
+        s.s_liquid = SpecificEntropy{r.s_bubble};
+        s.s_vapor = SpecificEntropy{r.s_dew};
         return s;
     }
 

@@ -16,6 +16,7 @@
 // served: flash_ph returns nullopt and the caller uses the EOS.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -32,6 +33,13 @@ struct BlendState {
     double cp = 0.0, cv = 0.0, w = 0.0;
     double q_mass = -1.0, q_molar = -1.0;
     bool two_phase = false, liquid = false;
+};
+
+/// The bubble point (the saturated liquid of the blend's composition) and the dew point (the
+/// saturated vapour) from the tables (SI, mass units).
+struct BlendSaturation {
+    double T_bubble = 0.0, T_dew = 0.0, p_bubble = 0.0, p_dew = 0.0;
+    double rho_bubble = 0.0, rho_dew = 0.0, h_bubble = 0.0, h_dew = 0.0, s_bubble = 0.0, s_dew = 0.0;
 };
 
 struct BlendLayout {
@@ -199,6 +207,40 @@ class BlendRegion {
         if (!(eta >= 0.0 && eta <= 1.0)) return false;
         const Locus Ly = grid_.y_axis().locate(eta);
         if (!grid_.usable(Lx.cell, Ly.cell)) return false;
+        eval(Lx, bx, Ly, p, h, out);
+        return true;
+    }
+
+    /// The state at p where T (k = q_T) or s (k = q_s) equals y, given the enthalpy h_sat at the
+    /// saturated end (bubble point: liquid, dew point: vapour): the cubic inverted along eta
+    /// (T and s increase with eta in both regions); false outside the region or in an unusable
+    /// cell.
+    [[nodiscard]] bool inverse(double p, double x, std::size_t k, double y, double h_sat, BlendState& out,
+                               const Locus* same = nullptr, const Basis* same_b = nullptr) const noexcept {
+        const Locus Lx = same != nullptr ? *same : grid_.x_axis().locate(x);
+        const Basis bx = same_b != nullptr ? *same_b : hermite(Lx.t);
+        const std::size_t jmax = grid_.y_axis().nodes() - 1;
+        // First guess: y linear in eta between the two ends of the line.
+        auto end = [&](std::size_t j) {
+            const GridNode& a = grid_.node(Lx.cell, j);
+            const GridNode& c = grid_.node(Lx.cell + 1, j);
+            return bx.v0 * a.f[k] + Lx.width * bx.d0 * a.d[k][0] + bx.v1 * c.f[k] + Lx.width * bx.d1 * c.d[k][0];
+        };
+        const double y0 = end(0), y1 = end(jmax);
+        const double guess = y1 > y0 ? std::clamp((y - y0) / (y1 - y0), 0.0, 1.0) : 0.5;
+        Locus Ly{};
+        if (!grid_.invert_y(Lx, bx, k, y, true, jmax, guess, Ly)) return false;
+        const double ha = anchor_.value(Lx, bx, 0);
+        const double eta = std::clamp(grid_.y_axis().node(Ly.cell) + Ly.t * Ly.width, 0.0, 1.0);
+        const double h = liquid_ ? ha + eta * (h_sat - ha) : h_sat + eta * (ha - h_sat);
+        eval(Lx, bx, Ly, p, h, out);
+        if (k == q_T) out.T = y;
+        if (k == q_s) out.s = y;
+        return true;
+    }
+
+  private:
+    void eval(const Locus& Lx, const Basis& bx, const Locus& Ly, double p, double h, BlendState& out) const noexcept {
         const Basis dbx = hermite_dt(Lx.t), by = hermite(Ly.t), dby = hermite_dt(Ly.t);
         const GridPoint a = grid_.eval<false>(Lx, Ly, bx, dbx, by, dby);
         const GridPoint c = prop_.eval<false>(Lx, Ly, bx, dbx, by, dby);
@@ -213,10 +255,8 @@ class BlendRegion {
         out.q_mass = out.q_molar = -1.0;
         out.two_phase = false;
         out.liquid = liquid_;
-        return true;
     }
 
-  private:
     bool liquid_ = true;
     HermiteTable1D<1> anchor_;
     Grid grid_, prop_;
@@ -277,18 +317,108 @@ class BlendTables {
         }
         const std::optional<GlideState> g = glide_.at(Lx, bx, hb, hd, h);
         if (!g) return std::nullopt;
-        out.T = g->T;
+        return two_phase(p, *g);
+    }
+
+    /// (p, T) (by_T) or (p, s) state; nullopt where the tables do not serve it. Single phase: the
+    /// region's cubic inverted along eta; (p, s) in the glide (s between s' and s''): the glide
+    /// table's cubic inverted along w; (p, T) in the glide (T between the bubble and the dew
+    /// point at p): not served.
+    [[nodiscard]] std::optional<BlendState> flash_py(double p, double y, bool by_T) const noexcept {
+        if (!glide_.contains(p) || !std::isfinite(y)) return std::nullopt;
+        const double x = std::log(p);
+        const Locus Lx = glide_.saturation_axis().locate(x);
+        const Basis bx = hermite(Lx.t);
+        const double yb = glide_.saturation_at(Lx, bx, by_T ? gs_T_bubble : gs_s_bubble);
+        const std::size_t k = by_T ? q_T : q_s;
+        BlendState out;
+        if (y < yb) {
+            if (p < p_liq_ || !liq_.inverse(p, x, k, y, glide_.saturation_at(Lx, bx, gs_h_bubble), out))
+                return std::nullopt;
+            return out;
+        }
+        const double yd = glide_.saturation_at(Lx, bx, by_T ? gs_T_dew : gs_s_dew);
+        const double hd = glide_.saturation_at(Lx, bx, gs_h_dew);
+        if (y > yd) {
+            if (!vap_.inverse(p, x, k, y, hd, out, vap_shares_axis_ ? &Lx : nullptr, vap_shares_axis_ ? &bx : nullptr))
+                return std::nullopt;
+            return out;
+        }
+        // (T, p) inside the glide: left to the EOS. T fixes such a state only through the glide's
+        // slope dT/dh, which is small (R513A, a near-azeotrope: hundredths of a kelvin over the
+        // whole glide), so the tables' T error, multiplied by (h'' - h') / (T'' - T'), would
+        // reach 1e-3 in h and rho there.
+        if (by_T) return std::nullopt;
+        const double hb = glide_.saturation_at(Lx, bx, gs_h_bubble);
+        const std::optional<GlideState> g = glide_.inverse(Lx, bx, hb, hd, GlideTable::Given::entropy, y, yb, yd);
+        if (!g) return std::nullopt;
+        return two_phase(p, *g);
+    }
+
+    /// (p, q), q the mass vapour fraction in [0, 1]: the glide table inverted along w.
+    [[nodiscard]] std::optional<BlendState> flash_pq(double p, double q) const noexcept {
+        if (!glide_.contains(p) || !(q >= 0.0 && q <= 1.0)) return std::nullopt;
+        const Locus Lx = glide_.saturation_axis().locate(std::log(p));
+        const Basis bx = hermite(Lx.t);
+        const double hb = glide_.saturation_at(Lx, bx, gs_h_bubble), hd = glide_.saturation_at(Lx, bx, gs_h_dew);
+        const std::optional<GlideState> g = glide_.inverse(Lx, bx, hb, hd, GlideTable::Given::quality, q, 0.0, 1.0);
+        if (!g) return std::nullopt;
+        return two_phase(p, *g);
+    }
+
+    /// Bubble and dew points at p (p_bubble = p_dew = p); nullopt outside the glide table.
+    [[nodiscard]] std::optional<BlendSaturation> saturation_p(double p) const noexcept {
+        if (!glide_.contains(p)) return std::nullopt;
+        const Locus L = glide_.saturation_axis().locate(std::log(p));
+        return saturated(L, L, p, p);
+    }
+
+    /// Bubble and dew points at T (T_bubble = T_dew = T): the pressures where the table's bubble
+    /// and dew temperatures are T (the cubic in ln p inverted); nullopt where either lies outside
+    /// the glide table.
+    [[nodiscard]] std::optional<BlendSaturation> saturation_t(double T) const noexcept {
+        Locus Lb{}, Ld{};
+        if (!glide_.saturation_locus_at_T(T, gs_T_bubble, Lb) || !glide_.saturation_locus_at_T(T, gs_T_dew, Ld))
+            return std::nullopt;
+        const Axis& ax = glide_.saturation_axis();
+        const double pb = std::exp(ax.node(Lb.cell) + Lb.t * Lb.width);
+        const double pd = std::exp(ax.node(Ld.cell) + Ld.t * Ld.width);
+        if (!glide_.contains(pb) || !glide_.contains(pd)) return std::nullopt;
+        BlendSaturation s = saturated(Lb, Ld, pb, pd);
+        s.T_bubble = s.T_dew = T;
+        return s;
+    }
+
+  private:
+    [[nodiscard]] static BlendState two_phase(double p, const GlideState& g) noexcept {
+        BlendState out;
+        out.T = g.T;
         out.p = p;
-        out.rho = g->rho;
-        out.h = h;
-        out.s = g->s;
-        out.q_mass = g->q_mass;
-        out.q_molar = g->q_molar;
+        out.rho = g.rho;
+        out.h = g.h;
+        out.s = g.s;
+        out.q_mass = g.q_mass;
+        out.q_molar = g.q_molar;
         out.two_phase = true;
         return out;
     }
 
-  private:
+    [[nodiscard]] BlendSaturation saturated(const Locus& Lb, const Locus& Ld, double pb, double pd) const noexcept {
+        const Basis bb = hermite(Lb.t), bd = hermite(Ld.t);
+        BlendSaturation s;
+        s.T_bubble = glide_.saturation_at(Lb, bb, gs_T_bubble);
+        s.T_dew = glide_.saturation_at(Ld, bd, gs_T_dew);
+        s.p_bubble = pb;
+        s.p_dew = pd;
+        s.rho_bubble = std::exp(glide_.saturation_at(Lb, bb, gs_lnrho_bubble));
+        s.rho_dew = std::exp(glide_.saturation_at(Ld, bd, gs_lnrho_dew));
+        s.h_bubble = glide_.saturation_at(Lb, bb, gs_h_bubble);
+        s.h_dew = glide_.saturation_at(Ld, bd, gs_h_dew);
+        s.s_bubble = glide_.saturation_at(Lb, bb, gs_s_bubble);
+        s.s_dew = glide_.saturation_at(Ld, bd, gs_s_dew);
+        return s;
+    }
+
     GlideTable glide_;
     detail::BlendRegion liq_, vap_;
     double p_liq_ = 0.0;

@@ -21,6 +21,7 @@
 // EOS serves the states).
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -51,6 +52,7 @@ struct GlideState {
     double T = 0.0, rho = 0.0, s = 0.0;
     double q_mass = 0.0, q_molar = 0.0;
     double w = 0.0; ///< enthalpy fraction between bubble (0) and dew (1) point
+    double h = 0.0; ///< specific enthalpy, J/kg
 };
 
 /// Where the nodes go.
@@ -241,6 +243,46 @@ class GlideTable {
         if (!(w >= 0.0 && w <= 1.0)) return std::nullopt;
         const Locus Ly = grid_.y_axis().locate(w);
         if (!grid_.usable(Lx.cell, Ly.cell)) return std::nullopt;
+        GlideState st = eval(Lx, bx, Ly);
+        st.w = w;
+        st.h = h;
+        return st;
+    }
+
+    /// Which quantity an inverse flash gives along the isobar (each increases from the bubble to
+    /// the dew point).
+    enum class Given { temperature, entropy, quality };
+
+    /// The two-phase state at a located ln p (as at()) where T, s or the mass vapour fraction
+    /// equals `y`, found by inverting the cubic along w (Grid::invert_y); nullopt where y lies
+    /// outside the glide or in an unusable cell. y_b, y_d: the quantity at the bubble and dew
+    /// points (for the first guess).
+    [[nodiscard]] std::optional<GlideState> inverse(const Locus& Lx, const Basis& bx, double hb, double hd, Given g,
+                                                    double y, double y_b, double y_d) const noexcept {
+        const double guess = y_d > y_b ? std::clamp((y - y_b) / (y_d - y_b), 0.0, 1.0) : 0.5;
+        const std::size_t jmax = grid_.y_axis().nodes() - 1;
+        Locus Ly{};
+        const bool ok = g == Given::quality
+                            ? qgrid_.invert_y(Lx, bx, 0, y, true, jmax, guess, Ly)
+                            : grid_.invert_y(Lx, bx, g == Given::temperature ? q_T : q_s, y, true, jmax, guess, Ly);
+        if (!ok) return std::nullopt;
+        GlideState st = eval(Lx, bx, Ly);
+        st.w = std::clamp(grid_.y_axis().node(Ly.cell) + Ly.t * Ly.width, 0.0, 1.0);
+        st.h = hb + st.w * (hd - hb);
+        if (g == Given::temperature) st.T = y;
+        if (g == Given::entropy) st.s = y;
+        if (g == Given::quality) st.q_mass = y;
+        return st;
+    }
+
+    /// The ln p where the bubble (k = gs_T_bubble) or dew (gs_T_dew) temperature is T; false
+    /// outside the table.
+    [[nodiscard]] bool saturation_locus_at_T(double T, GlideSat k, Locus& L) const noexcept {
+        return std::isfinite(T) && sat_.invert(k, T, L);
+    }
+
+  private:
+    [[nodiscard]] GlideState eval(const Locus& Lx, const Basis& bx, const Locus& Ly) const noexcept {
         const Basis dbx = hermite_dt(Lx.t), by = hermite(Ly.t), dby = hermite_dt(Ly.t);
         const GridPoint a = grid_.eval<false>(Lx, Ly, bx, dbx, by, dby);
         const GridPoint c = qgrid_.eval<false>(Lx, Ly, bx, dbx, by, dby);
@@ -252,11 +294,9 @@ class GlideTable {
         st.s = a.f[q_s];
         st.q_mass = std::clamp(c.f[0], 0.0, 1.0);
         st.q_molar = std::clamp(c.f[1], 0.0, 1.0);
-        st.w = w;
         return st;
     }
 
-  private:
     HermiteTable1D<glide_sat_quantities> sat_;
     Grid grid_, qgrid_;
     GlideInfo info_{};

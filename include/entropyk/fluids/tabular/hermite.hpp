@@ -103,6 +103,29 @@ class Axis {
     double lo_ = 0.0, hi_ = 0.0;
 };
 
+/// The root u in [0, 1] of the cubic Hermite f(u) = y on one cell, f increasing there:
+/// f0, f1 the end values, s0, s1 the end slopes per unit u, f0 <= y <= f1. Newton with a
+/// bisection safeguard (as Grid::invert_y's last step).
+[[nodiscard]] inline double hermite_root(double f0, double s0, double f1, double s1, double y) noexcept {
+    double a = 0.0, b = 1.0;
+    double u = f1 > f0 ? (y - f0) / (f1 - f0) : 0.5;
+    for (int it = 0; it < 30; ++it) {
+        const Basis h = hermite(u), dh = hermite_dt(u);
+        const double F = h.v0 * f0 + h.d0 * s0 + h.v1 * f1 + h.d1 * s1 - y;
+        const double dF = dh.v0 * f0 + dh.d0 * s0 + dh.v1 * f1 + dh.d1 * s1;
+        if (F < 0.0)
+            a = u;
+        else
+            b = u;
+        double un = dF > 0.0 ? u - F / dF : 0.5 * (a + b);
+        if (!(un >= a && un <= b)) un = 0.5 * (a + b);
+        const double du = un - u;
+        u = un;
+        if (std::fabs(du) < 1e-9 || b - a < 1e-15) break; // quadratic: the error is now ~du^2
+    }
+    return u;
+}
+
 /// Weights of the second-order first derivative at the middle of three nodes with spacings a
 /// (left) and b (right), or at the first node (one-sided, at_start) / last node (at_end).
 struct FdWeights {
@@ -179,6 +202,23 @@ class HermiteTable1D {
         const double* a = &data_[2 * (K * L.cell + k)];
         const double* c = a + 2 * K;
         return (db.v0 * a[0] + db.v1 * c[0]) / L.width + db.d0 * a[1] + db.d1 * c[1];
+    }
+
+    /// The locus where quantity k (increasing along the axis) equals y; false outside its range.
+    /// Bisection over the nodes, then the cubic of the cell (hermite_root).
+    [[nodiscard]] bool invert(std::size_t k, double y, Locus& L) const noexcept {
+        const std::size_t n = axis_.nodes();
+        if (n < 2 || !(y >= value_at_node(0, k) && y <= value_at_node(n - 1, k))) return false;
+        std::size_t lo = 0, hi = n - 1;
+        while (hi - lo > 1) {
+            const std::size_t m = lo + (hi - lo) / 2;
+            (value_at_node(m, k) <= y ? lo : hi) = m;
+        }
+        const double w = axis_.cell_width(lo);
+        const double u = hermite_root(value_at_node(lo, k), w * derivative_at_node(lo, k), value_at_node(lo + 1, k),
+                                      w * derivative_at_node(lo + 1, k), y);
+        L = {lo, u, w};
+        return true;
     }
 
   private:
