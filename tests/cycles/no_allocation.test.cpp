@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <new>
+#include <utility>
 
 #include "cycles/cycle_fixtures.hpp"
 
@@ -195,3 +196,52 @@ TEST_CASE("the R454B heat pump on its blend tables solves without allocating", "
     CHECK(allocs == 0);
 }
 #endif
+
+TEST_CASE("the CO2 booster rack (13 components, two compressors, flash tank, bypass) solves without allocating",
+          "[cycles][realtime][network]") {
+    // examples/cycles/r744_booster_rack.json built in code: the network of the benchmark
+    // (benchmarks/network_bench.cpp), warm steps of the MT level and cold solves.
+    auto sys = std::move(*System::create("R744"));
+    (void)*sys.add("mt compressor", IsentropicCompressor{0.7, 0.15_kg_per_s});
+    (void)*sys.add("gas cooler", GasCooler::outlet_temperature(35.0_degC));
+    (void)*sys.add("hp valve", HighPressureValve{Pressure{90e5}});
+    (void)*sys.add("flash tank", FlashTank{Pressure{35e5}});
+    (void)*sys.add("bypass valve", IsenthalpicValve{});
+    (void)*sys.add("liquid split", Splitter{});
+    (void)*sys.add("mt valve", IsenthalpicValve{});
+    const auto mt = *sys.add("mt evaporator", FixedSaturationEvaporator{-8.0_degC, 5.0_dK});
+    (void)*sys.add("lt valve", IsenthalpicValve{});
+    (void)*sys.add("lt evaporator", FixedSaturationEvaporator{-30.0_degC, 5.0_dK});
+    (void)*sys.add("lt compressor", IsentropicCompressor{0.7, 0.03_kg_per_s});
+    (void)*sys.add("booster mixer", Mixer{});
+    (void)*sys.add("bypass mixer", Mixer{});
+    const std::pair<const char*, const char*> connections[] = {{"mt compressor", "gas cooler"},
+                                                               {"gas cooler", "hp valve"},
+                                                               {"hp valve", "flash tank.inlet"},
+                                                               {"flash tank.liquid_out", "liquid split"},
+                                                               {"flash tank.vapour_out", "bypass valve"},
+                                                               {"liquid split.outlet_a", "mt valve"},
+                                                               {"mt valve", "mt evaporator"},
+                                                               {"liquid split.outlet_b", "lt valve"},
+                                                               {"lt valve", "lt evaporator"},
+                                                               {"lt evaporator", "lt compressor"},
+                                                               {"mt evaporator", "booster mixer.inlet_a"},
+                                                               {"lt compressor", "booster mixer.inlet_b"},
+                                                               {"booster mixer", "bypass mixer.inlet_a"},
+                                                               {"bypass valve", "bypass mixer.inlet_b"},
+                                                               {"bypass mixer", "mt compressor"}};
+    for (const auto& c : connections) REQUIRE(sys.connect(c.first, c.second));
+    REQUIRE(sys.finalize());
+    REQUIRE(sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 50; ++i) {
+        (void)sys.set_input(mt, Input::saturation_temperature, from_celsius(-8.0 + 0.01 * (i % 20)).si());
+        converged += sys.solve(SolverMethod::fallback, {}, StartMode::warm).converged() ? 1 : 0;
+        converged += sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    std::printf("allocations: %ld in 50 warm + 50 cold booster-rack solves\n", allocs);
+    CHECK(converged == 100);
+    CHECK(allocs == 0);
+}

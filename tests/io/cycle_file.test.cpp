@@ -60,7 +60,7 @@ TEST_CASE("the component-kind table: unique types, keys without name and type, l
         CHECK(io::find_component_kind(io::component_kinds[i].type) == &io::component_kinds[i]);
     }
     CHECK(io::find_component_kind("Condenser") == nullptr);
-    CHECK(io::component_kinds[0].accepted_keys().size() == 7); // isentropic_compressor: 5 keys + 2
+    CHECK(io::component_kinds[0].accepted_keys().size() == 8); // isentropic_compressor: 5 keys + name, type, loop
 }
 
 TEST_CASE("the schema lists exactly the component kinds of the table, each with the keys its reader accepts",

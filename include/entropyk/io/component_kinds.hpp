@@ -17,13 +17,18 @@ namespace entropyk::io {
 struct ComponentKind {
     std::string_view type; ///< the JSON "type"
     Role role;
-    /// The keys its object accepts besides "name" and "type", separated by single spaces.
+    /// The keys its object accepts besides "name", "type" and "loop", separated by single spaces.
     std::string_view keys;
     detail::Built (*read)(const detail::Obj&, const detail::ReadContext&);
 
-    /// "name", "type" and the kind's own keys.
+    /// The cascade heat exchanger spans two loops (its sides are on the loops they are connected
+    /// to), so it names no "loop"; every other kind is on one loop.
+    [[nodiscard]] constexpr bool spans_two_loops() const noexcept { return type == "cascade_heat_exchanger"; }
+
+    /// "name", "type", "loop" (a kind on one loop) and the kind's own keys.
     [[nodiscard]] std::vector<std::string> accepted_keys() const {
         std::vector<std::string> out = {"name", "type"};
+        if (!spans_two_loops()) out.emplace_back("loop");
         for (std::string_view rest = keys; !rest.empty();) {
             const auto space = rest.find(' ');
             out.emplace_back(rest.substr(0, space));
@@ -62,6 +67,16 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"mixer", Role::other, "", detail::read_mixer},
     ComponentKind{"splitter", Role::other, "fraction_a", detail::read_splitter},
     ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness", detail::read_internal_heat_exchanger},
+    // Several loops and two-stage networks (docs/cycle-format.md, "Several loops").
+    ComponentKind{"cascade_heat_exchanger", Role::other,
+                  "evaporating_temperature evaporating_pressure approach subcooling superheat",
+                  detail::read_cascade_heat_exchanger},
+    ComponentKind{"evaporator_pressure_regulator", Role::expansion_valve, "set_temperature set_pressure",
+                  detail::read_evaporator_pressure_regulator},
+    ComponentKind{"vapour_injection_compressor", Role::compressor,
+                  "isentropic_efficiency mass_flow injection_pressure injection_pressure_factor",
+                  detail::read_vapour_injection_compressor},
+    ComponentKind{"economizer", Role::other, "effectiveness injection_superheat", detail::read_economizer},
 };
 
 /// The kind named `type` (exact spelling), if any.

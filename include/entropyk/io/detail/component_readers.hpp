@@ -36,9 +36,14 @@ inline constexpr double cm3 = 1e-6;
 struct Built {
     CycleComponent info;
     std::function<Result<std::uint32_t>(System&)> add;
+    /// A cascade heat exchanger spans two loops: it is two System components, its condensing
+    /// side (the returned index, `info`) and its evaporating side (the next index, `second`).
+    bool two_sides = false;
+    CycleComponent second;
 };
 
-/// What a reader needs besides its object: the component's name and the loop's refrigerant.
+/// What a reader needs besides its object: the component's name and the loop's refrigerant
+/// (for a cascade heat exchanger: the refrigerant of its evaporating side's loop).
 struct ReadContext {
     std::string name;
     std::string type;
@@ -46,9 +51,17 @@ struct ReadContext {
     const fluids::Fluid& fluid;
 };
 
+/// The System names of a cascade heat exchanger's two sides.
+inline std::string cascade_side_name(const std::string& name, bool condensing) {
+    return name + (condensing ? " (condensing)" : " (evaporating)");
+}
+
 template <class C>
 Built make(const ReadContext& c, C component) {
-    return {{c.name, c.type, c.role}, [name = c.name, component](System& sys) { return sys.add(name, component); }};
+    return {{c.name, c.type, c.role},
+            [name = c.name, component](System& sys) { return sys.add(name, component); },
+            false,
+            {}};
 }
 
 inline Built read_isentropic_compressor(const Obj& o, const ReadContext& c) {
@@ -337,6 +350,88 @@ inline Built read_splitter(const Obj& o, const ReadContext& c) {
 inline Built read_internal_heat_exchanger(const Obj& o, const ReadContext& c) {
     const double eps = o.number("effectiveness", "a number in [0, 1)", [](double x) { return x >= 0.0 && x < 1.0; });
     return make(c, InternalHeatExchanger{eps});
+}
+
+/// "cascade_heat_exchanger": the condenser of one loop is the evaporator of another. In the
+/// file it is one component with four ports, hot_in and hot_out (the condensing side, lower
+/// loop) and cold_in and cold_out (the evaporating side, upper loop); in the System it is two
+/// components, "<name> (condensing)" and "<name> (evaporating)", coupled by System::add_cascade.
+inline Built read_cascade_heat_exchanger(const Obj& o, const ReadContext& c) {
+    const bool by_T = o.has("evaporating_temperature"), by_p = o.has("evaporating_pressure");
+    if (by_T == by_p)
+        o.fail_at(o.path(), "expected exactly one of \"evaporating_temperature\" (°C) and \"evaporating_pressure\" "
+                            "(bar)");
+    const double approach =
+        o.quantity("approach", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+    CascadeHeatExchanger hx = [&] {
+        if (by_p) {
+            const double p =
+                o.quantity("evaporating_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+            if (auto sat = c.fluid.saturation_p(Pressure{p * bar}); !sat)
+                no_saturation(o, "evaporating_pressure", c.fluid, "pressure in bar", sat.error());
+            return CascadeHeatExchanger::at_pressure(Pressure{p * bar}, TemperatureDifference{approach});
+        }
+        const double T = o.quantity("evaporating_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+        if (auto sat = c.fluid.saturation_t(from_celsius(T)); !sat)
+            no_saturation(o, "evaporating_temperature", c.fluid, "temperature in °C", sat.error());
+        return CascadeHeatExchanger::at_temperature(from_celsius(T), TemperatureDifference{approach});
+    }();
+    hx.subcooling(TemperatureDifference{
+        o.quantity_or("subcooling", 0.0, Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative)});
+    hx.superheat(TemperatureDifference{
+        o.quantity_or("superheat", 0.0, Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative)});
+    const std::string hot = cascade_side_name(c.name, true), cold = cascade_side_name(c.name, false);
+    Built b{{hot, c.type, Role::condenser},
+            [hot, cold, hx](System& sys) -> Result<std::uint32_t> {
+                auto sides = sys.add_cascade(hot, cold, hx);
+                if (!sides) return sides.error();
+                return sides->first;
+            },
+            true,
+            {cold, c.type, Role::evaporator}};
+    return b;
+}
+
+/// "evaporator_pressure_regulator": holds its inlet (the evaporator before it) at a set
+/// saturation temperature (°C, dew point) or pressure (bar).
+inline Built read_evaporator_pressure_regulator(const Obj& o, const ReadContext& c) {
+    const bool by_T = o.has("set_temperature"), by_p = o.has("set_pressure");
+    if (by_T == by_p)
+        o.fail_at(o.path(), "expected exactly one of \"set_temperature\" (°C) and \"set_pressure\" (bar)");
+    if (by_p) {
+        const double p = o.quantity("set_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+        return make(c, EvaporatorPressureRegulator::at_pressure(Pressure{p * bar}));
+    }
+    const double T = o.quantity("set_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+    if (auto sat = c.fluid.saturation_t(from_celsius(T)); !sat)
+        no_saturation(o, "set_temperature", c.fluid, "temperature in °C", sat.error());
+    return make(c, EvaporatorPressureRegulator::at_temperature(from_celsius(T)));
+}
+
+/// "vapour_injection_compressor": two-step isentropic compression with an injection port;
+/// the suction mass flow, and the injection pressure given or a factor times the geometric
+/// mean of suction and discharge pressures (default 1).
+inline Built read_vapour_injection_compressor(const Obj& o, const ReadContext& c) {
+    const double eta = o.number("isentropic_efficiency", "a number in (0, 1]", fraction);
+    const double m = o.quantity("mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
+    if (o.has("injection_pressure") && o.has("injection_pressure_factor"))
+        o.fail_at(o.path(), "give either \"injection_pressure\" or \"injection_pressure_factor\", not both");
+    if (o.has("injection_pressure")) {
+        const double p = o.quantity("injection_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
+        return make(c, VapourInjectionCompressor::at_injection_pressure(eta, MassFlow{m}, Pressure{p * bar}));
+    }
+    const double r = o.number_or("injection_pressure_factor", 1.0, "a number in (0, 10)",
+                                 [](double x) { return x > 0.0 && x < 10.0; });
+    return make(c, VapourInjectionCompressor::geometric_mean(eta, MassFlow{m}, r));
+}
+
+/// "economizer": subcools the main liquid (hot_in -> hot_out) with the expanded injection
+/// stream (cold_in -> cold_out); an effectiveness in (0, 1) and the injection superheat.
+inline Built read_economizer(const Obj& o, const ReadContext& c) {
+    const double eps = o.number("effectiveness", "a number in (0, 1)", [](double x) { return x > 0.0 && x < 1.0; });
+    const double sh =
+        o.quantity("injection_superheat", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+    return make(c, Economizer{eps, TemperatureDifference{sh}});
 }
 
 } // namespace detail
