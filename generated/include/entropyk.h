@@ -1954,7 +1954,16 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_result_init(E
  * changes inputs with entropyk_system_set_input and solves again, warm-started from the last
  * solution, without re-finalizing. Calls in the wrong order (add after finalize, solve before it)
  * give ENTROPYK_INVALID_STATE. One thread at a time per system; independent systems may be used
- * from different threads at once.
+ * from different threads at once. Networks: a component may have several named ports (a flash tank,
+ * a mixer, a splitter, the suction-line exchanger, the economizer, the vapour-injection
+ * compressor); connect them by index and port number (entropyk_system_add_port_edge) or by name
+ * ("tank.vapour_out", entropyk_system_connect_ports). Each connected set of connections is one
+ * refrigerant loop with its own fluid (entropyk_system_set_refrigerant; the system's refrigerant by
+ * default); a cascade heat exchanger (entropyk_system_add_cascade) couples two loops. Once
+ * finalized, the topology is reported per loop (entropyk_system_get_loop_count,
+ * entropyk_system_get_loop_of, entropyk_system_get_loop_refrigerant) and per connection
+ * (entropyk_system_get_connection: its components, ports and loop; entropyk_system_get_port_name
+ * names a port).
  */
 
 /**

@@ -9,7 +9,9 @@
    The vapour-injection R32 heat pump of tests/cycles/vapour_injection.test.cpp (-15 / 45 C, 5 K
    superheat and subcooling, eta 0.7, 0.05 kg/s suction): its compressor's two-step model and its
    economizer are recomputed here from the solved states with the C fluid API, and its heating COP
-   must beat the single-stage cycle at the same conditions. */
+   must beat the single-stage cycle at the same conditions.
+
+   Case (d), the R1234yf cycle with a suction-line exchanger: COP 3.32165222. */
 #include <math.h>
 #include <string.h>
 
@@ -342,6 +344,45 @@ static void test_vapour_injection(void) {
     entropyk_fluid_free(r32);
 }
 
+/* Case (d): R1234yf with a suction-line exchanger of vapour-side effectiveness 0.6 (0 C dew / 45 C
+   bubble, saturated outlets, eta 0.7, 1 kg/s); CoolProp 8.0 figures of tests/cycles/network.test.cpp. */
+static void test_suction_line_case_d(void) {
+    EntropykSystem* sys = NULL;
+    EntropykComponent* c = NULL;
+    EntropykSolverResult* r = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykConnectionResult vapour, liquid;
+    uint32_t ihx = 0;
+    CHECK_OK(entropyk_system_create("R1234yf", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    add(sys, fixed_saturation(0, 273.15, 0.0), "evaporator");
+    CHECK_OK(entropyk_internal_heat_exchanger_create(0.6, &c));
+    ihx = add(sys, c, "ihx");
+    add(sys, isentropic_compressor(0.7, 1.0), "compressor");
+    add(sys, fixed_saturation(1, 318.15, 0.0), "condenser");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve");
+    CHECK_OK(entropyk_system_connect_ports(sys, "evaporator", "ihx.cold_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.cold_out", "compressor.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "compressor", "condenser"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "condenser", "ihx.hot_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.hot_out", "valve"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve", "evaporator"));
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_OK);
+    CHECK_REL(s.COP_cooling, 3.32165222035, 1e-6);
+    CHECK_REL(s.cooling_capacity, 126182.027097, 1e-6);
+    CHECK_REL(s.compressor_power, 37987.7298182, 1e-6);
+    vapour = state_leaving(sys, r, ihx, 1);
+    liquid = state_leaving(sys, r, ihx, 0);
+    CHECK_REL(vapour.T, 300.15, 1e-6);
+    CHECK_REL(liquid.T, 300.795490474, 1e-6);
+    CHECK(fabs(s.energy_balance) <= 1e-9);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
 static void test_component_refusals(void) {
     EntropykComponent* c = (EntropykComponent*)&c; /* any non-NULL value: a refused create writes NULL */
     EntropykVapourInjectionCompressorConfig vi = ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT;
@@ -426,6 +467,7 @@ int main(void) {
     test_cascade_refusals();
     test_set_refrigerant_refusals();
     test_vapour_injection();
+    test_suction_line_case_d();
     test_component_refusals();
     return check_report("test_multiloop");
 }
