@@ -757,6 +757,19 @@ enum {
 };
 
 /**
+ * How a vapour-injection compressor sets its injection pressure
+ * (EntropykVapourInjectionCompressorConfig.injection).
+ */
+typedef int32_t EntropykInjectionPressure;
+/** Values of EntropykInjectionPressure. */
+enum {
+    /** injection_pressure_factor times the geometric mean of the suction and discharge pressures. */
+    ENTROPYK_INJECTION_GEOMETRIC_MEAN = 0,
+    /** A given injection_pressure [Pa]. */
+    ENTROPYK_INJECTION_GIVEN_PRESSURE = 1
+};
+
+/**
  * One component model with its parameters. Owned by the caller until added to a system.
  */
 typedef struct EntropykComponent EntropykComponent;
@@ -956,6 +969,30 @@ typedef struct EntropykGasCoolerConfig {
     { sizeof(EntropykGasCoolerConfig), 0, 1, 0, 308.15, 5.0, 1000.0, 300.0, 1.0, 3500.0, 1050.0, 300000.0, 0.0, 1.0 }
 
 /**
+ * A vapour-injection (economised) compressor: suction (port 0 "suction") and injection (port 1
+ * "injection") inlets, one outlet ("discharge"); two isentropic compression steps of one efficiency
+ * with an adiabatic mixing at the injection pressure between them, a fixed suction mass flow.
+ */
+typedef struct EntropykVapourInjectionCompressorConfig {
+    /** sizeof(EntropykVapourInjectionCompressorConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_INJECTION_* value. */
+    int32_t injection;
+    /** Isentropic efficiency of both steps, in (0, 1]. */
+    double isentropic_efficiency;
+    /** Suction mass flow, > 0 [kg/s]. */
+    double suction_mass_flow;
+    /** Factor on the geometric mean, in (0, 10) (ENTROPYK_INJECTION_GEOMETRIC_MEAN). */
+    double injection_pressure_factor;
+    /** Injection pressure, > 0 (ENTROPYK_INJECTION_GIVEN_PRESSURE) [Pa]. */
+    double injection_pressure;
+} EntropykVapourInjectionCompressorConfig;
+
+/** Static initialiser of EntropykVapourInjectionCompressorConfig: struct_size and the documented defaults. */
+#define ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT                                                               \
+    { sizeof(EntropykVapourInjectionCompressorConfig), 0, 0.7, 0.05, 1.0, 0.0 }
+
+/**
  * Creates a compressor from a manufacturer's map.
  *
  * On failure *out is set to NULL.
@@ -1152,6 +1189,79 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_mixer_create(EntropykCo
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_splitter_create(double fraction, EntropykComponent** out);
 
 /**
+ * Creates an internal (suction-line) heat exchanger between two streams of one loop, counter-flow
+ * and adiabatic, of effectiveness effectiveness on the vapour side: inlets "hot_in" (port 0, the
+ * liquid) and "cold_in" (port 1, the vapour), outlets "hot_out" (port 0) and "cold_out" (port 1).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param effectiveness Effectiveness on the vapour side, in [0, 1).
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger_create(double effectiveness,
+                                                                                        EntropykComponent** out);
+
+/**
+ * Creates an evaporator pressure regulator: an adiabatic valve in an evaporator's suction line that
+ * holds its inlet (the evaporator) at a set pressure, given as a pressure
+ * (ENTROPYK_SATURATION_GIVEN_PRESSURE, value in Pa) or as the dew temperature to hold
+ * (ENTROPYK_SATURATION_GIVEN_TEMPERATURE, value in K).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param given Which set value: ENTROPYK_SATURATION_GIVEN_TEMPERATURE or _PRESSURE.
+ * @param value The set temperature [K] or pressure [Pa], > 0 [K or Pa].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_pressure_regulator_create(EntropykSaturationGiven given,
+                                                                                   double value,
+                                                                                   EntropykComponent** out);
+
+/**
+ * Creates a vapour-injection compressor (ports "suction", "injection" and "discharge"; connect them
+ * with entropyk_system_connect_ports or entropyk_system_add_port_edge).
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param config Efficiency, suction flow and injection pressure.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compressor_create(
+    const EntropykVapourInjectionCompressorConfig* config, EntropykComponent** out);
+
+/**
+ * Creates an economizer: a counter-flow plate exchanger that subcools the main liquid (inlet
+ * "hot_in", port 0, outlet "hot_out") with an expanded injection stream (inlet "cold_in", port 1)
+ * that leaves (outlet "cold_out") with injection_superheat above its dew point, for the injection
+ * port of a vapour-injection compressor.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param effectiveness Effectiveness on the liquid stream, in (0, 1).
+ * @param injection_superheat Superheat of the injection outlet, >= 0 [K].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_economizer_create(double effectiveness,
+                                                                           double injection_superheat,
+                                                                           EntropykComponent** out);
+
+/**
  * Names the component in messages and reports (default: its kind, e.g. "condenser").
  *
  * Call it before adding the component to a system.
@@ -1277,6 +1387,20 @@ entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value);
  * @note Thread safety: any thread, any time. Allocates: no.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_config_init(EntropykGasCoolerConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT: struct_size =
+ * sizeof(EntropykVapourInjectionCompressorConfig) and the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_vapour_injection_compressor_config_init(EntropykVapourInjectionCompressorConfig* value);
 
 /* ==== result ====================================================================================== */
 /**
@@ -1857,7 +1981,16 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_result_init(E
  * changes inputs with entropyk_system_set_input and solves again, warm-started from the last
  * solution, without re-finalizing. Calls in the wrong order (add after finalize, solve before it)
  * give ENTROPYK_INVALID_STATE. One thread at a time per system; independent systems may be used
- * from different threads at once.
+ * from different threads at once. Networks: a component may have several named ports (a flash tank,
+ * a mixer, a splitter, the suction-line exchanger, the economizer, the vapour-injection
+ * compressor); connect them by index and port number (entropyk_system_add_port_edge) or by name
+ * ("tank.vapour_out", entropyk_system_connect_ports). Each connected set of connections is one
+ * refrigerant loop with its own fluid (entropyk_system_set_refrigerant; the system's refrigerant by
+ * default); a cascade heat exchanger (entropyk_system_add_cascade) couples two loops. Once
+ * finalized, the topology is reported per loop (entropyk_system_get_loop_count,
+ * entropyk_system_get_loop_of, entropyk_system_get_loop_refrigerant) and per connection
+ * (entropyk_system_get_connection: its components, ports and loop; entropyk_system_get_port_name
+ * names a port).
  */
 
 /**
@@ -2030,6 +2163,56 @@ typedef struct EntropykFallbackConfig {
     { sizeof(EntropykFallbackConfig), 60, 1e-10, 1.0, 0.7, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
+ * A cascade heat exchanger between two refrigerant loops (entropyk_system_add_cascade): its
+ * evaporating side (in the upper loop) at a given saturation pressure or dew temperature, its
+ * condensing side (in the lower loop) with its bubble point approach above that dew point.
+ */
+typedef struct EntropykCascadeConfig {
+    /** sizeof(EntropykCascadeConfig), set by the caller. */
+    uint32_t struct_size;
+    /** An ENTROPYK_SATURATION_GIVEN_* value: how the evaporating level is given. */
+    int32_t given;
+    /** Dew temperature of the evaporating side, > 0 (ENTROPYK_SATURATION_GIVEN_TEMPERATURE) [K]. */
+    double evaporating_temperature;
+    /** Saturation pressure of the evaporating side, > 0 (ENTROPYK_SATURATION_GIVEN_PRESSURE) [Pa]. */
+    double evaporating_pressure;
+    /** Condensing bubble point minus evaporating dew point, >= 0 [K]. */
+    double approach;
+    /** Subcooling of the condensing side's outlet, >= 0 (0: saturated liquid) [K]. */
+    double subcooling;
+    /** Superheat of the evaporating side's outlet, >= 0 (0: saturated vapour) [K]. */
+    double superheat;
+} EntropykCascadeConfig;
+
+/** Static initialiser of EntropykCascadeConfig: struct_size and the documented defaults. */
+#define ENTROPYK_CASCADE_CONFIG_INIT                                                                                   \
+    { sizeof(EntropykCascadeConfig), 0, 273.15, 0.0, 5.0, 0.0, 0.0 }
+
+/**
+ * Where one connection of a finalized system runs: from an outlet port of one component to an inlet
+ * port of another, in one refrigerant loop. Connection i here is connection i of the system's
+ * results (entropyk_result_get_connection).
+ */
+typedef struct EntropykConnectionInfo {
+    /** sizeof(EntropykConnectionInfo), set by the caller. */
+    uint32_t struct_size;
+    /** Index of the upstream component. */
+    uint32_t from;
+    /** Its outlet port (entropyk_system_get_port_name gives the name). */
+    uint32_t from_port;
+    /** Index of the downstream component. */
+    uint32_t to;
+    /** Its inlet port. */
+    uint32_t to_port;
+    /** The refrigerant loop the connection belongs to (0, 1, ...). */
+    uint32_t loop;
+} EntropykConnectionInfo;
+
+/** Static initialiser of EntropykConnectionInfo: struct_size and the documented defaults. */
+#define ENTROPYK_CONNECTION_INFO_INIT                                                                                  \
+    { sizeof(EntropykConnectionInfo), 0, 0, 0, 0, 0 }
+
+/**
  * Creates an empty system for a refrigerant (name or alias, case-insensitive, as for
  * entropyk_fluid_create).
  *
@@ -2133,6 +2316,195 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_port_edge(En
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_connect_ports(EntropykSystem* system, const char* from,
                                                                               const char* to);
+
+/**
+ * Gives the refrigerant loop of a component (by its name, or "component.port") its own refrigerant;
+ * a loop none of whose components is named keeps the system's refrigerant.
+ *
+ * The loops (each connected set of connections is one) are found at entropyk_system_finalize, which
+ * refuses two different refrigerants named in one loop. With ENTROPYK_BACKEND_TABLES the tables are
+ * built here (once per fluid), never in a solve. A refused call changes nothing.
+ *
+ * @param system A system that is not finalized yet.
+ * @param component The name of a component already added (entropyk_component_set_name), or
+ *   "component.port".
+ * @param refrigerant Refrigerant name or alias.
+ * @param backend The backend of this loop's properties.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT, ENTROPYK_FLUID_ERROR; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the strings are read during the call.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_refrigerant(EntropykSystem* system,
+                                                                                const char* component,
+                                                                                const char* refrigerant,
+                                                                                EntropykBackend backend);
+
+/**
+ * Adds a cascade heat exchanger between two loops as two components: its condensing side (one
+ * inlet, one outlet; a component of the lower-temperature loop) named condensing_side, and its
+ * evaporating side (a component of the upper loop) named evaporating_side, coupled by the
+ * exchanger's energy balance.
+ *
+ * Connect each side into its own loop like any one-port component. The lower loop's charge
+ * condition is the condensing side's subcooling, its flow follows from the energy balance. A
+ * refused call adds nothing.
+ *
+ * @param system A system that is not finalized yet.
+ * @param condensing_side Name of the condensing side (1 to 63 bytes).
+ * @param evaporating_side Name of the evaporating side (1 to 63 bytes, not the same).
+ * @param config The exchanger's parameters.
+ * @param[out] out_condensing Receives the condensing side's component index.
+ * @param[out] out_evaporating Receives the evaporating side's component index.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the strings are copied.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_system_add_cascade(EntropykSystem* system, const char* condensing_side, const char* evaporating_side,
+                            const EntropykCascadeConfig* config, uint32_t* out_condensing, uint32_t* out_evaporating);
+
+/**
+ * The number of refrigerant loops of a finalized system (loop 0 holds the first compressor).
+ *
+ * @param system A finalized system.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_count(const EntropykSystem* system,
+                                                                               uint32_t* out);
+
+/**
+ * The refrigerant loop a component of a finalized system belongs to.
+ *
+ * @param system A finalized system.
+ * @param component Component index.
+ * @param[out] out Receives the loop (0, 1, ...).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_of(const EntropykSystem* system,
+                                                                            uint32_t component, uint32_t* out);
+
+/**
+ * The canonical name of the refrigerant of one loop of a finalized system (e.g. "R717").
+ *
+ * @param system A finalized system.
+ * @param loop Loop index.
+ * @param[out] buffer Receives the name. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT, ENTROPYK_BUFFER_TOO_SMALL; universal errors: ENTROPYK_NULL_POINTER,
+ *   ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_refrigerant(const EntropykSystem* system,
+                                                                                     uint32_t loop, char* buffer,
+                                                                                     size_t capacity, size_t* out_len);
+
+/**
+ * The number of connections of a finalized system (the count of entropyk_system_get_connection).
+ *
+ * @param system A finalized system.
+ * @param[out] out Receives the count.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_connection_count(const EntropykSystem* system,
+                                                                                     uint32_t* out);
+
+/**
+ * Where connection index of a finalized system runs: its components, their ports and its loop.
+ *
+ * The same index gives the connection's state in a result (entropyk_result_get_connection).
+ *
+ * @param system A finalized system.
+ * @param index Connection index.
+ * @param[out] out Receives the connection; its struct_size must be set.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *out; nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_connection(const EntropykSystem* system,
+                                                                               uint32_t index,
+                                                                               EntropykConnectionInfo* out);
+
+/**
+ * The name of a component (entropyk_component_set_name, or its kind by default).
+ *
+ * @param system The system.
+ * @param component Component index.
+ * @param[out] buffer Receives the name. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_BUFFER_TOO_SMALL; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_component_name(const EntropykSystem* system,
+                                                                                   uint32_t component, char* buffer,
+                                                                                   size_t capacity, size_t* out_len);
+
+/**
+ * How many inlet and outlet ports a component has (1 and 1 for a one-port component).
+ *
+ * @param system The system.
+ * @param component Component index.
+ * @param[out] out_inlets Receives the number of inlets.
+ * @param[out] out_outlets Receives the number of outlets.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_port_count(const EntropykSystem* system,
+                                                                               uint32_t component, uint32_t* out_inlets,
+                                                                               uint32_t* out_outlets);
+
+/**
+ * The name of inlet (inlet = 1) or outlet (inlet = 0) port number port of a component: the name
+ * entropyk_system_connect_ports accepts after "component." (e.g. "vapour_out").
+ *
+ * @param system The system.
+ * @param component Component index.
+ * @param inlet 1 for an inlet port, 0 for an outlet port.
+ * @param port Port number (0, 1, ...).
+ * @param[out] buffer Receives the name. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_BUFFER_TOO_SMALL; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: one thread at a time per object. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_port_name(const EntropykSystem* system,
+                                                                              uint32_t component, int32_t inlet,
+                                                                              uint32_t port, char* buffer,
+                                                                              size_t capacity, size_t* out_len);
 
 /**
  * Validates the topology (every port connected once, one loop) and the equation count, lays out the
@@ -2420,6 +2792,32 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_picard_config_init(Entr
  * @note Thread safety: any thread, any time. Allocates: no.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(EntropykFallbackConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_CASCADE_CONFIG_INIT: struct_size = sizeof(EntropykCascadeConfig) and the
+ * documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_config_init(EntropykCascadeConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_CONNECTION_INFO_INIT: struct_size = sizeof(EntropykConnectionInfo) and
+ * the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_connection_info_init(EntropykConnectionInfo* value);
 
 /* ==== diagram ===================================================================================== */
 /**

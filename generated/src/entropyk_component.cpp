@@ -72,6 +72,31 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_splitter_create(double 
     return capi::guarded_call<capi::splitter_create>("entropyk_splitter_create", fraction, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger_create(double effectiveness,
+                                                                                        EntropykComponent** out) {
+    return capi::guarded_call<capi::internal_heat_exchanger_create>("entropyk_internal_heat_exchanger_create",
+                                                                    effectiveness, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_pressure_regulator_create(EntropykSaturationGiven given,
+                                                                                   double value,
+                                                                                   EntropykComponent** out) {
+    return capi::guarded_call<capi::pressure_regulator_create>("entropyk_pressure_regulator_create", given, value, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compressor_create(
+    const EntropykVapourInjectionCompressorConfig* config, EntropykComponent** out) {
+    return capi::guarded_call<capi::vapour_injection_compressor_create>("entropyk_vapour_injection_compressor_create",
+                                                                        config, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_economizer_create(double effectiveness,
+                                                                           double injection_superheat,
+                                                                           EntropykComponent** out) {
+    return capi::guarded_call<capi::economizer_create>("entropyk_economizer_create", effectiveness, injection_superheat,
+                                                       out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_component_set_name(EntropykComponent* component,
                                                                             const char* name) {
     return capi::guarded_call<capi::component_set_name>("entropyk_component_set_name", component, name);
@@ -123,6 +148,13 @@ entropyk_expansion_valve_config_init(EntropykExpansionValveConfig* value) {
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_gas_cooler_config_init(EntropykGasCoolerConfig* value) {
     return capi::guarded_call<capi::init_struct<EntropykGasCoolerConfig>>(
         "entropyk_gas_cooler_config_init", value, EntropykGasCoolerConfig ENTROPYK_GAS_COOLER_CONFIG_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_vapour_injection_compressor_config_init(EntropykVapourInjectionCompressorConfig* value) {
+    return capi::guarded_call<capi::init_struct<EntropykVapourInjectionCompressorConfig>>(
+        "entropyk_vapour_injection_compressor_config_init", value,
+        EntropykVapourInjectionCompressorConfig ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT);
 }
 
 } // extern "C"

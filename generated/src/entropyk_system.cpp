@@ -42,6 +42,71 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_connect_ports(En
     return capi::guarded_call<capi::system_connect_ports>("entropyk_system_connect_ports", system, from, to);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_refrigerant(EntropykSystem* system,
+                                                                                const char* component,
+                                                                                const char* refrigerant,
+                                                                                EntropykBackend backend) {
+    return capi::guarded_call<capi::system_set_refrigerant>("entropyk_system_set_refrigerant", system, component,
+                                                            refrigerant, backend);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_system_add_cascade(EntropykSystem* system, const char* condensing_side, const char* evaporating_side,
+                            const EntropykCascadeConfig* config, uint32_t* out_condensing, uint32_t* out_evaporating) {
+    return capi::guarded_call<capi::system_add_cascade>("entropyk_system_add_cascade", system, condensing_side,
+                                                        evaporating_side, config, out_condensing, out_evaporating);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_count(const EntropykSystem* system,
+                                                                               uint32_t* out) {
+    return capi::guarded_call<capi::system_get_loop_count>("entropyk_system_get_loop_count", system, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_of(const EntropykSystem* system,
+                                                                            uint32_t component, uint32_t* out) {
+    return capi::guarded_call<capi::system_get_loop_of>("entropyk_system_get_loop_of", system, component, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_refrigerant(const EntropykSystem* system,
+                                                                                     uint32_t loop, char* buffer,
+                                                                                     size_t capacity, size_t* out_len) {
+    return capi::guarded_call<capi::system_get_loop_refrigerant>("entropyk_system_get_loop_refrigerant", system, loop,
+                                                                 buffer, capacity, out_len);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_connection_count(const EntropykSystem* system,
+                                                                                     uint32_t* out) {
+    return capi::guarded_call<capi::system_get_connection_count>("entropyk_system_get_connection_count", system, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_connection(const EntropykSystem* system,
+                                                                               uint32_t index,
+                                                                               EntropykConnectionInfo* out) {
+    return capi::guarded_call<capi::system_get_connection>("entropyk_system_get_connection", system, index, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_component_name(const EntropykSystem* system,
+                                                                                   uint32_t component, char* buffer,
+                                                                                   size_t capacity, size_t* out_len) {
+    return capi::guarded_call<capi::system_get_component_name>("entropyk_system_get_component_name", system, component,
+                                                               buffer, capacity, out_len);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_port_count(const EntropykSystem* system,
+                                                                               uint32_t component, uint32_t* out_inlets,
+                                                                               uint32_t* out_outlets) {
+    return capi::guarded_call<capi::system_get_port_count>("entropyk_system_get_port_count", system, component,
+                                                           out_inlets, out_outlets);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_port_name(const EntropykSystem* system,
+                                                                              uint32_t component, int32_t inlet,
+                                                                              uint32_t port, char* buffer,
+                                                                              size_t capacity, size_t* out_len) {
+    return capi::guarded_call<capi::system_get_port_name>("entropyk_system_get_port_name", system, component, inlet,
+                                                          port, buffer, capacity, out_len);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_finalize(EntropykSystem* system) {
     return capi::guarded_call<capi::system_finalize>("entropyk_system_finalize", system);
 }
@@ -134,6 +199,16 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_picard_config_init(Entr
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(EntropykFallbackConfig* value) {
     return capi::guarded_call<capi::init_struct<EntropykFallbackConfig>>(
         "entropyk_fallback_config_init", value, EntropykFallbackConfig ENTROPYK_FALLBACK_CONFIG_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_config_init(EntropykCascadeConfig* value) {
+    return capi::guarded_call<capi::init_struct<EntropykCascadeConfig>>(
+        "entropyk_cascade_config_init", value, EntropykCascadeConfig ENTROPYK_CASCADE_CONFIG_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_connection_info_init(EntropykConnectionInfo* value) {
+    return capi::guarded_call<capi::init_struct<EntropykConnectionInfo>>(
+        "entropyk_connection_info_init", value, EntropykConnectionInfo ENTROPYK_CONNECTION_INFO_INIT);
 }
 
 } // extern "C"

@@ -25,6 +25,7 @@ _ENUM_FIELDS = {
     "given": _capi.EntropykSaturationGiven,
     "point": _capi.EntropykSaturationPoint,
     "spec": _capi.EntropykGasCoolerSpec,
+    "injection": _capi.EntropykInjectionPressure,
 }
 
 INPUTS = {m.name.lower(): m for m in _capi.EntropykInput}
@@ -52,7 +53,7 @@ class Component:
         self.name = name
         self.params = params
         if self.config is not None:
-            known = {f for f, _ in self.config._fields_} - {"struct_size", "reserved"}
+            known = _config_fields(self.config)
             unknown = sorted(set(params) - known)
             if unknown:
                 raise TypeError(f"{type(self).__name__}: unknown parameter(s) {', '.join(unknown)}; "
@@ -71,16 +72,7 @@ class Component:
         if self.config is None:
             code = fn(ctypes.byref(h))
         else:
-            cfg = self.config.init()
-            for k, v in self.params.items():
-                v = _enum_value(k, v)
-                cur = getattr(cfg, k)
-                if isinstance(cur, ctypes.Array):
-                    if len(v) != len(cur):
-                        raise ValueError(f"{k}: {len(cur)} values expected, got {len(v)}")
-                    cur[:] = [float(x) for x in v]
-                else:
-                    setattr(cfg, k, int(v) if isinstance(cur, int) else float(v))
+            cfg = _fill(self.config.init(), self.params)
             code = fn(ctypes.byref(cfg), ctypes.byref(h))
         check(code, what=f"{self!r}")
         return self._named(h)
@@ -94,6 +86,24 @@ class Component:
                 lib.entropyk_component_free(h)
                 raise EntropykError(code, msg)
         return h
+
+
+def _config_fields(struct):
+    return {f for f, _ in struct._fields_} - {"struct_size", "reserved"}
+
+
+def _fill(cfg, params):
+    """Sets the fields of a C config struct from keyword parameters (enum fields by name too)."""
+    for k, v in params.items():
+        v = _enum_value(k, v)
+        cur = getattr(cfg, k)
+        if isinstance(cur, ctypes.Array):
+            if len(v) != len(cur):
+                raise ValueError(f"{k}: {len(cur)} values expected, got {len(v)}")
+            cur[:] = [float(x) for x in v]
+        else:
+            setattr(cfg, k, int(v) if isinstance(cur, int) else float(v))
+    return cfg
 
 
 def _kind(cname, struct):
@@ -133,6 +143,102 @@ class HighPressureValve(Component):
               what=f"{self!r}")
         return self._named(h)
 
+
+class _Scalars(Component):
+    """A component whose C constructor takes a few numbers (no config struct): `_args` lists them
+    in the constructor's order with their defaults (None: required)."""
+
+    _args = ()
+
+    def __init__(self, name: str = None, **params):
+        super().__init__(name)
+        known = [a for a, _ in self._args]
+        unknown = sorted(set(params) - set(known))
+        if unknown:
+            raise TypeError(f"{type(self).__name__}: unknown parameter(s) {', '.join(unknown)}; "
+                            f"known: {', '.join(known)}")
+        self.params = {}
+        for a, default in self._args:
+            v = params.get(a, default)
+            if v is None:
+                raise TypeError(f"{type(self).__name__}: parameter {a!r} is required")
+            self.params[a] = float(v)
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        args = [ctypes.c_double(self.params[a]) for a, _ in self._args]
+        check(getattr(lib, self.create)(*args, ctypes.byref(h)), what=f"{self!r}")
+        return self._named(h)
+
+
+class FlashTank(_Scalars):
+    """A flash tank (phase separator) at `pressure` [Pa]: inlet "inlet", outlets "liquid_out"
+    (saturated liquid, port 0) and "vapour_out" (saturated vapour, port 1)."""
+
+    create = "entropyk_flash_tank_create"
+    _args = (("pressure", None),)
+
+
+class Mixer(_Scalars):
+    """An adiabatic mixer: inlets "inlet_a" and "inlet_b" at one pressure, outlet "outlet"."""
+
+    create = "entropyk_mixer_create"
+
+
+class Splitter(_Scalars):
+    """A tee: inlet "inlet", outlets "outlet_a" and "outlet_b" of the same state; `fraction` of
+    the flow leaves through outlet_a, or 0 (the default) to leave the split to the network."""
+
+    create = "entropyk_splitter_create"
+    _args = (("fraction", 0.0),)
+
+
+class InternalHeatExchanger(_Scalars):
+    """A suction-line (internal) heat exchanger of `effectiveness` in [0, 1) on the vapour side:
+    inlets "hot_in" (liquid) and "cold_in" (vapour), outlets "hot_out" and "cold_out"."""
+
+    create = "entropyk_internal_heat_exchanger_create"
+    _args = (("effectiveness", None),)
+
+
+class Economizer(_Scalars):
+    """An economizer: the main liquid ("hot_in" -> "hot_out") subcooled by an expanded injection
+    stream ("cold_in" -> "cold_out", leaving `injection_superheat` [K] above its dew point);
+    `effectiveness` in (0, 1) on the liquid."""
+
+    create = "entropyk_economizer_create"
+    _args = (("effectiveness", None), ("injection_superheat", 5.0))
+
+
+class PressureRegulator(Component):
+    """An evaporator pressure regulator holding its inlet at `pressure` [Pa] or at the dew
+    pressure of `temperature` [K] (give one of them)."""
+
+    create = "entropyk_pressure_regulator_create"
+
+    def __init__(self, name: str = None, pressure: float = None, temperature: float = None):
+        super().__init__(name)
+        if (pressure is None) == (temperature is None):
+            raise TypeError("PressureRegulator: give either pressure [Pa] or temperature [K]")
+        self.params = {"pressure": float(pressure)} if pressure is not None else {"temperature": float(temperature)}
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        given = (_capi.EntropykSaturationGiven.PRESSURE if "pressure" in self.params
+                 else _capi.EntropykSaturationGiven.TEMPERATURE)
+        value = next(iter(self.params.values()))
+        check(lib.entropyk_pressure_regulator_create(given, ctypes.c_double(value), ctypes.byref(h)),
+              what=f"{self!r}")
+        return self._named(h)
+
+
+VapourInjectionCompressor = _kind("VapourInjectionCompressor", _capi.EntropykVapourInjectionCompressorConfig)
+VapourInjectionCompressor.__doc__ = (
+    "A vapour-injection compressor (ports \"suction\", \"injection\", \"discharge\"): two isentropic "
+    "steps of isentropic_efficiency with a mixing at the injection pressure, a fixed suction_mass_flow; "
+    "injection=\"geometric_mean\" (times injection_pressure_factor) or \"given_pressure\" "
+    "(injection_pressure [Pa]).")
+
 SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
 CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")
 COMPONENT_FIELDS = tuple(f for f, _ in _capi.EntropykComponentResult._fields_ if f != "struct_size")
@@ -154,9 +260,10 @@ class Result(HandleOwner):
 
     _free = "entropyk_result_free"
 
-    def __init__(self, handle, names):
+    def __init__(self, handle, names, topology=None):
         self._h = handle
         self._names = names
+        self._topology = topology
 
     def _get(self, fn, *args):
         """Figure getters return the result's own status for a failed solve, after writing."""
@@ -192,8 +299,9 @@ class Result(HandleOwner):
     to_dict = summary
 
     def connections(self):
-        """The state on every connection (from, to, names, phase, T, p, h, s, rho, quality, m) as a
-        pandas DataFrame, one row per connection in the order they were added."""
+        """The state on every connection (from, to, names, phase, T, p, h, s, rho, quality, m; and,
+        for a cycle built in code or read from a file, from_port, to_port and loop) as a pandas
+        DataFrame, one row per connection in the order they were added."""
         import pandas as pd
         n = ctypes.c_uint32()
         check(lib.entropyk_result_get_connection_count(self._h, ctypes.byref(n)), "result", self._h)
@@ -204,8 +312,12 @@ class Result(HandleOwner):
             row = {f: getattr(c, f) for f in CONNECTION_FIELDS}
             row["from_name"] = self._names[getattr(c, "from")] if self._names else ""
             row["to_name"] = self._names[c.to] if self._names else ""
+            if self._topology:
+                t = self._topology[i]
+                row.update(from_port=t["from_port"], to_port=t["to_port"], loop=t["loop"])
             rows.append(row)
-        return pd.DataFrame(rows, columns=list(CONNECTION_FIELDS) + ["from_name", "to_name"])
+        extra = ["from_port", "to_port", "loop"] if self._topology else []
+        return pd.DataFrame(rows, columns=list(CONNECTION_FIELDS) + ["from_name", "to_name"] + extra)
 
     def components(self):
         """Per-component figures (heat rate and power into the refrigerant [W], ...) as a DataFrame
@@ -244,8 +356,10 @@ class Result(HandleOwner):
 
 
 class Cycle(HandleOwner):
-    """A refrigerant loop: Cycle("R410A", backend="eos"), add() components, connect() them, then
-    solve(). Cycle.from_file("cycle.json") loads a cycle file (docs/cycle-format.md). set_input()
+    """A refrigerant cycle: Cycle("R410A", backend="eos"), add() components, connect() them (by
+    component, or port by port: connect("tank.vapour_out", "mixer.inlet_b")), then solve(). A
+    cycle may hold several refrigerant loops (add_cascade couples two; set_refrigerant gives a loop
+    its own fluid). Cycle.from_file("cycle.json") loads a cycle file (docs/cycle-format.md). set_input()
     changes an EntropykInput between solves (warm-started). A context manager; close() releases the
     C system (and its components) at once."""
 
@@ -257,7 +371,7 @@ class Cycle(HandleOwner):
         self.refrigerant = refrigerant
         self.backend = backend
         self._recipe = {"refrigerant": refrigerant, "backend": backend, "components": [], "edges": [],
-                        "inputs": [], "discharge_limit": None, "json": None}
+                        "refrigerants": [], "inputs": [], "discharge_limit": None, "json": None}
         self._names = []
         self._finalized = False
         self._last = None
@@ -289,12 +403,60 @@ class Cycle(HandleOwner):
 
     def connect(self, *chain) -> "Cycle":
         """Connects outlets to inlets along a chain of components (names or indices):
-        connect("compressor", "condenser", "valve", "evaporator", "compressor")."""
+        connect("compressor", "condenser", "valve", "evaporator", "compressor"). A pair with a port,
+        "component.port" (e.g. connect("tank.vapour_out", "mixer.inlet_b")), is connected by port
+        names (entropyk_system_connect_ports); a bare name then stands for the component's only
+        outlet or inlet."""
         for a, b in zip(chain, chain[1:]):
-            a, b = self.index(a), self.index(b)
-            check(lib.entropyk_system_add_edge(self._handle(), a, b), "system", self._h)
+            if _is_port(a) or _is_port(b):
+                a, b = self._port_spec(a), self._port_spec(b)
+                check(lib.entropyk_system_connect_ports(self._handle(), a.encode(), b.encode()), "system", self._h)
+            else:
+                a, b = self.index(a), self.index(b)
+                check(lib.entropyk_system_add_edge(self._handle(), a, b), "system", self._h)
             self._recipe["edges"].append((a, b))
         return self
+
+    def _port_spec(self, x) -> str:
+        """A port given by "component.port", a component name or an index, as the library names it."""
+        if isinstance(x, str):
+            if "." not in x and x in self._names:  # a Python-side name: the library's own for it
+                return self.component_name(self._names.index(x))
+            return x
+        return self.component_name(int(x))
+
+    def component_name(self, index: int) -> str:
+        """The name the library knows component `index` by (its set name, or its kind)."""
+        return read_text(lib.entropyk_system_get_component_name, self._handle(), int(index))
+
+    def set_refrigerant(self, component, refrigerant: str, backend: str = "eos") -> None:
+        """Gives the loop of `component` (a name, "component.port" or an index) its own refrigerant;
+        the other loops keep the cycle's. Two refrigerants in one loop are refused at finalize."""
+        if backend not in _BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(_BACKENDS)}, not {backend!r}")
+        spec = self._port_spec(component)
+        check(lib.entropyk_system_set_refrigerant(self._handle(), spec.encode(), refrigerant.encode(),
+                                                  _BACKENDS[backend]), "system", self._h)
+        self._recipe["refrigerants"].append((spec, refrigerant, backend))
+
+    def add_cascade(self, condensing_side: str, evaporating_side: str, **config) -> tuple:
+        """Adds a cascade heat exchanger between two loops as two components (the condensing side of
+        the lower loop, the evaporating side of the upper one), each connected into its own loop.
+        config: the EntropykCascadeConfig fields, e.g. given="pressure", evaporating_pressure=3.2e5,
+        approach=5, subcooling=0, superheat=0 (or given="temperature", evaporating_temperature=...).
+        Returns the two component indices."""
+        unknown = sorted(set(config) - _config_fields(_capi.EntropykCascadeConfig))
+        if unknown:
+            raise TypeError(f"add_cascade: unknown parameter(s) {', '.join(unknown)}; "
+                            f"known: {', '.join(sorted(_config_fields(_capi.EntropykCascadeConfig)))}")
+        cfg = _fill(_capi.EntropykCascadeConfig.init(), config)
+        hot, cold = ctypes.c_uint32(), ctypes.c_uint32()
+        check(lib.entropyk_system_add_cascade(self._handle(), condensing_side.encode(), evaporating_side.encode(),
+                                              ctypes.byref(cfg), ctypes.byref(hot), ctypes.byref(cold)),
+              "system", self._h)
+        self._recipe["components"].append(("cascade", (condensing_side, evaporating_side), dict(config)))
+        self._names += [condensing_side, evaporating_side]
+        return hot.value, cold.value
 
     def finalize(self) -> "Cycle":
         if not self._finalized:
@@ -317,6 +479,53 @@ class Cycle(HandleOwner):
     def component_names(self) -> list:
         return list(self._names)
 
+    # -- topology (after finalize)
+    @property
+    def loop_count(self) -> int:
+        """The number of refrigerant loops (finalizes the cycle)."""
+        self.finalize()
+        n = ctypes.c_uint32()
+        check(lib.entropyk_system_get_loop_count(self._h, ctypes.byref(n)), "system", self._h)
+        return n.value
+
+    def loop_of(self, component) -> int:
+        """The loop a component (name or index) belongs to; loop 0 holds the first compressor."""
+        self.finalize()
+        n = ctypes.c_uint32()
+        check(lib.entropyk_system_get_loop_of(self._h, self.index(component), ctypes.byref(n)), "system", self._h)
+        return n.value
+
+    def loop_refrigerant(self, loop: int) -> str:
+        """The canonical name of a loop's refrigerant."""
+        self.finalize()
+        return read_text(lib.entropyk_system_get_loop_refrigerant, self._h, int(loop))
+
+    def ports(self, component) -> dict:
+        """A component's port names: {"inlets": [...], "outlets": [...]}."""
+        i = self.index(component)
+        nin, nout = ctypes.c_uint32(), ctypes.c_uint32()
+        check(lib.entropyk_system_get_port_count(self._handle(), i, ctypes.byref(nin), ctypes.byref(nout)),
+              "system", self._h)
+        name = lambda inlet, k: read_text(lib.entropyk_system_get_port_name, self._h, i, inlet, k)  # noqa: E731
+        return {"inlets": [name(1, k) for k in range(nin.value)], "outlets": [name(0, k) for k in range(nout.value)]}
+
+    def topology(self) -> list:
+        """Every connection as a dict: from, from_port, to, to_port (indices and port names) and
+        loop, in the order of the results' connections (finalizes the cycle)."""
+        self.finalize()
+        n = ctypes.c_uint32()
+        check(lib.entropyk_system_get_connection_count(self._h, ctypes.byref(n)), "system", self._h)
+        out = []
+        for i in range(n.value):
+            c = _capi.EntropykConnectionInfo.init()
+            check(lib.entropyk_system_get_connection(self._h, i, ctypes.byref(c)), "system", self._h)
+            f, t = getattr(c, "from"), c.to
+            out.append({"from": f, "from_port": read_text(lib.entropyk_system_get_port_name, self._h, f, 0,
+                                                          c.from_port),
+                        "to": t, "to_port": read_text(lib.entropyk_system_get_port_name, self._h, t, 1, c.to_port),
+                        "loop": c.loop})
+        return out
+
     # -- solving
     def solve(self, **settings) -> Result:
         """Solves (fallback solver: Newton, then Picard; warm-started from the last solution) and
@@ -333,12 +542,17 @@ class Cycle(HandleOwner):
             code = lib.entropyk_solve_fallback(self._h, ctypes.byref(cfg), ctypes.byref(out))
         if not out:
             check(code, "system", self._h)
-        result = Result(out, self._names)
+        result = Result(out, self._names, self._topology_cache())
         if code not in (0, _capi.ENTROPYK_CONTROL_SATURATION):
             from ._lib import last_error
             raise EntropykError(code, last_error("system", self._h), result)
         self._last = result
         return result
+
+    def _topology_cache(self):
+        if getattr(self, "_topo", None) is None:
+            self._topo = self.topology()
+        return self._topo
 
     def svg(self, kind: str = "ph") -> str:
         """The diagram of the last successful solve (see Result.svg)."""
@@ -387,7 +601,13 @@ def _input(which):
 
 
 _KINDS = {k.__name__: k for k in (Compressor, IsentropicCompressor, Condenser, Evaporator, FixedSaturationCondenser,
-                                  FixedSaturationEvaporator, ExpansionValve, Receiver, GasCooler, HighPressureValve)}
+                                  FixedSaturationEvaporator, ExpansionValve, Receiver, GasCooler, HighPressureValve,
+                                  FlashTank, Mixer, Splitter, InternalHeatExchanger, Economizer, PressureRegulator,
+                                  VapourInjectionCompressor)}
+
+
+def _is_port(x) -> bool:
+    return isinstance(x, str) and "." in x
 
 
 def _rebuild(recipe) -> Cycle:
@@ -396,7 +616,12 @@ def _rebuild(recipe) -> Cycle:
     else:
         c = Cycle(recipe["refrigerant"], recipe["backend"])
         for kind, name, params in recipe["components"]:
-            c.add(_KINDS[kind](name=name, **params))
+            if kind == "cascade":
+                c.add_cascade(*name, **params)
+            else:
+                c.add(_KINDS[kind](name=name, **params))
+        for spec, refrigerant, backend in recipe.get("refrigerants", ()):
+            c.set_refrigerant(spec, refrigerant, backend)
         for a, b in recipe["edges"]:
             c.connect(a, b)
     if recipe["discharge_limit"] is not None:
@@ -441,6 +666,7 @@ def _from_json(text: str, source: str = None) -> Cycle:
     if len(names) != count.value or not all(names):
         names = [f"component{i}" for i in range(count.value)]
     c._names = names
-    c._recipe = {"refrigerant": c.refrigerant, "backend": c.backend, "components": [], "edges": [], "inputs": [],
+    c._recipe = {"refrigerant": c.refrigerant, "backend": c.backend, "components": [], "edges": [],
+                 "refrigerants": [], "inputs": [],
                  "discharge_limit": None, "json": text, "source": source}
     return c

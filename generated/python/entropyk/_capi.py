@@ -424,6 +424,20 @@ ENTROPYK_SATURATION_POINT_DEW = EntropykSaturationPoint.DEW
 ENTROPYK_SATURATION_POINT_MID = EntropykSaturationPoint.MID
 
 
+class EntropykInjectionPressure(enum.IntEnum):
+    """How a vapour-injection compressor sets its injection pressure
+    (EntropykVapourInjectionCompressorConfig.injection)."""
+
+    # injection_pressure_factor times the geometric mean of the suction and discharge pressures.
+    GEOMETRIC_MEAN = 0
+    # A given injection_pressure [Pa].
+    GIVEN_PRESSURE = 1
+
+
+ENTROPYK_INJECTION_GEOMETRIC_MEAN = EntropykInjectionPressure.GEOMETRIC_MEAN
+ENTROPYK_INJECTION_GIVEN_PRESSURE = EntropykInjectionPressure.GIVEN_PRESSURE
+
+
 class EntropykCompressorConfig(ctypes.Structure):
     """A compressor given by its manufacturer's AHRI 540 / EN 12900 ten-coefficient polynomials for mass
     flow and power in the suction and discharge dew-point temperatures (coefficients in the map's own
@@ -639,6 +653,36 @@ class EntropykGasCoolerConfig(ctypes.Structure):
     @classmethod
     def init(cls):
         """A new struct set like ENTROPYK_GAS_COOLER_CONFIG_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
+
+class EntropykVapourInjectionCompressorConfig(ctypes.Structure):
+    """A vapour-injection (economised) compressor: suction (port 0 'suction') and injection (port 1
+    'injection') inlets, one outlet ('discharge'); two isentropic compression steps of one efficiency
+    with an adiabatic mixing at the injection pressure between them, a fixed suction mass flow."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("injection", ctypes.c_int32),
+        ("isentropic_efficiency", ctypes.c_double),
+        ("suction_mass_flow", ctypes.c_double),
+        ("injection_pressure_factor", ctypes.c_double),
+        ("injection_pressure", ctypes.c_double),
+    ]
+    # sizeof(EntropykVapourInjectionCompressorConfig) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 40
+    # The ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("injection", 0),
+        ("isentropic_efficiency", 0.7),
+        ("suction_mass_flow", 0.05),
+        ("injection_pressure_factor", 1.0),
+        ("injection_pressure", 0.0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT: struct_size and the documented defaults."""
         return _init_struct(cls)
 
 # ==== result =================================================================================================
@@ -957,6 +1001,68 @@ class EntropykFallbackConfig(ctypes.Structure):
         """A new struct set like ENTROPYK_FALLBACK_CONFIG_INIT: struct_size and the documented defaults."""
         return _init_struct(cls)
 
+
+class EntropykCascadeConfig(ctypes.Structure):
+    """A cascade heat exchanger between two refrigerant loops (entropyk_system_add_cascade): its
+    evaporating side (in the upper loop) at a given saturation pressure or dew temperature, its
+    condensing side (in the lower loop) with its bubble point approach above that dew point."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("given", ctypes.c_int32),
+        ("evaporating_temperature", ctypes.c_double),
+        ("evaporating_pressure", ctypes.c_double),
+        ("approach", ctypes.c_double),
+        ("subcooling", ctypes.c_double),
+        ("superheat", ctypes.c_double),
+    ]
+    # sizeof(EntropykCascadeConfig) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 48
+    # The ENTROPYK_CASCADE_CONFIG_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("given", 0),
+        ("evaporating_temperature", 273.15),
+        ("evaporating_pressure", 0.0),
+        ("approach", 5.0),
+        ("subcooling", 0.0),
+        ("superheat", 0.0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_CASCADE_CONFIG_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
+
+class EntropykConnectionInfo(ctypes.Structure):
+    """Where one connection of a finalized system runs: from an outlet port of one component to an inlet
+    port of another, in one refrigerant loop. Connection i here is connection i of the system's results
+    (entropyk_result_get_connection)."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("from", ctypes.c_uint32),
+        ("from_port", ctypes.c_uint32),
+        ("to", ctypes.c_uint32),
+        ("to_port", ctypes.c_uint32),
+        ("loop", ctypes.c_uint32),
+    ]
+    # sizeof(EntropykConnectionInfo) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 24
+    # The ENTROPYK_CONNECTION_INFO_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("from", 0),
+        ("from_port", 0),
+        ("to", 0),
+        ("to_port", 0),
+        ("loop", 0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_CONNECTION_INFO_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
 # ==== diagram ================================================================================================
 
 
@@ -1024,12 +1130,15 @@ STRUCTS = (
     EntropykFixedSaturationConfig,
     EntropykExpansionValveConfig,
     EntropykGasCoolerConfig,
+    EntropykVapourInjectionCompressorConfig,
     EntropykCycleSummary,
     EntropykConnectionResult,
     EntropykComponentResult,
     EntropykNewtonConfig,
     EntropykPicardConfig,
     EntropykFallbackConfig,
+    EntropykCascadeConfig,
+    EntropykConnectionInfo,
     EntropykSweepConfig,
 )
 for _s in STRUCTS:
@@ -1069,6 +1178,10 @@ FUNCTIONS = {
     "entropyk_flash_tank_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_mixer_create": (ctypes.c_int32, [ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_splitter_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_internal_heat_exchanger_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_pressure_regulator_create": (ctypes.c_int32, [ctypes.c_int32, ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_vapour_injection_compressor_create": (ctypes.c_int32, [ctypes.POINTER(EntropykVapourInjectionCompressorConfig), ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_economizer_create": (ctypes.c_int32, [ctypes.c_double, ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_component_set_name": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p]),
     "entropyk_component_last_error": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_component_free": (None, [ctypes.c_void_p]),
@@ -1078,6 +1191,7 @@ FUNCTIONS = {
     "entropyk_fixed_saturation_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFixedSaturationConfig)]),
     "entropyk_expansion_valve_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykExpansionValveConfig)]),
     "entropyk_gas_cooler_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykGasCoolerConfig)]),
+    "entropyk_vapour_injection_compressor_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykVapourInjectionCompressorConfig)]),
     "entropyk_result_free": (None, [ctypes.c_void_p]),
     "entropyk_result_get_status": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int32)]),
     "entropyk_result_get_summary": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(EntropykCycleSummary)]),
@@ -1110,6 +1224,16 @@ FUNCTIONS = {
     "entropyk_system_add_edge": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_uint32]),
     "entropyk_system_add_port_edge": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_uint32]),
     "entropyk_system_connect_ports": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]),
+    "entropyk_system_set_refrigerant": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int32]),
+    "entropyk_system_add_cascade": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(EntropykCascadeConfig), ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_get_loop_count": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_get_loop_of": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_get_loop_refrigerant": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_system_get_connection_count": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_get_connection": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(EntropykConnectionInfo)]),
+    "entropyk_system_get_component_name": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
+    "entropyk_system_get_port_count": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_get_port_name": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32, ctypes.c_uint32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_system_finalize": (ctypes.c_int32, [ctypes.c_void_p]),
     "entropyk_system_set_input": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32, ctypes.c_double]),
     "entropyk_system_get_component_count": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32)]),
@@ -1126,6 +1250,8 @@ FUNCTIONS = {
     "entropyk_newton_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykNewtonConfig)]),
     "entropyk_picard_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykPicardConfig)]),
     "entropyk_fallback_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFallbackConfig)]),
+    "entropyk_cascade_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykCascadeConfig)]),
+    "entropyk_connection_info_init": (ctypes.c_int32, [ctypes.POINTER(EntropykConnectionInfo)]),
     "entropyk_result_write_svg": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_system_sweep": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(EntropykFallbackConfig), ctypes.POINTER(EntropykSweepConfig), ctypes.c_size_t, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_int32), ctypes.POINTER(ctypes.c_double), ctypes.POINTER(EntropykCycleSummary)]),
     "entropyk_sweep_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykSweepConfig)]),

@@ -330,6 +330,68 @@ inline Result<void> splitter_create(double fraction, EntropykComponent** out) {
     return make_component(Splitter::fixed(fraction), "splitter", out);
 }
 
+/// entropyk_internal_heat_exchanger_create
+inline Result<void> internal_heat_exchanger_create(double effectiveness, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(effectiveness, "effectiveness");
+    return make_component(InternalHeatExchanger{effectiveness}, "ihx", out);
+}
+
+/// entropyk_pressure_regulator_create
+inline Result<void> pressure_regulator_create(EntropykSaturationGiven given, double value, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_enum(given, ENTROPYK_SATURATION_GIVEN_PRESSURE, "given");
+    require_finite(value, "value");
+    // EvaporatorPressureRegulator stores an unset form as 0: a 0 set value would read as the other form.
+    if (!(value > 0.0))
+        raise(Errc::invalid_argument, "'value' = %g %s: expected a positive number", value,
+              given == ENTROPYK_SATURATION_GIVEN_PRESSURE ? "Pa" : "K");
+    if (given == ENTROPYK_SATURATION_GIVEN_PRESSURE)
+        return make_component(EvaporatorPressureRegulator::at_pressure(Pressure{value}), "epr", out);
+    return make_component(EvaporatorPressureRegulator::at_temperature(Temperature{value}), "epr", out);
+}
+
+static_assert(ENTROPYK_INJECTION_GEOMETRIC_MEAN == 0 && ENTROPYK_INJECTION_GIVEN_PRESSURE == 1);
+
+/// entropyk_vapour_injection_compressor_create
+inline Result<void> vapour_injection_compressor_create(const EntropykVapourInjectionCompressorConfig* config,
+                                                       EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_struct_size(config, "config");
+    const auto c = read_versioned(
+        config, EntropykVapourInjectionCompressorConfig ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT, "config");
+    require_enum(c.injection, ENTROPYK_INJECTION_GIVEN_PRESSURE, "config->injection");
+    require_finite_fields(c, {{"config->isentropic_efficiency", c.isentropic_efficiency},
+                              {"config->suction_mass_flow", c.suction_mass_flow},
+                              {"config->injection_pressure_factor", c.injection_pressure_factor},
+                              {"config->injection_pressure", c.injection_pressure}});
+    if (c.injection == ENTROPYK_INJECTION_GIVEN_PRESSURE) {
+        // 0 is the model's "not given": refuse it here rather than silently take the geometric mean.
+        if (!(c.injection_pressure > 0.0))
+            raise(Errc::invalid_argument, "'config->injection_pressure' = %g Pa: expected a positive number",
+                  c.injection_pressure);
+        return make_component(VapourInjectionCompressor::at_injection_pressure(c.isentropic_efficiency,
+                                                                               MassFlow{c.suction_mass_flow},
+                                                                               Pressure{c.injection_pressure}),
+                              "compressor", out);
+    }
+    return make_component(VapourInjectionCompressor::geometric_mean(
+                              c.isentropic_efficiency, MassFlow{c.suction_mass_flow}, c.injection_pressure_factor),
+                          "compressor", out);
+}
+
+/// entropyk_economizer_create
+inline Result<void> economizer_create(double effectiveness, double injection_superheat, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(effectiveness, "effectiveness");
+    require_finite(injection_superheat, "injection_superheat");
+    return make_component(Economizer{effectiveness, TemperatureDifference{injection_superheat}}, "economizer", out);
+}
+
 /// entropyk_component_set_name
 inline Result<void> component_set_name(EntropykComponent& self, const char* name) {
     require_not_null(name, "name");

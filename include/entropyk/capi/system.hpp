@@ -8,6 +8,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <entropyk.h>
@@ -136,6 +137,166 @@ inline Result<void> system_connect_ports(EntropykSystem& self, const char* from,
     require_not_null(to, "to");
     require_not_finalized(self, "connect ports");
     return self.data->system.connect(std::string_view(from), std::string_view(to));
+}
+
+/// A component name given to the C API (set_name's rule: 1 to 63 bytes).
+inline std::string_view checked_name(const char* name, const char* what) {
+    require_not_null(name, what);
+    const std::size_t n = std::strlen(name);
+    if (n == 0 || n > 63) raise(Errc::invalid_argument, "'%s' must have 1 to 63 bytes, not %zu", what, n);
+    return {name, n};
+}
+
+inline void require_component(const System& s, std::uint32_t component) {
+    if (component >= s.component_count())
+        raise(Errc::invalid_argument, "component index %u: the system has %zu components", component,
+              s.component_count());
+}
+
+/// entropyk_system_set_refrigerant: the component must exist already (C++ System::set_refrigerant
+/// would accept any name and refuse it at finalize; here a typo is refused at once, changing nothing).
+inline Result<void> system_set_refrigerant(EntropykSystem& self, const char* component, const char* refrigerant,
+                                           EntropykBackend backend) {
+    require_not_null(component, "component");
+    require_not_null(refrigerant, "refrigerant");
+    require_not_finalized(self, "set a refrigerant");
+    const System& s = self.data->system;
+    const std::string_view spec(component);
+    std::string_view name;
+    const std::size_t dot = spec.rfind('.');
+    for (std::uint32_t i = 0; i < s.component_count() && name.empty(); ++i)
+        if (s.component_name(i) == spec.substr(0, dot)) name = s.component_name(i);
+    if (name.empty())
+        raise(Errc::invalid_argument, "'%s': no component named '%.*s'", component,
+              static_cast<int>(spec.substr(0, dot).size()), spec.data());
+    const Result<const fluids::Fluid*> fluid = lookup_fluid(refrigerant, "refrigerant");
+    if (!fluid) return fluid.error();
+    require_supported_backend(backend);
+    if (Result<void> ok = check_backend(**fluid, static_cast<Backend>(backend)); !ok) return ok.error();
+    return self.data->system.set_refrigerant(name, **fluid, static_cast<Backend>(backend));
+}
+
+/// entropyk_system_add_cascade
+inline Result<void> system_add_cascade(EntropykSystem& self, const char* condensing_side, const char* evaporating_side,
+                                       const EntropykCascadeConfig* config, std::uint32_t* out_condensing,
+                                       std::uint32_t* out_evaporating) {
+    require_not_null(out_condensing, "out_condensing");
+    require_not_null(out_evaporating, "out_evaporating");
+    const std::string_view hot = checked_name(condensing_side, "condensing_side");
+    const std::string_view cold = checked_name(evaporating_side, "evaporating_side");
+    require_struct_size(config, "config");
+    const auto c = read_versioned(config, EntropykCascadeConfig ENTROPYK_CASCADE_CONFIG_INIT, "config");
+    require_enum(c.given, ENTROPYK_SATURATION_GIVEN_PRESSURE, "config->given");
+    require_finite_fields(c, {{"config->evaporating_temperature", c.evaporating_temperature},
+                              {"config->evaporating_pressure", c.evaporating_pressure},
+                              {"config->approach", c.approach},
+                              {"config->subcooling", c.subcooling},
+                              {"config->superheat", c.superheat}});
+    require_not_finalized(self, "add a cascade heat exchanger");
+    const bool by_pressure = c.given == ENTROPYK_SATURATION_GIVEN_PRESSURE;
+    const double level = by_pressure ? c.evaporating_pressure : c.evaporating_temperature;
+    // The model reads a 0 level as "the other form is given": refuse it here.
+    if (!(level > 0.0))
+        raise(Errc::invalid_argument, "'config->evaporating_%s' = %g %s: expected a positive number",
+              by_pressure ? "pressure" : "temperature", level, by_pressure ? "Pa" : "K");
+    auto hx = by_pressure ? CascadeHeatExchanger::at_pressure(Pressure{level}, TemperatureDifference{c.approach})
+                          : CascadeHeatExchanger::at_temperature(Temperature{level}, TemperatureDifference{c.approach});
+    hx.subcooling(TemperatureDifference{c.subcooling}).superheat(TemperatureDifference{c.superheat});
+    // System::add_cascade validates the exchanger and both names before it adds anything.
+    auto sides = self.data->system.add_cascade(hot, cold, hx);
+    if (!sides) return sides.error();
+    *out_condensing = sides->first;
+    *out_evaporating = sides->second;
+    return {};
+}
+
+/// entropyk_system_get_loop_count
+inline Result<void> system_get_loop_count(const EntropykSystem& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    require_finalized(self);
+    *out = static_cast<std::uint32_t>(self.data->system.loop_count());
+    return {};
+}
+
+/// entropyk_system_get_loop_of
+inline Result<void> system_get_loop_of(const EntropykSystem& self, std::uint32_t component, std::uint32_t* out) {
+    require_not_null(out, "out");
+    require_finalized(self);
+    require_component(self.data->system, component);
+    *out = static_cast<std::uint32_t>(self.data->system.loop_of(component));
+    return {};
+}
+
+/// entropyk_system_get_loop_refrigerant
+inline Result<void> system_get_loop_refrigerant(const EntropykSystem& self, std::uint32_t loop, char* buffer,
+                                                std::size_t capacity, std::size_t* out_len) {
+    require_finalized(self);
+    const System& s = self.data->system;
+    if (loop >= static_cast<std::uint32_t>(s.loop_count()))
+        raise(Errc::invalid_argument, "loop %u: the system has %d loops", loop, s.loop_count());
+    return copy_out_string(s.loop_refrigerant(static_cast<int>(loop)).name(), buffer, capacity, out_len);
+}
+
+/// entropyk_system_get_connection_count
+inline Result<void> system_get_connection_count(const EntropykSystem& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    require_finalized(self);
+    *out = static_cast<std::uint32_t>(self.data->system.connection_count());
+    return {};
+}
+
+/// entropyk_system_get_connection: the topology finalize() wrote into the results (connection i
+/// of the system is connection i of every result).
+inline Result<void> system_get_connection(const EntropykSystem& self, std::uint32_t index,
+                                          EntropykConnectionInfo* out) {
+    require_struct_size(out, "out");
+    require_finalized(self);
+    const System& s = self.data->system;
+    const auto& list = s.results().connections;
+    if (index >= list.size())
+        raise(Errc::invalid_argument, "connection index %u: the system has %zu connections", index, list.size());
+    const ConnectionResult& cr = list[index];
+    EntropykConnectionInfo c = ENTROPYK_CONNECTION_INFO_INIT;
+    c.from = cr.from;
+    c.from_port = cr.from_port;
+    c.to = cr.to;
+    c.to_port = cr.to_port;
+    c.loop = static_cast<std::uint32_t>(s.loop_of(cr.from));
+    copy_out_struct(c, out);
+    return {};
+}
+
+/// entropyk_system_get_component_name
+inline Result<void> system_get_component_name(const EntropykSystem& self, std::uint32_t component, char* buffer,
+                                              std::size_t capacity, std::size_t* out_len) {
+    require_component(self.data->system, component);
+    return copy_out_string(self.data->system.component_name(component), buffer, capacity, out_len);
+}
+
+/// entropyk_system_get_port_count
+inline Result<void> system_get_port_count(const EntropykSystem& self, std::uint32_t component,
+                                          std::uint32_t* out_inlets, std::uint32_t* out_outlets) {
+    require_not_null(out_inlets, "out_inlets");
+    require_not_null(out_outlets, "out_outlets");
+    require_component(self.data->system, component);
+    const AnyComponent& c = self.data->system.component(component);
+    *out_inlets = static_cast<std::uint32_t>(c.n_inlets());
+    *out_outlets = static_cast<std::uint32_t>(c.n_outlets());
+    return {};
+}
+
+/// entropyk_system_get_port_name
+inline Result<void> system_get_port_name(const EntropykSystem& self, std::uint32_t component, std::int32_t inlet,
+                                         std::uint32_t port, char* buffer, std::size_t capacity, std::size_t* out_len) {
+    require_component(self.data->system, component);
+    if (inlet != 0 && inlet != 1) raise(Errc::invalid_argument, "'inlet' = %d: expected 0 or 1", inlet);
+    const AnyComponent& c = self.data->system.component(component);
+    const int n = inlet ? c.n_inlets() : c.n_outlets();
+    if (port >= static_cast<std::uint32_t>(n))
+        raise(Errc::invalid_argument, "component '%s': %s port %u does not exist (it has %d)",
+              std::string(self.data->system.component_name(component)).c_str(), inlet ? "inlet" : "outlet", port, n);
+    const int k = static_cast<int>(port);
+    return copy_out_string(inlet ? c.inlet_name(k) : c.outlet_name(k), buffer, capacity, out_len);
 }
 
 /// entropyk_system_finalize

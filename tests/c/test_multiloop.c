@@ -1,0 +1,473 @@
+/* Several loops and the network components through the C API.
+
+   Case (b): Cengel & Boles Example 11-4, the R134a cascade (upper loop 0.8 / 0.32 MPa with
+   0.05 kg/s, lower loop 0.32 / 0.14 MPa, isentropic compressors, saturated liquid and vapour at
+   every exchanger outlet, both sides of the cascade exchanger at 0.32 MPa). Reference figures
+   recomputed with CoolProp 8.0 (reference EOS; the same figures as tests/cycles/multiloop.test.cpp
+   and docs/components.md): lower-loop flow 0.0389572723 kg/s, Q_L 7167.516 W, COP 4.47287894.
+
+   The vapour-injection R32 heat pump of tests/cycles/vapour_injection.test.cpp (-15 / 45 C, 5 K
+   superheat and subcooling, eta 0.7, 0.05 kg/s suction): its compressor's two-step model and its
+   economizer are recomputed here from the solved states with the C fluid API, and its heating COP
+   must beat the single-stage cycle at the same conditions.
+
+   Case (d), the R1234yf cycle with a suction-line exchanger: COP 3.32165222. */
+#include <math.h>
+#include <string.h>
+
+#include "check.h"
+#include "cycles.h"
+
+static uint32_t add(EntropykSystem* sys, EntropykComponent* c, const char* name) {
+    uint32_t idx = 0xFFFFFFFFu;
+    CHECK(c != NULL);
+    CHECK_OK(entropyk_component_set_name(c, name));
+    CHECK_OK(entropyk_system_add_component(sys, c, &idx));
+    return idx;
+}
+
+static EntropykComponent* design_compressor(double mass_flow) {
+    EntropykIsentropicCompressorConfig c = ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT;
+    EntropykComponent* out = NULL;
+    c.flow_law = mass_flow > 0.0 ? ENTROPYK_FLOW_LAW_FIXED_MASS_FLOW : ENTROPYK_FLOW_LAW_NONE;
+    c.isentropic_efficiency = 1.0;
+    c.mass_flow = mass_flow;
+    CHECK_OK(entropyk_isentropic_compressor_create(&c, &out));
+    return out;
+}
+
+enum { COMP_A = 0, COND_A = 1, VALVE_A = 2, CASC_COND = 3, CASC_EVAP = 4, COMP_B = 5, VALVE_B = 6, EVAP_B = 7 };
+
+/* The cascade of case (b), not finalized; the lower loop's refrigerant set at comp_b when `lower`
+   is not NULL. */
+static EntropykSystem* cascade(const char* lower) {
+    EntropykSystem* sys = NULL;
+    EntropykCascadeConfig hx = ENTROPYK_CASCADE_CONFIG_INIT;
+    uint32_t hot = 0, cold = 0;
+    CHECK_OK(entropyk_system_create("R134a", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return NULL;
+    CHECK(add(sys, design_compressor(0.05), "comp_a") == COMP_A);
+    CHECK(add(sys, fixed_saturation(1, 0.8e6, 0.0), "cond_a") == COND_A);
+    CHECK(add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_a") == VALVE_A);
+    hx.given = ENTROPYK_SATURATION_GIVEN_PRESSURE;
+    hx.evaporating_pressure = 0.32e6;
+    hx.approach = 0.0;
+    CHECK_OK(entropyk_system_add_cascade(sys, "cascade_cond", "cascade_evap", &hx, &hot, &cold));
+    CHECK(hot == CASC_COND && cold == CASC_EVAP);
+    CHECK(add(sys, design_compressor(0.0), "comp_b") == COMP_B);
+    CHECK(add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_b") == VALVE_B);
+    CHECK(add(sys, fixed_saturation(0, 0.14e6, 0.0), "evap_b") == EVAP_B);
+    if (lower != NULL) CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_b.discharge", lower, ENTROPYK_BACKEND_EOS));
+    CHECK_OK(entropyk_system_connect_ports(sys, "comp_a.discharge", "cond_a"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cond_a", "valve_a"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve_a", "cascade_evap"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cascade_evap", "comp_a.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "comp_b.discharge", "cascade_cond"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cascade_cond", "valve_b"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve_b", "evap_b"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "evap_b", "comp_b.suction"));
+    return sys;
+}
+
+/* The connection leaving outlet `port` of component `from` (its index), or -1. */
+static int leaving(const EntropykSystem* sys, uint32_t from, uint32_t port) {
+    uint32_t n = 0, i;
+    CHECK_OK(entropyk_system_get_connection_count(sys, &n));
+    for (i = 0; i < n; ++i) {
+        EntropykConnectionInfo info = ENTROPYK_CONNECTION_INFO_INIT;
+        CHECK_OK(entropyk_system_get_connection(sys, i, &info));
+        if (info.from == from && info.from_port == port) return (int)i;
+    }
+    return -1;
+}
+
+static EntropykConnectionResult state_leaving(const EntropykSystem* sys, const EntropykSolverResult* r, uint32_t from,
+                                              uint32_t port) {
+    EntropykConnectionResult c = ENTROPYK_CONNECTION_RESULT_INIT;
+    const int i = leaving(sys, from, port);
+    CHECK(i >= 0);
+    if (i >= 0) CHECK_OK(entropyk_result_get_connection(r, (uint32_t)i, &c));
+    return c;
+}
+
+static void test_cascade_case_b(void) {
+    EntropykSystem* sys = cascade("R134a");
+    EntropykSolverResult* r = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykConnectionInfo info = ENTROPYK_CONNECTION_INFO_INIT;
+    EntropykConnectionResult lower, upper;
+    uint32_t n = 0, loop = 9;
+    char name[64];
+    size_t len = 0;
+    if (sys == NULL) return;
+    /* The topology is known only once finalized. */
+    CHECK_CODE(entropyk_system_get_loop_count(sys, &n), ENTROPYK_INVALID_STATE);
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_system_get_loop_count(sys, &n));
+    CHECK(n == 2);
+    CHECK_OK(entropyk_system_get_loop_of(sys, COMP_A, &loop));
+    CHECK(loop == 0);
+    CHECK_OK(entropyk_system_get_loop_of(sys, CASC_EVAP, &loop));
+    CHECK(loop == 0);
+    CHECK_OK(entropyk_system_get_loop_of(sys, CASC_COND, &loop));
+    CHECK(loop == 1);
+    CHECK_OK(entropyk_system_get_loop_of(sys, EVAP_B, &loop));
+    CHECK(loop == 1);
+    CHECK_OK(entropyk_system_get_loop_refrigerant(sys, 1, name, sizeof name, &len));
+    CHECK(strcmp(name, "R134a") == 0 && len == 5);
+    CHECK_OK(entropyk_system_get_connection_count(sys, &n));
+    CHECK(n == 8);
+    /* Connection 4 is the fifth connected: comp_b.discharge -> cascade_cond.inlet, lower loop. */
+    CHECK_OK(entropyk_system_get_connection(sys, 4, &info));
+    CHECK(info.from == COMP_B && info.from_port == 0 && info.to == CASC_COND && info.to_port == 0 && info.loop == 1);
+    CHECK_OK(entropyk_system_get_connection(sys, 0, &info));
+    CHECK(info.from == COMP_A && info.to == COND_A && info.loop == 0);
+    CHECK_OK(entropyk_system_get_component_name(sys, CASC_EVAP, name, sizeof name, &len));
+    CHECK(strcmp(name, "cascade_evap") == 0);
+
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_OK);
+    CHECK_REL(s.cooling_capacity, 7167.51626172, 1e-6);
+    CHECK_REL(s.compressor_power, 1602.43913422, 1e-6);
+    CHECK_REL(s.COP_cooling, 4.47287894351, 1e-6);
+    CHECK(fabs(s.energy_balance) <= 1e-9);
+    CHECK(fabs(s.mass_balance) <= 1e-9);
+    lower = state_leaving(sys, r, COMP_B, 0);
+    upper = state_leaving(sys, r, COMP_A, 0);
+    CHECK_REL(lower.m, 0.0389572723226, 1e-6);
+    CHECK_REL(upper.m, 0.05, 1e-12);
+    CHECK_REL(lower.p, 0.32e6, 1e-9); /* no approach: the lower loop condenses at the upper's level */
+    CHECK_REL(upper.T, 307.842742438, 1e-6);
+    /* The published answers (Cengel & Boles print 0.0390 kg/s, 7.18 kW, COP 4.46) within 0.5 %. */
+    CHECK(fabs(lower.m - 0.0390) <= 0.00005);
+    CHECK(fabs(s.cooling_capacity / 7180.0 - 1.0) <= 5e-3);
+    CHECK(fabs(s.COP_cooling / 4.46 - 1.0) <= 5e-3);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* Two refrigerants: the lower loop on R32 (not solved; the loops and their fluids are reported). */
+static void test_two_refrigerants(void) {
+    EntropykSystem* sys = cascade("r32");
+    char name[128];
+    size_t len = 0;
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_system_get_loop_refrigerant(sys, 0, name, sizeof name, &len));
+    CHECK(strcmp(name, "R134a") == 0);
+    CHECK_OK(entropyk_system_get_loop_refrigerant(sys, 1, name, sizeof name, &len));
+    CHECK(strcmp(name, "R32") == 0);
+    CHECK_CODE(entropyk_system_get_loop_refrigerant(sys, 1, name, 3, &len), ENTROPYK_BUFFER_TOO_SMALL);
+    CHECK(len == 3);
+    CHECK_CODE(entropyk_system_get_loop_refrigerant(sys, 2, name, sizeof name, &len), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, name, sizeof name, &len));
+    CHECK(strcmp(name, "entropyk_system_get_loop_refrigerant: loop 2: the system has 2 loops") == 0);
+    entropyk_system_free(sys);
+}
+
+static void test_cascade_refusals(void) {
+    EntropykSystem* sys = NULL;
+    EntropykCascadeConfig hx = ENTROPYK_CASCADE_CONFIG_INIT;
+    uint32_t hot = 7, cold = 7, n = 0;
+    char msg[512];
+    size_t len = 0;
+    CHECK_OK(entropyk_system_create("R134a", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    CHECK_CODE(entropyk_system_add_cascade(NULL, "a", "b", &hx, &hot, &cold), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_add_cascade(sys, NULL, "b", &hx, &hot, &cold), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", NULL, &hot, &cold), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, NULL), ENTROPYK_NULL_POINTER);
+    hx.approach = NAN;
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade: 'config->approach' is NaN") == 0);
+    hx.approach = -1.0;
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade: cascade heat exchanger 'a' / 'b': approach = -1 K: expected a "
+                      "number >= 0") == 0);
+    hx.approach = 5.0;
+    hx.given = ENTROPYK_SATURATION_GIVEN_PRESSURE; /* evaporating_pressure left at 0 */
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade: 'config->evaporating_pressure' = 0 Pa: expected a positive "
+                      "number") == 0);
+    hx.given = 7;
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    hx.given = ENTROPYK_SATURATION_GIVEN_TEMPERATURE;
+    CHECK_CODE(entropyk_system_add_cascade(sys, "a", "a", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade: cascade heat exchanger: its two sides need two names (both are "
+                      "'a')") == 0);
+    CHECK_CODE(entropyk_system_add_cascade(sys, "", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    /* Nothing of the refused calls was added, and the outputs were not written. */
+    CHECK_OK(entropyk_system_get_component_count(sys, &n));
+    CHECK(n == 0 && hot == 7 && cold == 7);
+    /* At temperature: accepted. */
+    CHECK_OK(entropyk_system_add_cascade(sys, "a", "b", &hx, &hot, &cold));
+    CHECK(hot == 0 && cold == 1);
+    CHECK_OK(entropyk_system_get_component_count(sys, &n));
+    CHECK(n == 2);
+    entropyk_system_free(sys);
+}
+
+static void test_set_refrigerant_refusals(void) {
+    EntropykSystem* sys = cascade(NULL);
+    char msg[512];
+    size_t len = 0;
+    if (sys == NULL) return;
+    CHECK_CODE(entropyk_system_set_refrigerant(NULL, "comp_b", "R32", ENTROPYK_BACKEND_EOS), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_set_refrigerant(sys, NULL, "R32", ENTROPYK_BACKEND_EOS), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_set_refrigerant(sys, "comp_b", NULL, ENTROPYK_BACKEND_EOS), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_set_refrigerant(sys, "compressor", "R32", ENTROPYK_BACKEND_EOS),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_set_refrigerant: 'compressor': no component named 'compressor'") == 0);
+    CHECK_CODE(entropyk_system_set_refrigerant(sys, "comp_b", "R9999", ENTROPYK_BACKEND_EOS), ENTROPYK_FLUID_ERROR);
+    CHECK_CODE(entropyk_system_set_refrigerant(sys, "comp_b", "R32", 42), ENTROPYK_INVALID_ARGUMENT);
+    /* Two refrigerants in one loop: refused at finalize, which names both. */
+    CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_b", "R32", ENTROPYK_BACKEND_EOS));
+    CHECK_OK(entropyk_system_set_refrigerant(sys, "evap_b", "R290", ENTROPYK_BACKEND_EOS));
+    CHECK_CODE(entropyk_system_finalize(sys), ENTROPYK_VALIDATION_ERROR);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_finalize: the loop of 'evap_b' is given two refrigerants: R32 (at 'comp_b') "
+                      "and R290 (at 'evap_b')") == 0);
+    entropyk_system_free(sys);
+}
+
+/* The vapour-injection R32 heat pump (components in the order of the C++ test). */
+enum { VI_COMP = 0, VI_COND = 1, VI_TEE = 2, VI_ECO = 3, VI_MAIN = 4, VI_EVAP = 5, VI_INJ = 6 };
+
+static void test_vapour_injection(void) {
+    const double eta = 0.7, m_suction = 0.05;
+    EntropykSystem* sys = NULL;
+    EntropykComponent* c = NULL;
+    EntropykComponent* single[4];
+    EntropykSystem* ref = NULL;
+    EntropykVapourInjectionCompressorConfig vi = ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT;
+    EntropykSolverResult *r = NULL, *rs = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT, ss = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykConnectionResult suction, injection, discharge, liquid_in, liquid_out, expanded;
+    EntropykComponentResult comp = ENTROPYK_COMPONENT_RESULT_INIT;
+    EntropykFluid* r32 = NULL;
+    EntropykFluidState st = ENTROPYK_FLUID_STATE_INIT;
+    uint32_t nin = 0, nout = 0;
+    double ps, pd, pi, hm, hx, hd;
+    char name[32];
+    size_t len = 0;
+    CHECK_OK(entropyk_system_create("R32", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_OK(entropyk_fluid_create("R32", ENTROPYK_BACKEND_EOS, &r32));
+    if (sys == NULL || r32 == NULL) return;
+    vi.isentropic_efficiency = eta;
+    vi.suction_mass_flow = m_suction;
+    CHECK_OK(entropyk_vapour_injection_compressor_create(&vi, &c));
+    add(sys, c, "comp");
+    add(sys, fixed_saturation(1, 318.15, 5.0), "cond");
+    CHECK_OK(entropyk_splitter_create(0.0, &c));
+    add(sys, c, "tee");
+    CHECK_OK(entropyk_economizer_create(0.8, 5.0, &c));
+    add(sys, c, "economizer");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "main_valve");
+    add(sys, fixed_saturation(0, 258.15, 5.0), "evap");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "injection_valve");
+    /* Ports by name, and one by number (the economizer's cold_out is its outlet port 1, the
+       compressor's injection its inlet port 1). */
+    CHECK_OK(entropyk_system_get_port_count(sys, VI_COMP, &nin, &nout));
+    CHECK(nin == 2 && nout == 1);
+    CHECK_OK(entropyk_system_get_port_name(sys, VI_COMP, 1, 1, name, sizeof name, &len));
+    CHECK(strcmp(name, "injection") == 0);
+    CHECK_OK(entropyk_system_get_port_name(sys, VI_ECO, 0, 1, name, sizeof name, &len));
+    CHECK(strcmp(name, "cold_out") == 0);
+    CHECK_OK(entropyk_system_connect_ports(sys, "comp.discharge", "cond"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cond", "tee"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "tee.outlet_a", "economizer.hot_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "economizer.hot_out", "main_valve"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "main_valve", "evap"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "evap", "comp.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "tee.outlet_b", "injection_valve"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "injection_valve", "economizer.cold_in"));
+    CHECK_OK(entropyk_system_add_port_edge(sys, VI_ECO, 1, VI_COMP, 1));
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_OK);
+    CHECK(fabs(s.energy_balance) <= 1e-9);
+    CHECK(fabs(s.mass_balance) <= 1e-9);
+    suction = state_leaving(sys, r, VI_EVAP, 0);
+    injection = state_leaving(sys, r, VI_ECO, 1);
+    discharge = state_leaving(sys, r, VI_COMP, 0);
+    liquid_in = state_leaving(sys, r, VI_TEE, 0);
+    liquid_out = state_leaving(sys, r, VI_ECO, 0);
+    expanded = state_leaving(sys, r, VI_INJ, 0);
+    /* The injection level is the geometric mean; the two-step model recomputed from the inlets. */
+    ps = suction.p;
+    pd = discharge.p;
+    pi = injection.p;
+    CHECK_REL(pi, sqrt(ps * pd), 1e-9);
+    CHECK_OK(entropyk_fluid_state(r32, ENTROPYK_INPUT_PS, pi, suction.s, &st));
+    hm = suction.h + (st.h - suction.h) / eta;
+    hx = (suction.m * hm + injection.m * injection.h) / (suction.m + injection.m);
+    CHECK_OK(entropyk_fluid_state(r32, ENTROPYK_INPUT_PH, pi, hx, &st));
+    CHECK_OK(entropyk_fluid_state(r32, ENTROPYK_INPUT_PS, pd, st.s, &st));
+    hd = hx + (st.h - hx) / eta;
+    CHECK_REL(discharge.h, hd, 1e-9);
+    CHECK_REL(suction.m, m_suction, 1e-12);
+    CHECK_REL(discharge.m, suction.m + injection.m, 1e-9);
+    CHECK_OK(entropyk_result_get_component(r, VI_COMP, &comp));
+    CHECK_REL(comp.power, discharge.m * discharge.h - suction.m * suction.h - injection.m * injection.h, 1e-9);
+    /* The economizer: effectiveness 0.8 on the liquid, one duty for both streams. */
+    CHECK_REL(liquid_out.T, liquid_in.T - 0.8 * (liquid_in.T - expanded.T), 1e-9);
+    CHECK_REL(liquid_in.m * (liquid_in.h - liquid_out.h), injection.m * (injection.h - expanded.h), 1e-9);
+    CHECK(expanded.quality > 0.0 && expanded.quality < 1.0);
+    CHECK(injection.m / suction.m > 0.05 && injection.m / suction.m < 0.5);
+
+    /* The single-stage cycle at the same conditions: injection heats more and better. */
+    single[0] = isentropic_compressor(eta, m_suction);
+    single[1] = fixed_saturation(1, 318.15, 5.0);
+    single[2] = valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0);
+    single[3] = fixed_saturation(0, 258.15, 5.0);
+    ref = loop_of("R32", single);
+    CHECK(ref != NULL);
+    if (ref != NULL) {
+        CHECK_OK(entropyk_solve_fallback(ref, NULL, &rs));
+        CHECK_OK(entropyk_result_get_summary(rs, &ss));
+        CHECK(s.heating_capacity > 1.1 * ss.heating_capacity);
+        CHECK(s.COP_heating / ss.COP_heating - 1.0 > 0.01);
+        CHECK(s.COP_heating / ss.COP_heating - 1.0 < 0.25);
+        CHECK(s.COP_cooling > ss.COP_cooling);
+        entropyk_result_free(rs);
+        entropyk_system_free(ref);
+    }
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+    entropyk_fluid_free(r32);
+}
+
+/* Case (d): R1234yf with a suction-line exchanger of vapour-side effectiveness 0.6 (0 C dew / 45 C
+   bubble, saturated outlets, eta 0.7, 1 kg/s); CoolProp 8.0 figures of tests/cycles/network.test.cpp. */
+static void test_suction_line_case_d(void) {
+    EntropykSystem* sys = NULL;
+    EntropykComponent* c = NULL;
+    EntropykSolverResult* r = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykConnectionResult vapour, liquid;
+    uint32_t ihx = 0;
+    CHECK_OK(entropyk_system_create("R1234yf", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    add(sys, fixed_saturation(0, 273.15, 0.0), "evaporator");
+    CHECK_OK(entropyk_internal_heat_exchanger_create(0.6, &c));
+    ihx = add(sys, c, "ihx");
+    add(sys, isentropic_compressor(0.7, 1.0), "compressor");
+    add(sys, fixed_saturation(1, 318.15, 0.0), "condenser");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve");
+    CHECK_OK(entropyk_system_connect_ports(sys, "evaporator", "ihx.cold_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.cold_out", "compressor.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "compressor", "condenser"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "condenser", "ihx.hot_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.hot_out", "valve"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve", "evaporator"));
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_OK);
+    CHECK_REL(s.COP_cooling, 3.32165222035, 1e-6);
+    CHECK_REL(s.cooling_capacity, 126182.027097, 1e-6);
+    CHECK_REL(s.compressor_power, 37987.7298182, 1e-6);
+    vapour = state_leaving(sys, r, ihx, 1);
+    liquid = state_leaving(sys, r, ihx, 0);
+    CHECK_REL(vapour.T, 300.15, 1e-6);
+    CHECK_REL(liquid.T, 300.795490474, 1e-6);
+    CHECK(fabs(s.energy_balance) <= 1e-9);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+static void test_component_refusals(void) {
+    EntropykComponent* c = (EntropykComponent*)&c; /* any non-NULL value: a refused create writes NULL */
+    EntropykVapourInjectionCompressorConfig vi = ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT;
+    EntropykSystem* sys = NULL;
+    uint32_t idx = 0, nin = 0, nout = 0;
+    char msg[256];
+    size_t len = 0;
+    /* Internal heat exchanger: effectiveness in [0, 1). */
+    CHECK_CODE(entropyk_internal_heat_exchanger_create(1.0, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create(NAN, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create(0.5, NULL), ENTROPYK_NULL_POINTER);
+    /* Pressure regulator: both forms, a positive set value, a known form. */
+    CHECK_CODE(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_PRESSURE, 0.0, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_TEMPERATURE, -3.0, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_TEMPERATURE, INFINITY, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_pressure_regulator_create(2, 3.0e5, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    /* Vapour-injection compressor. */
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(NULL, &c), ENTROPYK_NULL_POINTER);
+    vi.isentropic_efficiency = 1.5;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    vi.isentropic_efficiency = 0.7;
+    vi.injection_pressure_factor = 0.0;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    vi.injection_pressure_factor = 1.0;
+    vi.injection = ENTROPYK_INJECTION_GIVEN_PRESSURE; /* injection_pressure left at 0 */
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    vi.suction_mass_flow = NAN;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    vi.suction_mass_flow = 0.05;
+    vi.struct_size = 0;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    /* Economizer: effectiveness in (0, 1), superheat >= 0. */
+    CHECK_CODE(entropyk_economizer_create(1.0, 5.0, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_economizer_create(0.8, -1.0, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_economizer_create(0.8, NAN, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+
+    /* Accepted forms, with their ports. */
+    CHECK_OK(entropyk_system_create("R134a", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_internal_heat_exchanger_create(0.0, &c));
+    CHECK_OK(entropyk_system_add_component(sys, c, &idx));
+    CHECK_OK(entropyk_system_get_port_count(sys, idx, &nin, &nout));
+    CHECK(nin == 2 && nout == 2);
+    CHECK_OK(entropyk_system_get_port_name(sys, idx, 1, 0, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "hot_in") == 0);
+    CHECK_OK(entropyk_system_get_component_name(sys, idx, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "ihx") == 0);
+    CHECK_OK(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_TEMPERATURE, 268.15, &c));
+    CHECK_OK(entropyk_system_add_component(sys, c, &idx));
+    CHECK_OK(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_PRESSURE, 2.5e5, &c));
+    CHECK_OK(entropyk_system_add_component(sys, c, &idx));
+    vi.struct_size = sizeof vi;
+    vi.injection_pressure = 1.2e6;
+    CHECK_OK(entropyk_vapour_injection_compressor_create(&vi, &c)); /* at a given injection pressure */
+    CHECK_OK(entropyk_system_add_component(sys, c, &idx));
+    CHECK(idx == 3);
+    /* Port and component queries: refused out of range, with the reason. */
+    CHECK_CODE(entropyk_system_get_port_name(sys, 3, 0, 1, msg, sizeof msg, &len), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_get_port_name: component 'compressor': outlet port 1 does not exist (it has "
+                      "1)") == 0);
+    CHECK_CODE(entropyk_system_get_port_name(sys, 3, 2, 0, msg, sizeof msg, &len), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_system_get_port_count(sys, 4, &nin, &nout), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_system_get_port_count(sys, 0, NULL, &nout), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_get_component_name(sys, 4, msg, sizeof msg, &len), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_get_component_name: component index 4: the system has 4 components") == 0);
+    CHECK_CODE(entropyk_system_get_connection_count(sys, &idx), ENTROPYK_INVALID_STATE);
+    entropyk_system_free(sys);
+}
+
+int main(void) {
+    test_cascade_case_b();
+    test_two_refrigerants();
+    test_cascade_refusals();
+    test_set_refrigerant_refusals();
+    test_vapour_injection();
+    test_suction_line_case_d();
+    test_component_refusals();
+    return check_report("test_multiloop");
+}
