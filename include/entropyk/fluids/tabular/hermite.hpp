@@ -105,8 +105,10 @@ class Axis {
 
 /// The root u in [0, 1] of the cubic Hermite f(u) = y on one cell, f increasing there:
 /// f0, f1 the end values, s0, s1 the end slopes per unit u, f0 <= y <= f1. Newton with a
-/// bisection safeguard (as Grid::invert_y's last step).
-[[nodiscard]] inline double hermite_root(double f0, double s0, double f1, double s1, double y) noexcept {
+/// bisection safeguard, stopped when a Newton step is below `tol` in u (the error is then about
+/// tol^2: quadratic convergence). Grid::invert_y's last step uses it with a looser tol.
+[[nodiscard]] inline double hermite_root(double f0, double s0, double f1, double s1, double y,
+                                         double tol = 1e-9) noexcept {
     double a = 0.0, b = 1.0;
     double u = f1 > f0 ? (y - f0) / (f1 - f0) : 0.5;
     for (int it = 0; it < 30; ++it) {
@@ -121,7 +123,7 @@ class Axis {
         if (!(un >= a && un <= b)) un = 0.5 * (a + b);
         const double du = un - u;
         u = un;
-        if (std::fabs(du) < 1e-9 || b - a < 1e-15) break; // quadratic: the error is now ~du^2
+        if (std::fabs(du) < tol || b - a < 1e-15) break;
     }
     return u;
 }
