@@ -45,13 +45,13 @@ static EntropykComponent* design_compressor(double mass_flow) {
 
 enum { COMP_A = 0, COND_A = 1, VALVE_A = 2, CASC_COND = 3, CASC_EVAP = 4, COMP_B = 5, VALVE_B = 6, EVAP_B = 7 };
 
-/* The cascade of case (b), not finalized; the lower loop's refrigerant set at comp_b when `lower`
-   is not NULL. */
-static EntropykSystem* cascade(const char* lower) {
+/* The cascade of case (b) on a system created for `system_fluid`, not finalized; the lower loop's
+   refrigerant set at comp_b when `lower` is not NULL (the upper's at comp_a when `upper` is not). */
+static EntropykSystem* cascade_on(const char* system_fluid, const char* upper, const char* lower) {
     EntropykSystem* sys = NULL;
     EntropykCascadeConfig hx = ENTROPYK_CASCADE_CONFIG_INIT;
     uint32_t hot = 0, cold = 0;
-    CHECK_OK(entropyk_system_create("R134a", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_OK(entropyk_system_create(system_fluid, ENTROPYK_BACKEND_EOS, &sys));
     if (sys == NULL) return NULL;
     CHECK(add(sys, design_compressor(0.05), "comp_a") == COMP_A);
     CHECK(add(sys, fixed_saturation(1, 0.8e6, 0.0), "cond_a") == COND_A);
@@ -65,6 +65,7 @@ static EntropykSystem* cascade(const char* lower) {
     CHECK(add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_b") == VALVE_B);
     CHECK(add(sys, fixed_saturation(0, 0.14e6, 0.0), "evap_b") == EVAP_B);
     if (lower != NULL) CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_b.discharge", lower, ENTROPYK_BACKEND_EOS));
+    if (upper != NULL) CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_a", upper, ENTROPYK_BACKEND_EOS));
     CHECK_OK(entropyk_system_connect_ports(sys, "comp_a.discharge", "cond_a"));
     CHECK_OK(entropyk_system_connect_ports(sys, "cond_a", "valve_a"));
     CHECK_OK(entropyk_system_connect_ports(sys, "valve_a", "cascade_evap"));
@@ -75,6 +76,8 @@ static EntropykSystem* cascade(const char* lower) {
     CHECK_OK(entropyk_system_connect_ports(sys, "evap_b", "comp_b.suction"));
     return sys;
 }
+
+static EntropykSystem* cascade(const char* lower) { return cascade_on("R134a", NULL, lower); }
 
 /* The connection leaving outlet `port` of component `from` (its index), or -1. */
 static int leaving(const EntropykSystem* sys, uint32_t from, uint32_t port) {
@@ -150,6 +153,37 @@ static void test_cascade_case_b(void) {
     CHECK(fabs(lower.m - 0.0390) <= 0.00005);
     CHECK(fabs(s.cooling_capacity / 7180.0 - 1.0) <= 5e-3);
     CHECK(fabs(s.COP_cooling / 4.46 - 1.0) <= 5e-3);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* Both loops given R134a on a system created for R32: the diagrams (entropyk_result_write_svg
+   too, which draws loop 0) are on the loops' refrigerant, not the system's, with case (b)'s COP. */
+static void test_loop_refrigerant_not_the_systems(void) {
+    EntropykSystem* sys = cascade_on("R32", "R134a", "R134a");
+    EntropykSolverResult* r = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    char name[16];
+    size_t len = 0;
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK_REL(s.COP_cooling, 4.47287894351, 1e-6);
+    CHECK_OK(entropyk_result_get_loop_refrigerant(r, 0, name, sizeof name, &len));
+    CHECK(strcmp(name, "R134a") == 0);
+    {
+        size_t n = 0;
+        char* svg = NULL;
+        CHECK_OK(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, NULL, 0, &n));
+        svg = (char*)malloc(n + 1);
+        if (svg != NULL) {
+            CHECK_OK(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, svg, n + 1, &n));
+            CHECK(strstr(svg, "<title>R134a cycle \xe2\x80\x94 log p-h diagram</title>") != NULL);
+            CHECK(strstr(svg, "R32") == NULL);
+            free(svg);
+        }
+    }
     entropyk_result_free(r);
     entropyk_system_free(sys);
 }
@@ -851,6 +885,7 @@ static void test_cascade_diagrams_by_loop(void) {
 int main(void) {
     test_cascade_case_b();
     test_two_refrigerants();
+    test_loop_refrigerant_not_the_systems();
     test_cascade_refusals();
     test_set_refrigerant_refusals();
     test_vapour_injection();
