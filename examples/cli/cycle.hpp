@@ -90,9 +90,15 @@ struct SolvedCycle {
 /// A non-empty `refrigerant` replaces the file's (--refrigerant: any name find_fluid accepts,
 /// blends included; an unknown one is an InputError naming the option).
 SolvedCycle solve_cycle_json(const std::string& text, const std::string& source, const std::string& refrigerant = {});
+/// The same with every --refrigerant given: one FLUID for a file of one loop; LOOP=FLUID (each
+/// loop at most once) for a file with "loops", where a bare FLUID is an InputError naming the
+/// loops. None: the file's own refrigerants.
+SolvedCycle solve_cycle_json(const std::string& text, const std::string& source,
+                             const std::vector<std::string>& refrigerants);
 
 /// Reads the file and calls solve_cycle_json; an unreadable file is an InputError.
 SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant = {});
+SolvedCycle solve_cycle_file(const std::string& path, const std::vector<std::string>& refrigerants);
 
 /// The outputs' view of a System the caller built and solved (the C++ API's door to the
 /// command's table, JSON, CSV and diagrams): names, ports, loops and refrigerants from `system`,
@@ -102,5 +108,6 @@ SolvedCycle describe_solved_system(const System& system, std::string title, std:
 
 /// The built-in demo: examples/cycles/r410a_heat_pump.json, embedded at build time.
 SolvedCycle solve_demo_cycle(const std::string& refrigerant = {});
+SolvedCycle solve_demo_cycle(const std::vector<std::string>& refrigerants);
 
 } // namespace entropyk::cli

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -64,38 +65,121 @@ SolvedCycle describe_solved_system(const System& system, std::string title, std:
 
 namespace {
 
-/// The cycle text with its refrigerant replaced (--refrigerant) and the title saying so. Only a
-/// well-formed JSON object is edited; anything else goes to the reader unchanged, which then
-/// reports the file's own problem.
-std::string with_refrigerant(const std::string& text, const std::string& refrigerant) {
-    const auto found = fluids::find_fluid(refrigerant);
-    if (!found) throw InputError("--refrigerant: " + std::string(found.error().message()));
+/// One --refrigerant value: FLUID, or LOOP=FLUID for a file with "loops".
+struct RefrigerantOption {
+    std::string text, loop, fluid; ///< as given; the loop (empty when none); the canonical fluid name
+};
+
+RefrigerantOption parse_refrigerant_option(const std::string& text) {
+    RefrigerantOption o{text, {}, text};
+    if (const auto eq = text.find('='); eq != std::string::npos) {
+        o.loop = text.substr(0, eq);
+        o.fluid = text.substr(eq + 1);
+        if (o.loop.empty() || o.fluid.empty())
+            throw InputError("--refrigerant " + text + ": expected FLUID or LOOP=FLUID (e.g. low=R744)");
+    }
+    const auto found = fluids::find_fluid(o.fluid);
+    if (!found)
+        throw InputError("--refrigerant" + (o.loop.empty() ? std::string() : " " + text) + ": " +
+                         std::string(found.error().message()));
+    o.fluid = std::string((*found)->name());
+    return o;
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+    std::string out;
+    for (const std::string& p : parts) out += (out.empty() ? "" : ", ") + p;
+    return out;
+}
+
+/// The cycle text with its refrigerant(s) replaced (--refrigerant) and the title saying so. A file
+/// of one loop takes one FLUID (its top-level "refrigerant"); a file with "loops" takes
+/// LOOP=FLUID, once per loop at most (that entry's "refrigerant"). Only a well-formed JSON object
+/// (and a "loops" array of objects) is edited; anything else goes to the reader unchanged, which
+/// then reports the file's own problem.
+std::string with_refrigerants(const std::string& text, const std::vector<std::string>& given) {
+    std::vector<RefrigerantOption> options;
+    for (const std::string& g : given) options.push_back(parse_refrigerant_option(g));
     nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
     if (!doc.is_object()) return text;
-    const std::string name = std::string((*found)->name());
     const std::string title = doc.contains("name") && doc["name"].is_string() ? doc["name"].get<std::string>() : "";
-    doc["refrigerant"] = name;
-    doc["name"] = (title.empty() ? std::string("cycle") : title) + " on " + name;
+    std::vector<std::string> said;
+    const bool several = doc.contains("loops");
+    if (!several) {
+        for (const RefrigerantOption& o : options)
+            if (!o.loop.empty())
+                throw InputError("--refrigerant " + o.text +
+                                 ": the cycle has one refrigerant loop (no \"loops\" section): give the fluid alone, "
+                                 "--refrigerant " +
+                                 o.fluid);
+        if (options.size() > 1)
+            throw InputError("--refrigerant is given " + std::to_string(options.size()) +
+                             " times: the cycle has one refrigerant loop");
+        doc["refrigerant"] = options.front().fluid;
+        said.push_back(options.front().fluid);
+    } else {
+        nlohmann::json& loops = doc["loops"];
+        if (!loops.is_array()) return text;
+        std::vector<std::string> names;
+        for (const auto& l : loops) {
+            if (!l.is_object() || !l.contains("name") || !l["name"].is_string()) return text;
+            names.push_back(l["name"].get<std::string>());
+        }
+        std::vector<bool> replaced(names.size(), false);
+        for (const RefrigerantOption& o : options) {
+            const std::string counted = std::to_string(names.size()) + " refrigerant loop" +
+                                        (names.size() == 1 ? "" : "s") + " (" + joined(names) + ")";
+            if (o.loop.empty())
+                throw InputError("--refrigerant " + o.text + ": the cycle has " + counted +
+                                 ": name the loop, e.g. --refrigerant " + (names.empty() ? "LOOP" : names.front()) +
+                                 "=" + o.fluid);
+            std::size_t k = 0;
+            while (k < names.size() && names[k] != o.loop) ++k;
+            if (k == names.size())
+                throw InputError("--refrigerant " + o.text + ": no loop named \"" + o.loop + "\"; the cycle has " +
+                                 counted);
+            if (replaced[k]) throw InputError("--refrigerant: loop \"" + o.loop + "\" is given twice");
+            replaced[k] = true;
+            loops[k]["refrigerant"] = o.fluid;
+            said.push_back(o.fluid + " (" + o.loop + ")");
+        }
+    }
+    doc["name"] = (title.empty() ? std::string("cycle") : title) + " on " + joined(said);
     return doc.dump();
 }
 
 } // namespace
 
-SolvedCycle solve_cycle_json(const std::string& text, const std::string& source, const std::string& refrigerant) {
-    return solve(io::read_cycle_json(refrigerant.empty() ? text : with_refrigerant(text, refrigerant), source));
+SolvedCycle solve_cycle_json(const std::string& text, const std::string& source,
+                             const std::vector<std::string>& refrigerants) {
+    return solve(io::read_cycle_json(refrigerants.empty() ? text : with_refrigerants(text, refrigerants), source));
 }
 
-SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant) {
-    if (refrigerant.empty()) return solve(io::read_cycle_file(path));
+SolvedCycle solve_cycle_json(const std::string& text, const std::string& source, const std::string& refrigerant) {
+    return solve_cycle_json(text, source,
+                            refrigerant.empty() ? std::vector<std::string>{} : std::vector<std::string>{refrigerant});
+}
+
+SolvedCycle solve_cycle_file(const std::string& path, const std::vector<std::string>& refrigerants) {
+    if (refrigerants.empty()) return solve(io::read_cycle_file(path));
     std::ifstream in(path, std::ios::binary);
     if (!in) return solve(io::read_cycle_file(path)); // the reader's own "cannot open" message
     std::ostringstream text;
     text << in.rdbuf();
-    return solve_cycle_json(text.str(), path, refrigerant);
+    return solve_cycle_json(text.str(), path, refrigerants);
+}
+
+SolvedCycle solve_cycle_file(const std::string& path, const std::string& refrigerant) {
+    return solve_cycle_file(path,
+                            refrigerant.empty() ? std::vector<std::string>{} : std::vector<std::string>{refrigerant});
+}
+
+SolvedCycle solve_demo_cycle(const std::vector<std::string>& refrigerants) {
+    return solve_cycle_json(demo_cycle_json, "built-in demo (examples/cycles/r410a_heat_pump.json)", refrigerants);
 }
 
 SolvedCycle solve_demo_cycle(const std::string& refrigerant) {
-    return solve_cycle_json(demo_cycle_json, "built-in demo (examples/cycles/r410a_heat_pump.json)", refrigerant);
+    return solve_demo_cycle(refrigerant.empty() ? std::vector<std::string>{} : std::vector<std::string>{refrigerant});
 }
 
 } // namespace entropyk::cli

@@ -22,7 +22,8 @@ using namespace entropyk;
 using namespace entropyk::cli;
 
 constexpr const char* usage =
-    "usage: entropyk solve CYCLE.json [--refrigerant NAME] [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
+    "usage: entropyk solve CYCLE.json [--refrigerant [LOOP=]NAME] [--svg PH.svg] [--ts TS.svg] [--format "
+    "table|json|csv]\n"
     "       entropyk demo [--refrigerant NAME] [--svg PH.svg] [--ts TS.svg] [--format table|json|csv]\n"
     "       entropyk props FLUID --X value[unit] --Y value[unit] [--format text|json|csv]\n"
     "       entropyk --help | --version;  entropyk COMMAND --help\n";
@@ -43,6 +44,10 @@ constexpr const char* help =
     "  --refrigerant NAME run the cycle on NAME instead of the file's refrigerant: a fluid\n"
     "                     (R32, CO2, ...), a blend (R454B, R452B, R407C, R404A, R448A, R449A,\n"
     "                     R513A, R410A.mix) or a composition by mass (R32[0.689]&R1234yf[0.311])\n"
+    "  --refrigerant LOOP=NAME\n"
+    "                     a file with \"loops\": run loop LOOP (its \"name\") on NAME; repeat\n"
+    "                     the option for several loops (--refrigerant low=R744 --refrigerant\n"
+    "                     high=R290); a NAME without a loop is refused there\n"
     "  --svg FILE         write the cycle on a log p-h diagram (SVG)\n"
     "  --ts FILE          write the cycle on a T-s diagram (SVG)\n"
     "                     several refrigerant loops: one diagram per loop, named after its\n"
@@ -61,7 +66,8 @@ constexpr const char* help =
     "solution that is not physical (the solver's report, or the broken law, is printed).\n";
 
 struct SolveOptions {
-    std::string file, svg, ts, format = "table", refrigerant;
+    std::string file, svg, ts, format = "table";
+    std::vector<std::string> refrigerants; ///< every --refrigerant, in order
     bool help = false;
 };
 
@@ -81,7 +87,7 @@ SolveOptions parse_solve_options(int argc, char** argv, bool needs_file) {
         else if (a == "--ts")
             o.ts = value();
         else if (a == "--refrigerant")
-            o.refrigerant = value();
+            o.refrigerants.push_back(value());
         else if (a == "--format") {
             o.format = value();
             if (o.format != "table" && o.format != "json" && o.format != "csv")
@@ -101,7 +107,7 @@ int run_solve(int argc, char** argv, bool demo) {
         std::printf("%s%s", usage, help);
         return exit_ok;
     }
-    const SolvedCycle c = demo ? solve_demo_cycle(o.refrigerant) : solve_cycle_file(o.file, o.refrigerant);
+    const SolvedCycle c = demo ? solve_demo_cycle(o.refrigerants) : solve_cycle_file(o.file, o.refrigerants);
     const std::string text =
         o.format == "json" ? format_json(c) : (o.format == "csv" ? format_csv(c) : format_table(c));
     std::fputs(text.c_str(), stdout);

@@ -1935,6 +1935,46 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_last_error(const
                                                                            size_t* out_len);
 
 /**
+ * The number of refrigerant loops of the system the result was made for (1 for a single loop; loop
+ * 0 holds the first compressor, as entropyk_system_get_loop_count numbers them).
+ *
+ * Recorded when the result is made, so it is known also for a result no solve has written yet.
+ *
+ * @param result The result.
+ * @param[out] out Receives the count (>= 1).
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing is allocated.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_loop_count(const EntropykSolverResult* result,
+                                                                               uint32_t* out);
+
+/**
+ * The canonical name of the refrigerant of one loop of the result (e.g. "R744"), recorded when the
+ * result is made: the fluid entropyk_result_write_svg_loop draws that loop on.
+ *
+ * A loop index not below the loop count is refused with ENTROPYK_INVALID_ARGUMENT and nothing is
+ * written.
+ *
+ * @param result The result.
+ * @param loop Loop index, < the loop count.
+ * @param[out] buffer Receives the name. Caller-owned; may be NULL only together with capacity == 0
+ *   (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_BUFFER_TOO_SMALL; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_loop_refrigerant(const EntropykSolverResult* result,
+                                                                                     uint32_t loop, char* buffer,
+                                                                                     size_t capacity, size_t* out_len);
+
+/**
  * Sets *value to ENTROPYK_CYCLE_SUMMARY_INIT: struct_size = sizeof(EntropykCycleSummary) and the
  * documented defaults.
  *
@@ -2850,7 +2890,8 @@ enum {
  * + 1 bytes succeeds. A result whose solve failed (ENTROPYK_NON_CONVERGENCE, ENTROPYK_TIMEOUT,
  * ENTROPYK_NON_PHYSICAL) or that no solve has written yet is refused with ENTROPYK_INVALID_STATE
  * and nothing is written; so are unknown kinds (ENTROPYK_INVALID_ARGUMENT) and a property failure
- * while drawing the frame (ENTROPYK_FLUID_ERROR).
+ * while drawing the frame (ENTROPYK_FLUID_ERROR). A result of several refrigerant loops gives the
+ * diagram of loop 0 on that loop's refrigerant; entropyk_result_write_svg_loop draws any loop.
  *
  * @param result The result.
  * @param kind ENTROPYK_DIAGRAM_PH or ENTROPYK_DIAGRAM_TS.
@@ -2869,6 +2910,38 @@ enum {
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg(const EntropykSolverResult* result,
                                                                           EntropykDiagramKind kind, char* buffer,
                                                                           size_t capacity, size_t* out_len);
+
+/**
+ * The diagram of one refrigerant loop of a converged result, on that loop's own refrigerant (its
+ * dome and isolines) and backend: every connection of the loop (branches and mixing points
+ * included) drawn as a process, the states numbered as in a table of every loop (the states of
+ * loops 0 .. loop - 1 first, in flow order).
+ *
+ * The title names the refrigerant and, for a system of several loops, the loop ("R744 cycle, loop
+ * 2"). For a single-loop system, loop 0 gives exactly the document of entropyk_result_write_svg.
+ * The string convention and the refusals are those of entropyk_result_write_svg; a loop index not
+ * below the result's loop count (entropyk_result_get_loop_count) is refused with
+ * ENTROPYK_INVALID_ARGUMENT. A refused call writes nothing and leaves *out_len unchanged.
+ *
+ * @param result The result.
+ * @param loop Loop index, < the loop count.
+ * @param kind ENTROPYK_DIAGRAM_PH or ENTROPYK_DIAGRAM_TS.
+ * @param[out] buffer Receives the SVG document. Caller-owned; may be NULL only together with
+ *   capacity == 0 (a size query).
+ * @param capacity Size of buffer in bytes.
+ * @param[out] out_len Receives the text's length without the terminating NUL, also when the buffer
+ *   is too small (the needed length).
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT,
+ *   ENTROPYK_INVALID_STATE, ENTROPYK_BUFFER_TOO_SMALL, ENTROPYK_FLUID_ERROR; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the buffer; the document is built in memory the library frees
+ *   before returning.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg_loop(const EntropykSolverResult* result,
+                                                                               uint32_t loop, EntropykDiagramKind kind,
+                                                                               char* buffer, size_t capacity,
+                                                                               size_t* out_len);
 
 /* ==== sweep ======================================================================================= */
 /**

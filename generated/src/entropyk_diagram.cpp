@@ -16,4 +16,12 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg(const 
                                                       out_len);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_write_svg_loop(const EntropykSolverResult* result,
+                                                                               uint32_t loop, EntropykDiagramKind kind,
+                                                                               char* buffer, size_t capacity,
+                                                                               size_t* out_len) {
+    return capi::guarded_call<capi::result_write_svg_loop>("entropyk_result_write_svg_loop", result, loop, kind, buffer,
+                                                           capacity, out_len);
+}
+
 } // extern "C"

@@ -144,6 +144,18 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_last_error(const
         "entropyk_result_last_error", result, buffer, capacity, out_len);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_loop_count(const EntropykSolverResult* result,
+                                                                               uint32_t* out) {
+    return capi::guarded_call<capi::result_get_loop_count>("entropyk_result_get_loop_count", result, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_result_get_loop_refrigerant(const EntropykSolverResult* result,
+                                                                                     uint32_t loop, char* buffer,
+                                                                                     size_t capacity, size_t* out_len) {
+    return capi::guarded_call<capi::result_get_loop_refrigerant>("entropyk_result_get_loop_refrigerant", result, loop,
+                                                                 buffer, capacity, out_len);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cycle_summary_init(EntropykCycleSummary* value) {
     return capi::guarded_call<capi::init_struct<EntropykCycleSummary>>(
         "entropyk_cycle_summary_init", value, EntropykCycleSummary ENTROPYK_CYCLE_SUMMARY_INIT);

@@ -71,6 +71,11 @@ static void test_converged_result(void) {
         CHECK_CODE(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, again, len, &len_again),
                    ENTROPYK_BUFFER_TOO_SMALL);
         CHECK(len_again == len && again[len - 1] == '\0' && strncmp(again, svg, len - 1) == 0);
+        /* one loop: entropyk_result_write_svg_loop(0) is the same document */
+        memset(again, 0, len + 1);
+        len_again = 0;
+        CHECK_OK(entropyk_result_write_svg_loop(r, 0, ENTROPYK_DIAGRAM_PH, again, len + 1, &len_again));
+        CHECK(len_again == len && memcmp(svg, again, len + 1) == 0);
     }
     CHECK_CODE(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, small, sizeof small, &small_len),
                ENTROPYK_BUFFER_TOO_SMALL);
@@ -78,6 +83,22 @@ static void test_converged_result(void) {
     CHECK(small[63] == '\0' && strncmp(small, "<?xml", 5) == 0);
     CHECK_CONTAINS(result_error(r), "entropyk_result_write_svg: the text needs ");
     CHECK_CONTAINS(result_error(r), "capacity is 64");
+
+    {
+        uint32_t loops = 0;
+        char name[16];
+        size_t name_len = 0;
+        CHECK_OK(entropyk_result_get_loop_count(r, &loops));
+        CHECK(loops == 1);
+        CHECK_OK(entropyk_result_get_loop_refrigerant(r, 0, name, sizeof name, &name_len));
+        CHECK(strcmp(name, "R134a") == 0 && name_len == 5);
+        name_len = 7;
+        CHECK_CODE(entropyk_result_write_svg_loop(r, 1, ENTROPYK_DIAGRAM_PH, NULL, 0, &name_len),
+                   ENTROPYK_INVALID_ARGUMENT);
+        CHECK(name_len == 7);
+        CHECK(strcmp(result_error(r), "entropyk_result_write_svg_loop: loop 1: the result has 1 refrigerant loop "
+                                      "(0 to 0)") == 0);
+    }
 
     /* the T-s diagram */
     CHECK_OK(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_TS, NULL, 0, &len_ts));
@@ -130,6 +151,10 @@ static void test_unwritten_and_failed_result(void) {
     CHECK_CODE(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, buf, sizeof buf, &len), ENTROPYK_INVALID_STATE);
     CHECK(len == 777 && strcmp(buf, "untouched") == 0);
     CHECK_CONTAINS(result_error(r), "entropyk_result_write_svg: no solve has written this result yet");
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 0, ENTROPYK_DIAGRAM_PH, buf, sizeof buf, &len),
+               ENTROPYK_INVALID_STATE);
+    CHECK(len == 777 && strcmp(buf, "untouched") == 0);
+    CHECK_CONTAINS(result_error(r), "entropyk_result_write_svg_loop: no solve has written this result yet");
 
     /* one Newton iteration from the automatic guess cannot converge */
     one.max_iterations = 1;

@@ -11,8 +11,15 @@
    economizer are recomputed here from the solved states with the C fluid API, and its heating COP
    must beat the single-stage cycle at the same conditions.
 
-   Case (d), the R1234yf cycle with a suction-line exchanger: COP 3.32165222. */
+   Case (d), the R1234yf cycle with a suction-line exchanger: COP 3.32165222.
+
+   Two example plants built by hand with the C constructors (the CO2 booster rack and the two-stage
+   NH3 plant of examples/cycles) must solve to the cycle file's figures (1e-9), with every
+   component's mass and energy balance closed; the R744/R717 cascade example is drawn loop by loop
+   (entropyk_result_write_svg_loop), each loop on its own refrigerant. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -38,13 +45,13 @@ static EntropykComponent* design_compressor(double mass_flow) {
 
 enum { COMP_A = 0, COND_A = 1, VALVE_A = 2, CASC_COND = 3, CASC_EVAP = 4, COMP_B = 5, VALVE_B = 6, EVAP_B = 7 };
 
-/* The cascade of case (b), not finalized; the lower loop's refrigerant set at comp_b when `lower`
-   is not NULL. */
-static EntropykSystem* cascade(const char* lower) {
+/* The cascade of case (b) on a system created for `system_fluid`, not finalized; the lower loop's
+   refrigerant set at comp_b when `lower` is not NULL (the upper's at comp_a when `upper` is not). */
+static EntropykSystem* cascade_on(const char* system_fluid, const char* upper, const char* lower) {
     EntropykSystem* sys = NULL;
     EntropykCascadeConfig hx = ENTROPYK_CASCADE_CONFIG_INIT;
     uint32_t hot = 0, cold = 0;
-    CHECK_OK(entropyk_system_create("R134a", ENTROPYK_BACKEND_EOS, &sys));
+    CHECK_OK(entropyk_system_create(system_fluid, ENTROPYK_BACKEND_EOS, &sys));
     if (sys == NULL) return NULL;
     CHECK(add(sys, design_compressor(0.05), "comp_a") == COMP_A);
     CHECK(add(sys, fixed_saturation(1, 0.8e6, 0.0), "cond_a") == COND_A);
@@ -58,6 +65,7 @@ static EntropykSystem* cascade(const char* lower) {
     CHECK(add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_b") == VALVE_B);
     CHECK(add(sys, fixed_saturation(0, 0.14e6, 0.0), "evap_b") == EVAP_B);
     if (lower != NULL) CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_b.discharge", lower, ENTROPYK_BACKEND_EOS));
+    if (upper != NULL) CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_a", upper, ENTROPYK_BACKEND_EOS));
     CHECK_OK(entropyk_system_connect_ports(sys, "comp_a.discharge", "cond_a"));
     CHECK_OK(entropyk_system_connect_ports(sys, "cond_a", "valve_a"));
     CHECK_OK(entropyk_system_connect_ports(sys, "valve_a", "cascade_evap"));
@@ -68,6 +76,8 @@ static EntropykSystem* cascade(const char* lower) {
     CHECK_OK(entropyk_system_connect_ports(sys, "evap_b", "comp_b.suction"));
     return sys;
 }
+
+static EntropykSystem* cascade(const char* lower) { return cascade_on("R134a", NULL, lower); }
 
 /* The connection leaving outlet `port` of component `from` (its index), or -1. */
 static int leaving(const EntropykSystem* sys, uint32_t from, uint32_t port) {
@@ -147,6 +157,37 @@ static void test_cascade_case_b(void) {
     entropyk_system_free(sys);
 }
 
+/* Both loops given R134a on a system created for R32: the diagrams (entropyk_result_write_svg
+   too, which draws loop 0) are on the loops' refrigerant, not the system's, with case (b)'s COP. */
+static void test_loop_refrigerant_not_the_systems(void) {
+    EntropykSystem* sys = cascade_on("R32", "R134a", "R134a");
+    EntropykSolverResult* r = NULL;
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    char name[16];
+    size_t len = 0;
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK_REL(s.COP_cooling, 4.47287894351, 1e-6);
+    CHECK_OK(entropyk_result_get_loop_refrigerant(r, 0, name, sizeof name, &len));
+    CHECK(strcmp(name, "R134a") == 0);
+    {
+        size_t n = 0;
+        char* svg = NULL;
+        CHECK_OK(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, NULL, 0, &n));
+        svg = (char*)malloc(n + 1);
+        if (svg != NULL) {
+            CHECK_OK(entropyk_result_write_svg(r, ENTROPYK_DIAGRAM_PH, svg, n + 1, &n));
+            CHECK(strstr(svg, "<title>R134a cycle \xe2\x80\x94 log p-h diagram</title>") != NULL);
+            CHECK(strstr(svg, "R32") == NULL);
+            free(svg);
+        }
+    }
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
 /* Two refrigerants: the lower loop on R32 (not solved; the loops and their fluids are reported). */
 static void test_two_refrigerants(void) {
     EntropykSystem* sys = cascade("r32");
@@ -163,6 +204,25 @@ static void test_two_refrigerants(void) {
     CHECK_CODE(entropyk_system_get_loop_refrigerant(sys, 2, name, sizeof name, &len), ENTROPYK_INVALID_ARGUMENT);
     CHECK_OK(entropyk_system_last_error(sys, name, sizeof name, &len));
     CHECK(strcmp(name, "entropyk_system_get_loop_refrigerant: loop 2: the system has 2 loops") == 0);
+    /* A result records each loop's refrigerant when it is made, before any solve. */
+    {
+        EntropykSolverResult* r = NULL;
+        uint32_t n = 0;
+        CHECK_OK(entropyk_result_create(sys, &r));
+        CHECK_OK(entropyk_result_get_loop_count(r, &n));
+        CHECK(n == 2);
+        CHECK_OK(entropyk_result_get_loop_refrigerant(r, 0, name, sizeof name, &len));
+        CHECK(strcmp(name, "R134a") == 0 && len == 5);
+        CHECK_OK(entropyk_result_get_loop_refrigerant(r, 1, name, sizeof name, &len));
+        CHECK(strcmp(name, "R32") == 0 && len == 3);
+        /* ... but a diagram needs a solve. */
+        len = 99;
+        strcpy(name, "untouched");
+        CHECK_CODE(entropyk_result_write_svg_loop(r, 1, ENTROPYK_DIAGRAM_PH, name, sizeof name, &len),
+                   ENTROPYK_INVALID_STATE);
+        CHECK(len == 99 && strcmp(name, "untouched") == 0);
+        entropyk_result_free(r);
+    }
     entropyk_system_free(sys);
 }
 
@@ -461,13 +521,378 @@ static void test_component_refusals(void) {
     entropyk_system_free(sys);
 }
 
+/* ---- the example plants built by hand, against their cycle files ----------------------------- */
+
+static double celsius(double c) { return c + 273.15; } /* as the cycle-file reader converts */
+
+static EntropykSystem* example_file(const char* name) {
+    char path[1024], msg[512];
+    size_t len = 0;
+    EntropykSystem* sys = NULL;
+    snprintf(path, sizeof path, "%s/examples/cycles/%s", ENTROPYK_SOURCE_DIR, name);
+    msg[0] = '\0';
+    CHECK_OK(entropyk_system_from_file(path, &sys, msg, sizeof msg, &len));
+    if (sys == NULL) fprintf(stderr, "%s: %s\n", path, msg);
+    return sys;
+}
+
+static EntropykComponent* compressor(double efficiency, double mass_flow) {
+    EntropykIsentropicCompressorConfig c = ENTROPYK_ISENTROPIC_COMPRESSOR_CONFIG_INIT;
+    EntropykComponent* out = NULL;
+    c.flow_law = mass_flow > 0.0 ? ENTROPYK_FLOW_LAW_FIXED_MASS_FLOW : ENTROPYK_FLOW_LAW_NONE;
+    c.isentropic_efficiency = efficiency;
+    c.mass_flow = mass_flow;
+    CHECK_OK(entropyk_isentropic_compressor_create(&c, &out));
+    return out;
+}
+
+static EntropykComponent* throttle(void) { return valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0); }
+
+static EntropykComponent* two_port(EntropykErrorCode (*create)(double, EntropykComponent**), double value) {
+    EntropykComponent* out = NULL;
+    CHECK_OK(create(value, &out));
+    return out;
+}
+
+static EntropykComponent* mixer(void) {
+    EntropykComponent* out = NULL;
+    CHECK_OK(entropyk_mixer_create(&out));
+    return out;
+}
+
+static void connect_all(EntropykSystem* sys, const char* const links[][2], size_t n) {
+    size_t i;
+    for (i = 0; i < n; ++i) CHECK_OK(entropyk_system_connect_ports(sys, links[i][0], links[i][1]));
+    CHECK_OK(entropyk_system_finalize(sys));
+}
+
+/* examples/cycles/r744_booster_rack.json, component by component and connection by connection. */
+static EntropykSystem* booster_by_hand(void) {
+    static const char* const links[][2] = {{"mt compressor.discharge", "gas cooler"},
+                                           {"gas cooler", "hp valve"},
+                                           {"hp valve", "flash tank.inlet"},
+                                           {"flash tank.liquid_out", "liquid split.inlet"},
+                                           {"flash tank.vapour_out", "bypass valve"},
+                                           {"liquid split.outlet_a", "mt valve"},
+                                           {"mt valve", "mt evaporator"},
+                                           {"liquid split.outlet_b", "lt valve"},
+                                           {"lt valve", "lt evaporator"},
+                                           {"lt evaporator", "lt compressor.suction"},
+                                           {"mt evaporator", "booster mixer.inlet_a"},
+                                           {"lt compressor.discharge", "booster mixer.inlet_b"},
+                                           {"booster mixer.outlet", "bypass mixer.inlet_a"},
+                                           {"bypass valve", "bypass mixer.inlet_b"},
+                                           {"bypass mixer.outlet", "mt compressor.suction"}};
+    EntropykSystem* sys = NULL;
+    EntropykGasCoolerConfig gc = ENTROPYK_GAS_COOLER_CONFIG_INIT;
+    EntropykComponent* c = NULL;
+    CHECK_OK(entropyk_system_create("R744", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return NULL;
+    add(sys, compressor(0.7, 0.15), "mt compressor");
+    gc.spec = ENTROPYK_GAS_COOLER_OUTLET_TEMPERATURE;
+    gc.outlet_temperature = celsius(35.0);
+    CHECK_OK(entropyk_gas_cooler_create(&gc, &c));
+    add(sys, c, "gas cooler");
+    add(sys, two_port(entropyk_high_pressure_valve_create, 90e5), "hp valve");
+    add(sys, two_port(entropyk_flash_tank_create, 35e5), "flash tank");
+    add(sys, throttle(), "bypass valve");
+    add(sys, two_port(entropyk_splitter_create, 0.0), "liquid split"); /* the network decides the split */
+    add(sys, throttle(), "mt valve");
+    add(sys, fixed_saturation(0, celsius(-8.0), 5.0), "mt evaporator");
+    add(sys, throttle(), "lt valve");
+    add(sys, fixed_saturation(0, celsius(-30.0), 5.0), "lt evaporator");
+    add(sys, compressor(0.7, 0.03), "lt compressor");
+    add(sys, mixer(), "booster mixer");
+    add(sys, mixer(), "bypass mixer");
+    connect_all(sys, links, sizeof links / sizeof links[0]);
+    return sys;
+}
+
+/* examples/cycles/r717_two_stage_intercooler.json. */
+static EntropykSystem* two_stage_nh3_by_hand(void) {
+    static const char* const links[][2] = {{"hp compressor.discharge", "condenser"},
+                                           {"condenser", "hp valve"},
+                                           {"hp valve", "intercooler inlet.inlet_a"},
+                                           {"lp compressor.discharge", "intercooler inlet.inlet_b"},
+                                           {"intercooler inlet.outlet", "intercooler.inlet"},
+                                           {"intercooler.vapour_out", "hp compressor.suction"},
+                                           {"intercooler.liquid_out", "lp valve"},
+                                           {"lp valve", "evaporator"},
+                                           {"evaporator", "lp compressor.suction"}};
+    EntropykSystem* sys = NULL;
+    CHECK_OK(entropyk_system_create("R717", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return NULL;
+    add(sys, compressor(0.75, 0.1), "hp compressor");
+    add(sys, fixed_saturation(1, celsius(35.0), 0.0), "condenser");
+    add(sys, throttle(), "hp valve");
+    add(sys, mixer(), "intercooler inlet");
+    add(sys, two_port(entropyk_flash_tank_create, 3.5e5), "intercooler");
+    add(sys, throttle(), "lp valve");
+    add(sys, fixed_saturation(0, celsius(-35.0), 0.0), "evaporator");
+    add(sys, compressor(0.75, 0.0), "lp compressor"); /* its flow is what the intercooler leaves */
+    connect_all(sys, links, sizeof links / sizeof links[0]);
+    return sys;
+}
+
+/* Every component's mass and energy balance from the connection states of a solved network:
+   sum(m_in) = sum(m_out) and sum(m h)_out - sum(m h)_in = heat + power into the refrigerant. */
+static void check_component_balances(const EntropykSystem* sys, const EntropykSolverResult* r, double power_scale) {
+    uint32_t n_comp = 0, n_conn = 0, k, i;
+    CHECK_OK(entropyk_system_get_component_count(sys, &n_comp));
+    CHECK_OK(entropyk_result_get_connection_count(r, &n_conn));
+    for (k = 0; k < n_comp; ++k) {
+        EntropykComponentResult cr = ENTROPYK_COMPONENT_RESULT_INIT;
+        double m_in = 0.0, m_out = 0.0, H_in = 0.0, H_out = 0.0;
+        CHECK_OK(entropyk_result_get_component(r, k, &cr));
+        for (i = 0; i < n_conn; ++i) {
+            EntropykConnectionResult c = ENTROPYK_CONNECTION_RESULT_INIT;
+            CHECK_OK(entropyk_result_get_connection(r, i, &c));
+            if (c.to == k) {
+                m_in += c.m;
+                H_in += c.m * c.h;
+            }
+            if (c.from == k) {
+                m_out += c.m;
+                H_out += c.m * c.h;
+            }
+        }
+        CHECK(m_in > 0.0);
+        CHECK(fabs(m_in - m_out) <= 1e-9 * m_in);
+        if (!(fabs(H_out - H_in - (cr.heat_rate + cr.power)) <= 1e-9 * power_scale))
+            fprintf(stderr, "component %u: energy out - in = %.17g W, heat + power = %.17g W\n", (unsigned)k,
+                    H_out - H_in, cr.heat_rate + cr.power);
+        CHECK(fabs(H_out - H_in - (cr.heat_rate + cr.power)) <= 1e-9 * power_scale);
+    }
+}
+
+/* Solves the plant built by hand (fallback, automatic guess) and the cycle file's system (its own
+   configured solve): the same figures and states to 1e-9; both balanced. Returns the hand-built
+   result (the caller frees it) and its summary. */
+static EntropykSolverResult* same_as_file(EntropykSystem* by_hand, const char* file, EntropykCycleSummary* s) {
+    EntropykSystem* from_file = example_file(file);
+    EntropykSolverResult *r = NULL, *rf = NULL;
+    EntropykCycleSummary f = ENTROPYK_CYCLE_SUMMARY_INIT;
+    uint32_t n = 0, nf = 0, i;
+    if (by_hand == NULL || from_file == NULL) {
+        entropyk_system_free(from_file);
+        return NULL;
+    }
+    CHECK_OK(entropyk_solve_fallback(by_hand, NULL, &r));
+    CHECK_OK(entropyk_solve_configured(from_file, &rf));
+    CHECK_OK(entropyk_result_get_summary(r, s));
+    CHECK_OK(entropyk_result_get_summary(rf, &f));
+    CHECK(s->status == ENTROPYK_OK && f.status == ENTROPYK_OK);
+    CHECK_REL(s->COP_cooling, f.COP_cooling, 1e-9);
+    CHECK_REL(s->COP_heating, f.COP_heating, 1e-9);
+    CHECK_REL(s->cooling_capacity, f.cooling_capacity, 1e-9);
+    CHECK_REL(s->heating_capacity, f.heating_capacity, 1e-9);
+    CHECK_REL(s->compressor_power, f.compressor_power, 1e-9);
+    CHECK(fabs(s->energy_balance) <= 1e-9 && fabs(f.energy_balance) <= 1e-9);
+    CHECK(fabs(s->mass_balance) <= 1e-9 && fabs(f.mass_balance) <= 1e-9);
+    /* The system's own balance: what the evaporators take up and the compressors put in leaves
+       through the heat rejection. */
+    CHECK(fabs(s->cooling_capacity + s->compressor_power - s->heating_capacity) <= 1e-9 * s->heating_capacity);
+    /* The same connections in the same order, in the same states. */
+    CHECK_OK(entropyk_result_get_connection_count(r, &n));
+    CHECK_OK(entropyk_result_get_connection_count(rf, &nf));
+    CHECK(n == nf);
+    for (i = 0; i < n && i < nf; ++i) {
+        EntropykConnectionResult a = ENTROPYK_CONNECTION_RESULT_INIT, b = ENTROPYK_CONNECTION_RESULT_INIT;
+        CHECK_OK(entropyk_result_get_connection(r, i, &a));
+        CHECK_OK(entropyk_result_get_connection(rf, i, &b));
+        CHECK(a.from == b.from && a.to == b.to);
+        CHECK_REL(a.p, b.p, 1e-9);
+        CHECK_REL(a.h, b.h, 1e-9);
+        CHECK_REL(a.m, b.m, 1e-9);
+    }
+    check_component_balances(by_hand, r, s->heating_capacity);
+    check_component_balances(from_file, rf, f.heating_capacity);
+    entropyk_result_free(rf);
+    entropyk_system_free(from_file);
+    return r;
+}
+
+static void test_booster_rack_by_hand(void) {
+    EntropykSystem* sys = booster_by_hand();
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykSolverResult* r = same_as_file(sys, "r744_booster_rack.json", &s);
+    EntropykConnectionResult lt = ENTROPYK_CONNECTION_RESULT_INIT, vap = ENTROPYK_CONNECTION_RESULT_INIT,
+                             liq = ENTROPYK_CONNECTION_RESULT_INIT, in = ENTROPYK_CONNECTION_RESULT_INIT;
+    if (r != NULL) {
+        /* The network's own answers: the LT branch carries what the booster draws; the tank splits
+           its inlet into saturated vapour and liquid at 35 bar by the lever rule. */
+        CHECK_OK(entropyk_result_get_connection(r, 7, &lt)); /* liquid split.outlet_b -> lt valve */
+        CHECK_REL(lt.m, 0.03, 1e-9);
+        CHECK_OK(entropyk_result_get_connection(r, 2, &in));  /* hp valve -> flash tank */
+        CHECK_OK(entropyk_result_get_connection(r, 3, &liq)); /* flash tank.liquid_out */
+        CHECK_OK(entropyk_result_get_connection(r, 4, &vap)); /* flash tank.vapour_out */
+        CHECK_REL(in.p, 35e5, 1e-12);
+        CHECK_REL(in.m, 0.15, 1e-9);
+        CHECK_REL(vap.m / in.m, (in.h - liq.h) / (vap.h - liq.h), 1e-9);
+        CHECK(s.COP_cooling > 1.0 && s.COP_cooling < 4.0);
+    }
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+static void test_two_stage_nh3_by_hand(void) {
+    EntropykSystem* sys = two_stage_nh3_by_hand();
+    EntropykCycleSummary s = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykSolverResult* r = same_as_file(sys, "r717_two_stage_intercooler.json", &s);
+    EntropykConnectionResult hp = ENTROPYK_CONNECTION_RESULT_INIT, lp = ENTROPYK_CONNECTION_RESULT_INIT;
+    if (r != NULL) {
+        CHECK_OK(entropyk_result_get_connection(r, 5, &hp)); /* intercooler vapour -> hp suction */
+        CHECK_OK(entropyk_result_get_connection(r, 8, &lp)); /* evaporator -> lp suction */
+        CHECK_REL(hp.m, 0.1, 1e-9);
+        CHECK_REL(hp.p, 3.5e5, 1e-12);
+        /* The intercooler takes the flash gas and the low-stage superheat: less flow below it. */
+        CHECK(lp.m > 0.5 * hp.m && lp.m < hp.m);
+    }
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
+/* Counts the occurrences of `part` in `text`. */
+static int count(const char* text, const char* part) {
+    int n = 0;
+    const char* at = text;
+    while ((at = strstr(at, part)) != NULL) {
+        ++n;
+        at += strlen(part);
+    }
+    return n;
+}
+
+/* The diagram of one loop through the size query and a buffer of the size it gave (NULL on failure). */
+static char* loop_svg(const EntropykSolverResult* r, uint32_t loop, EntropykDiagramKind kind) {
+    size_t len = 0, again = 0;
+    char* svg = NULL;
+    CHECK_OK(entropyk_result_write_svg_loop(r, loop, kind, NULL, 0, &len));
+    if (len == 0) return NULL;
+    svg = (char*)malloc(len + 1);
+    if (svg == NULL) return NULL;
+    CHECK_OK(entropyk_result_write_svg_loop(r, loop, kind, svg, len + 1, &again));
+    CHECK(again == len && strlen(svg) == len);
+    return svg;
+}
+
+static const char* result_error(const EntropykSolverResult* r) {
+    static char text[1024];
+    size_t len = 0;
+    text[0] = '\0';
+    if (entropyk_result_last_error(r, text, sizeof text, &len) != ENTROPYK_OK) text[0] = '\0';
+    return text;
+}
+
+/* The R744/R717 cascade example drawn loop by loop: loop 1 (NH3, states 1-4) and loop 2 (CO2,
+   states 5-8), each on its own refrigerant's dome, one process path per connection. */
+static void test_cascade_diagrams_by_loop(void) {
+    EntropykSystem* sys = example_file("r744_r717_cascade.json");
+    EntropykSolverResult* r = NULL;
+    static const char* const fluids[2] = {"R717", "R744"};
+    char text[128];
+    size_t len = 0;
+    uint32_t n = 0, loop;
+    if (sys == NULL) return;
+    CHECK_OK(entropyk_solve_configured(sys, &r));
+    CHECK_OK(entropyk_result_get_loop_count(r, &n));
+    CHECK(n == 2);
+    for (loop = 0; loop < 2; ++loop) {
+        char* ph = loop_svg(r, loop, ENTROPYK_DIAGRAM_PH);
+        char* ts = loop_svg(r, loop, ENTROPYK_DIAGRAM_TS);
+        char title[128];
+        CHECK_OK(entropyk_result_get_loop_refrigerant(r, loop, text, sizeof text, &len));
+        CHECK(strcmp(text, fluids[loop]) == 0 && len == 4);
+        CHECK(ph != NULL && ts != NULL);
+        if (ph != NULL && ts != NULL) {
+            snprintf(title, sizeof title, "<title>%s cycle, loop %u \xe2\x80\x94 log p-h diagram</title>", fluids[loop],
+                     (unsigned)loop + 1);
+            CHECK_CONTAINS(ph, title);
+            snprintf(title, sizeof title, "<title>%s cycle, loop %u \xe2\x80\x94 T-s diagram</title>", fluids[loop],
+                     (unsigned)loop + 1);
+            CHECK_CONTAINS(ts, title);
+            CHECK_CONTAINS(ph, "id=\"dome-bubble\"");
+            /* four connections per loop: four states and four processes, none of the other loop */
+            CHECK(count(ph, "<path class=\"process") == 4);
+            CHECK(count(ts, "<path class=\"process") == 4);
+            CHECK(count(ph, "<circle class=\"state\"") == 4);
+            CHECK(count(ph, "data-component=\"nh3 compressor\"") == (loop == 0 ? 1 : 0));
+            CHECK(count(ph, "data-component=\"co2 compressor\"") == (loop == 1 ? 1 : 0));
+            /* the states keep the numbers of a table of both loops */
+            CHECK(strstr(ph, loop == 0 ? "data-from=\"1\"" : "data-from=\"5\"") != NULL);
+            CHECK(strstr(ph, loop == 0 ? "data-from=\"5\"" : "data-from=\"1\"") == NULL);
+        }
+        free(ph);
+        free(ts);
+    }
+    /* The two loops' diagrams differ in their fluid's dome, not only in their title. */
+    {
+        char* a = loop_svg(r, 0, ENTROPYK_DIAGRAM_PH);
+        char* b = loop_svg(r, 1, ENTROPYK_DIAGRAM_PH);
+        const char* da = a != NULL ? strstr(a, "id=\"dome-bubble\"") : NULL;
+        const char* db = b != NULL ? strstr(b, "id=\"dome-bubble\"") : NULL;
+        CHECK(da != NULL && db != NULL);
+        if (da != NULL && db != NULL) CHECK(strncmp(da, db, 200) != 0);
+        free(a);
+        free(b);
+    }
+    /* Refusals: nothing written, *out_len unchanged, exact codes and messages. */
+    len = 4321;
+    strcpy(text, "untouched");
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 2, ENTROPYK_DIAGRAM_PH, text, sizeof text, &len),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK(len == 4321 && strcmp(text, "untouched") == 0);
+    CHECK(strcmp(result_error(r),
+                 "entropyk_result_write_svg_loop: loop 2: the result has 2 refrigerant loops (0 to 1)") == 0);
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 0xFFFFFFFFu, ENTROPYK_DIAGRAM_TS, NULL, 0, &len),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK(len == 4321);
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 1, (EntropykDiagramKind)2, text, sizeof text, &len),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK(len == 4321 && strcmp(text, "untouched") == 0);
+    CHECK(strcmp(result_error(r), "entropyk_result_write_svg_loop: 'kind' = 2 is not a valid value") == 0);
+    CHECK_CODE(entropyk_result_write_svg_loop(NULL, 0, ENTROPYK_DIAGRAM_PH, text, sizeof text, &len),
+               ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 0, ENTROPYK_DIAGRAM_PH, text, sizeof text, NULL),
+               ENTROPYK_NULL_POINTER);
+    CHECK(strcmp(result_error(r), "entropyk_result_write_svg_loop: 'out_len' is NULL") == 0);
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 0, ENTROPYK_DIAGRAM_PH, NULL, 8, &len), ENTROPYK_NULL_POINTER);
+    CHECK(len == 4321);
+    CHECK(strcmp(result_error(r), "entropyk_result_write_svg_loop: 'buffer' is NULL but 'capacity' is 8") == 0);
+    CHECK_CODE(entropyk_result_write_svg_loop(r, 0, ENTROPYK_DIAGRAM_PH, text, sizeof text, &len),
+               ENTROPYK_BUFFER_TOO_SMALL);
+    CHECK(len > sizeof text && strncmp(text, "<?xml", 5) == 0);
+    /* the loop refrigerant getter */
+    len = 4321;
+    strcpy(text, "untouched");
+    CHECK_CODE(entropyk_result_get_loop_refrigerant(r, 2, text, sizeof text, &len), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(len == 4321 && strcmp(text, "untouched") == 0);
+    CHECK(strcmp(result_error(r), "entropyk_result_get_loop_refrigerant: loop 2: the result has 2 refrigerant loops "
+                                  "(0 to 1)") == 0);
+    CHECK_CODE(entropyk_result_get_loop_refrigerant(r, 1, NULL, 4, &len), ENTROPYK_NULL_POINTER);
+    CHECK(len == 4321);
+    CHECK_OK(entropyk_result_get_loop_refrigerant(r, 1, NULL, 0, &len)); /* size query */
+    CHECK(len == 4);
+    CHECK_CODE(entropyk_result_get_loop_refrigerant(r, 1, text, 3, &len), ENTROPYK_BUFFER_TOO_SMALL);
+    CHECK(len == 4 && strcmp(text, "R7") == 0);
+    CHECK_CODE(entropyk_result_get_loop_refrigerant(r, 0, text, sizeof text, NULL), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_result_get_loop_count(r, NULL), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_result_get_loop_count(NULL, &n), ENTROPYK_NULL_POINTER);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+}
+
 int main(void) {
     test_cascade_case_b();
     test_two_refrigerants();
+    test_loop_refrigerant_not_the_systems();
     test_cascade_refusals();
     test_set_refrigerant_refusals();
     test_vapour_injection();
     test_suction_line_case_d();
     test_component_refusals();
+    test_booster_rack_by_hand();
+    test_two_stage_nh3_by_hand();
+    test_cascade_diagrams_by_loop();
     return check_report("test_multiloop");
 }

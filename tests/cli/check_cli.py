@@ -538,6 +538,8 @@ def schema_errors(value, schema, root, path="", out=None):
         n = sum(1 for s in schema["oneOf"] if not schema_errors(value, s, root, path))
         if n != 1:
             out.append(f"{path}: matches {n} of the oneOf alternatives")
+    if "anyOf" in schema and not any(not schema_errors(value, s, root, path) for s in schema["anyOf"]):
+        out.append(f"{path}: matches none of the anyOf alternatives")
     if "not" in schema and not schema_errors(value, schema["not"], root, path):
         out.append(f"{path}: matches a forbidden schema")
     return out
@@ -671,6 +673,23 @@ def cmd_schema(exe, argv):
             fail(f"the schema refuses {name} with {ptr} = {value!r}: {errs}")
         if not valid and not errs:
             fail(f"the schema accepts {name} with {ptr} = {value!r}")
+    # A file with "loops" names each loop's refrigerant and backend there: a top-level
+    # "refrigerant" or "backend" beside them is refused (as the reader refuses it); without
+    # them the cascade is valid (checked above), and a file of one loop keeps its "backend".
+    for name, key, value in (("r744_r717_cascade.json", "backend", "eos"),
+                             ("r744_r717_cascade.json", "refrigerant", "R717"),
+                             ("r744_r717_cascade.json", "backend", "tables")):
+        if name not in examples:
+            fail(f"the schema check needs {name}")
+            continue
+        doc = json.loads(json.dumps(examples[name]))
+        doc[key] = value
+        errs = schema_errors(doc, schema, schema)
+        print(f"{name} with /{key} = {value!r} beside /loops: {'refused' if errs else 'valid'}")
+        if not errs:
+            fail(f"the schema accepts {name} with a top-level {key!r} beside \"loops\"")
+    if "backend" not in examples.get("r134a_textbook.json", {}) or schema_errors(examples["r134a_textbook.json"], schema, schema):
+        fail("r134a_textbook.json (one loop, with a \"backend\") must follow the schema")
     for name, ptr in (("r134a_textbook.json", "/components/0/isentropic_efficiency"), ("r134a_textbook.json", "/refrigerant")):
         doc = json.loads(json.dumps(examples[name]))
         parent, key = pointer_parent(doc, ptr)

@@ -48,6 +48,19 @@ def test_cascade_case_b(no_leak):
         assert lower.loop == 1 and lower.from_port == "outlet" and lower.to_name == "cascade_cond"
         assert rel(lower.m, 0.0389572723226) < 1e-6
         assert set(conn[conn.loop == 0].from_name) == {"comp_a", "cond_a", "valve_a", "cascade_evap"}
+        # One diagram per loop (entropyk_result_write_svg_loop), states numbered across the loops.
+        assert r.loop_count == 2 and r.loop_refrigerant(1) == "R134a"
+        upper, lower_svg = r.svg("ph", loop=0), r.svg("ts", loop=1)
+        assert "<title>R134a cycle, loop 1 \u2014 log p-h diagram</title>" in upper
+        assert "<title>R134a cycle, loop 2 \u2014 T-s diagram</title>" in lower_svg
+        assert upper.count('<path class="process') == 4 and lower_svg.count('<path class="process') == 4
+        assert 'data-component="comp_b"' in lower_svg and 'data-component="comp_b"' not in upper
+        with pytest.raises(entropyk.EntropykError) as e:
+            r.svg("ph", loop=2)
+        assert e.value.message == ("entropyk_result_write_svg_loop: loop 2: the result has 2 refrigerant loops "
+                                   "(0 to 1)")
+        with pytest.raises(ValueError):
+            r.svg("ph", loop=-1)
         # A copy rebuilt from the recipe (what pickling does) gives the same answer.
         with pickle.loads(pickle.dumps(c)) as d:
             assert rel(d.solve().summary()["COP_cooling"], s["COP_cooling"]) < 1e-9

@@ -343,15 +343,42 @@ class Result(HandleOwner):
             out.append((_capi.EntropykWarningCode(code.value), text))
         return out
 
-    def svg(self, kind: str = "ph") -> str:
-        """The log p-h ("ph") or T-s ("ts") diagram as SVG text (entropyk_result_write_svg)."""
+    @property
+    def loop_count(self) -> int:
+        """The refrigerant loops of the solved system (entropyk_result_get_loop_count)."""
+        n = ctypes.c_uint32()
+        check(lib.entropyk_result_get_loop_count(self._h, ctypes.byref(n)), "result", self._h)
+        return n.value
+
+    def loop_refrigerant(self, loop: int) -> str:
+        """The refrigerant of one loop of the result (entropyk_result_get_loop_refrigerant)."""
+        n = ctypes.c_size_t()
+        check(lib.entropyk_result_get_loop_refrigerant(self._h, loop, None, 0, ctypes.byref(n)), "result", self._h)
+        buf = ctypes.create_string_buffer(n.value + 1)
+        check(lib.entropyk_result_get_loop_refrigerant(self._h, loop, buf, n.value + 1, ctypes.byref(n)), "result",
+              self._h)
+        return buf.value.decode()
+
+    def svg(self, kind: str = "ph", loop: int = None) -> str:
+        """The log p-h ("ph") or T-s ("ts") diagram as SVG text (entropyk_result_write_svg); with
+        loop=k, the diagram of refrigerant loop k on its own refrigerant
+        (entropyk_result_write_svg_loop)."""
         k = {"ph": _capi.ENTROPYK_DIAGRAM_PH, "ts": _capi.ENTROPYK_DIAGRAM_TS}.get(kind.lower())
         if k is None:
             raise ValueError("kind must be 'ph' or 'ts'")
+        if loop is None:
+            def write(*a):
+                return lib.entropyk_result_write_svg(self._h, k, *a)
+        else:
+            if isinstance(loop, bool) or not isinstance(loop, int) or loop < 0:
+                raise ValueError(f"loop must be a loop index (0, 1, ...), not {loop!r}")
+
+            def write(*a):
+                return lib.entropyk_result_write_svg_loop(self._h, loop, k, *a)
         n = ctypes.c_size_t()
-        check(lib.entropyk_result_write_svg(self._h, k, None, 0, ctypes.byref(n)), "result", self._h)
+        check(write(None, 0, ctypes.byref(n)), "result", self._h)
         buf = ctypes.create_string_buffer(n.value + 1)
-        check(lib.entropyk_result_write_svg(self._h, k, buf, n.value + 1, ctypes.byref(n)), "result", self._h)
+        check(write(buf, n.value + 1, ctypes.byref(n)), "result", self._h)
         return buf.value.decode()
 
 
@@ -554,11 +581,11 @@ class Cycle(HandleOwner):
             self._topo = self.topology()
         return self._topo
 
-    def svg(self, kind: str = "ph") -> str:
+    def svg(self, kind: str = "ph", loop: int = None) -> str:
         """The diagram of the last successful solve (see Result.svg)."""
         if self._last is None:
             self.solve()
-        return self._last.svg(kind)
+        return self._last.svg(kind, loop)
 
     # -- lifetime
     def _handle(self):

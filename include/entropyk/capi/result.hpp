@@ -35,6 +35,14 @@ struct ResultData {
     const fluids::Fluid* fluid = nullptr;
     bool tables = false;
     std::vector<diagrams::ComponentLabel> components;
+    /// Each refrigerant loop's refrigerant and backend (loop 0 first; one entry for a system of
+    /// one loop), copied like the above: entropyk_result_get_loop_refrigerant and
+    /// entropyk_result_write_svg_loop read them.
+    struct Loop {
+        const fluids::Fluid* fluid = nullptr;
+        bool tables = false;
+    };
+    std::vector<Loop> loops;
 };
 
 } // namespace entropyk::capi
@@ -174,6 +182,32 @@ inline Result<void> result_get_residual_evaluations(const EntropykSolverResult& 
     const int n = self.data->results.residual_evaluations;
     *out = static_cast<std::uint32_t>(n < 0 ? 0 : n);
     return {};
+}
+
+/// The loop index of a per-loop call, checked against the loops the result records.
+inline void require_loop(const EntropykSolverResult& self, std::uint32_t loop) {
+    const std::size_t n = self.data->loops.size();
+    if (loop >= n)
+        raise(Errc::invalid_argument, "loop %u: the result has %zu refrigerant loop%s (0 to %zu)", loop, n,
+              n == 1 ? "" : "s", n - 1);
+}
+
+/// entropyk_result_get_loop_count: known from the system when the result is made, so also for a
+/// result no solve has written yet.
+inline Result<void> result_get_loop_count(const EntropykSolverResult& self, std::uint32_t* out) {
+    require_not_null(out, "out");
+    *out = static_cast<std::uint32_t>(self.data->loops.size());
+    return {};
+}
+
+/// entropyk_result_get_loop_refrigerant
+inline Result<void> result_get_loop_refrigerant(const EntropykSolverResult& self, std::uint32_t loop, char* buffer,
+                                                std::size_t capacity, std::size_t* out_len) {
+    require_not_null(out_len, "out_len");
+    if (buffer == nullptr && capacity != 0)
+        raise(Errc::null_pointer, "'buffer' is NULL but 'capacity' is %zu", capacity);
+    require_loop(self, loop);
+    return copy_out_string(self.data->loops[loop].fluid->name(), buffer, capacity, out_len);
 }
 
 /// The C summary of a solve's results (entropyk_result_get_summary, entropyk_system_sweep).

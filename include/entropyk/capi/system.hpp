@@ -341,7 +341,12 @@ inline void describe_system(const System& s, ResultData& data) {
     data.tables = s.properties().backend() == Backend::tables;
     data.components.clear();
     for (std::uint32_t i = 0; i < s.component_count(); ++i)
-        data.components.push_back({std::string(s.component_name(i)), s.component(i).role()});
+        data.components.push_back(
+            {std::string(s.component_name(i)), s.component(i).role(), s.component(i).internal_exchange()});
+    data.loops.clear();
+    for (int l = 0; l < s.loop_count(); ++l)
+        data.loops.push_back({&s.loop_refrigerant(l), s.loop_properties(l).backend() == Backend::tables});
+    if (data.loops.empty()) data.loops.push_back({data.fluid, data.tables});
 }
 
 /// entropyk_result_create: a result sized for the system, for the _into solves.
