@@ -8,6 +8,7 @@
 
 #include "cycles/cycle_fixtures.hpp"
 #include "entropyk/cycles/typed.hpp"
+#include "entropyk/io/component_kinds.hpp"
 
 // AddressSanitizer replaces operator new itself: under ASan the allocation count is left to the
 // non-sanitized presets (as in typed_cycle.test.cpp).
@@ -482,3 +483,52 @@ TEST_CASE("typed network: the rules of several loops and of the newer components
     static_assert(no_upper_compressor.rule == Broken::no_compressor && no_upper_compressor.node == 1);
     CHECK(slhx.rule == Broken::none); // the static_asserts above are the test
 }
+
+// ---- the typed nodes against the one table of component kinds (io/component_kinds.hpp) --------
+
+namespace {
+
+/// Whether node type `N` has the ports of the table's row `type`: their number and names, in order.
+template <class N>
+constexpr bool ports_match_row(std::string_view type) {
+    const io::ComponentKind* kind = io::find_component_kind(type);
+    if (kind == nullptr || kind->ports.count(true) != N::n_in || kind->ports.count(false) != N::n_out) return false;
+    bool ok = true;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((ok = ok && std::tuple_element_t<I, typename N::ins>::name == kind->ports.name(true, static_cast<int>(I))),
+         ...);
+    }
+    (std::make_index_sequence<static_cast<std::size_t>(N::n_in)>{});
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((ok = ok && std::tuple_element_t<I, typename N::outs>::name == kind->ports.name(false, static_cast<int>(I))),
+         ...);
+    }
+    (std::make_index_sequence<static_cast<std::size_t>(N::n_out)>{});
+    return ok;
+}
+template <class Model>
+using node_of = decltype(node<"x">(std::declval<const Model&>()));
+
+// Every kind the typed network takes as it is (the runtime-configured condenser, evaporator and
+// expansion valve join a typed network in their typed forms, cycles/typed/exchangers.hpp).
+static_assert(ports_match_row<node_of<IsentropicCompressor>>("isentropic_compressor"));
+static_assert(ports_match_row<node_of<MapCompressor>>("map_compressor"));
+static_assert(ports_match_row<node_of<FixedSaturationCondenser>>("fixed_saturation_condenser"));
+static_assert(ports_match_row<node_of<FixedSaturationEvaporator>>("fixed_saturation_evaporator"));
+static_assert(ports_match_row<node_of<IsenthalpicValve>>("isenthalpic_valve"));
+static_assert(ports_match_row<node_of<Receiver>>("receiver"));
+static_assert(ports_match_row<node_of<GasCooler>>("gas_cooler"));
+static_assert(ports_match_row<node_of<HighPressureValve>>("high_pressure_valve"));
+static_assert(ports_match_row<node_of<FlashTank>>("flash_tank"));
+static_assert(ports_match_row<node_of<Mixer>>("mixer"));
+static_assert(ports_match_row<node_of<Splitter>>("splitter"));
+static_assert(ports_match_row<node_of<InternalHeatExchanger>>("internal_heat_exchanger"));
+static_assert(ports_match_row<node_of<CascadeHeatExchanger>>("cascade_heat_exchanger"));
+static_assert(ports_match_row<node_of<EvaporatorPressureRegulator>>("evaporator_pressure_regulator"));
+static_assert(ports_match_row<node_of<VapourInjectionCompressor>>("vapour_injection_compressor"));
+static_assert(ports_match_row<node_of<Economizer>>("economizer"));
+// ... and the check can fail: a flash tank's ports are not a mixer's.
+static_assert(!ports_match_row<node_of<FlashTank>>("mixer"));
+static_assert(!ports_match_row<node_of<Economizer>>("no_such_kind"));
+
+} // namespace
