@@ -1,6 +1,8 @@
 // IWYU pragma: private, include <entropyk/cycles/typed.hpp>
 // The typed network builder: cycles with branches and merges (flash tanks, mixers, splitters,
-// compressors in series), connected port to port and checked at compile time.
+// compressors in series, internal exchangers, economizers, vapour injection, evaporator pressure
+// regulators) and several loops joined by cascade heat exchangers, connected port to port and
+// checked at compile time.
 //
 //   auto lp = node<"lp_compressor">(IsentropicCompressor{1.0});
 //   auto flash = node<"flash_tank">(FlashTank{0.32_MPa});
@@ -19,17 +21,23 @@
 // the rule and what to do, and whose predicate names the node or port (the compilers print the
 // predicate with its arguments):
 //   net rule 1  every port is connected exactly once (names the open or doubly used port);
-//   net rule 2  one refrigerant per loop (a loop = the nodes joined by links);
-//   net rule 3  phases: a compressor takes vapour, a condenser vapour, an evaporator two-phase, a
-//               flash tank two-phase, a receiver liquid, a mixer two streams of one phase; the
-//               phase is carried through valves (liquid -> two-phase, vapour stays vapour),
-//               splitters (both outlets as the inlet) and mixers;
-//   net rule 4  pressure levels: a compressor raises the level, a valve lowers it, every other
-//               part keeps all its ports at one level; a mixer's inlets must be at one level
-//               (checked before the mixer joins them), and the levels must be consistent around
-//               every loop (a loop that rises at a compressor must fall at a valve);
+//   net rule 2  one refrigerant per loop (a loop = the links joined through the nodes; a cascade
+//               heat exchanger joins its hot ports and its cold ports apart, and its two sides
+//               must be on two loops);
+//   net rule 3  phases: a compressor takes vapour (its injection port too), a condenser vapour,
+//               an evaporator two-phase, a flash tank two-phase, a receiver liquid, a mixer two
+//               streams of one phase, an economizer's cold side two-phase, a cascade exchanger
+//               vapour (hot side) and two-phase (cold side); the phase is carried through valves
+//               (liquid -> two-phase, vapour stays vapour), splitters (both outlets as the inlet),
+//               mixers and the two streams of an internal exchanger or economizer;
+//   net rule 4  pressure levels: a compressor raises the level, a valve or an evaporator pressure
+//               regulator lowers it, every other part keeps each stream at one level; a
+//               vapour-injection compressor's injection lies between its suction and discharge;
+//               a mixer's inlets must be at one level (checked before the mixer joins them), and
+//               the levels must be consistent around every loop (a loop that rises at a
+//               compressor must fall at a valve); a regulator takes an evaporator's outlet;
 //   net rule 5  one charge condition per loop (condenser subcooling, a receiver, a high-pressure
-//               valve), and a compressor in every loop;
+//               valve, a cascade exchanger's condensing side), and a compressor in every loop;
 //   net rule 6  solve() only on a closed network.
 // The linear `cycle<F>() | ... | close_loop` builder (cycles/typed/chain.hpp) is unchanged.
 #pragma once
