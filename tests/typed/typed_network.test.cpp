@@ -481,6 +481,39 @@ TEST_CASE("typed network: the rules of several loops and of the newer components
                          connect(cond.outlet, valve2.inlet) | connect(valve2.outlet, hx.cold_in) |
                          connect(hx.cold_out, cond.inlet))>;
     static_assert(no_upper_compressor.rule == Broken::no_compressor && no_upper_compressor.node == 1);
+    // A transcritical CO2 loop: the gas cooler's dense fluid throttled by the high-pressure valve,
+    // which holds the loop's charge (accepted); the same with a subcooled condenser's condition
+    // as well fixes the charge twice.
+    auto gc = node<"gas_cooler">(GasCooler::outlet_temperature(35.0_degC));
+    auto hpv = node<"hp_valve">(HighPressureValve{10.0_MPa});
+    constexpr auto transcritical =
+        verdict<decltype(network<fluids::R744>(comp, gc, hpv, evap) | connect(comp.discharge, gc.inlet) |
+                         connect(gc.outlet, hpv.inlet) | connect(hpv.outlet, evap.inlet) |
+                         connect(evap.outlet, comp.suction))>;
+    static_assert(transcritical.rule == Broken::none);
+    constexpr auto twice = verdict<decltype(network<fluids::R744>(comp, cond, hpv, evap) |
+                                            connect(comp.discharge, cond.inlet) | connect(cond.outlet, hpv.inlet) |
+                                            connect(hpv.outlet, evap.inlet) | connect(evap.outlet, comp.suction))>;
+    static_assert(twice.rule == Broken::charge_twice);
+    // Vapour injection from a flash tank's vapour (accepted); an economizer whose cold side takes
+    // the liquid without the injection valve (rule 3 at the economizer's cold_in, port 1).
+    auto vi = node<"vi">(VapourInjectionCompressor::geometric_mean(0.7, 0.05_kg_per_s));
+    auto flash = node<"flash">(FlashTank{0.5_MPa});
+    constexpr auto flash_injection =
+        verdict<decltype(network<fluids::R32>(vi, cond, valve, flash, valve2, evap) |
+                         connect(vi.discharge, cond.inlet) | connect(cond.outlet, valve.inlet) |
+                         connect(valve.outlet, flash.inlet) | connect(flash.vapour_out, vi.injection) |
+                         connect(flash.liquid_out, valve2.inlet) | connect(valve2.outlet, evap.inlet) |
+                         connect(evap.outlet, vi.suction))>;
+    static_assert(flash_injection.rule == Broken::none);
+    auto eco = node<"eco">(Economizer{0.8, 5.0_dK});
+    constexpr auto eco_liquid =
+        verdict<decltype(network<fluids::R32>(vi, cond, tee, eco, valve, evap) | connect(vi.discharge, cond.inlet) |
+                         connect(cond.outlet, tee.inlet) | connect(tee.outlet_a, eco.hot_in) |
+                         connect(eco.hot_out, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                         connect(evap.outlet, vi.suction) | connect(tee.outlet_b, eco.cold_in) |
+                         connect(eco.cold_out, vi.injection))>;
+    static_assert(eco_liquid.rule == Broken::economizer_phase && eco_liquid.node == 3 && eco_liquid.port == 1);
     CHECK(slhx.rule == Broken::none); // the static_asserts above are the test
 }
 
