@@ -63,6 +63,74 @@ TEST_CASE("the component-kind table: unique types, keys without name and type, l
     CHECK(io::component_kinds[0].accepted_keys().size() == 8); // isentropic_compressor: 5 keys + name, type, loop
 }
 
+/// Whether row `kind`'s ports are those of the runtime component `c` (port k by its name; a
+/// compressor with one inlet and one outlet is connected as "suction" -> "discharge").
+void check_ports(const io::ComponentKind& kind, const AnyComponent& c) {
+    INFO(kind.type);
+    REQUIRE(kind.ports.count(true) == c.n_inlets());
+    REQUIRE(kind.ports.count(false) == c.n_outlets());
+    const bool one_port_compressor = c.role() == Role::compressor && c.n_inlets() == 1 && c.n_outlets() == 1;
+    for (int k = 0; k < c.n_inlets(); ++k)
+        CHECK(kind.ports.name(true, k) == (one_port_compressor ? "suction" : c.inlet_name(k)));
+    for (int k = 0; k < c.n_outlets(); ++k)
+        CHECK(kind.ports.name(false, k) == (one_port_compressor ? "discharge" : c.outlet_name(k)));
+}
+
+TEST_CASE("the component-kind table names each kind's C constructor and the runtime component's ports", "[io][kinds]") {
+    // Every row's C constructor is declared in the published header.
+    std::ifstream in(ENTROPYK_SOURCE_DIR "/generated/include/entropyk.h", std::ios::binary);
+    std::ostringstream header;
+    header << in.rdbuf();
+    REQUIRE(header.str().size() > 10000);
+    for (const io::ComponentKind& kind : io::component_kinds) {
+        INFO(kind.type);
+        CHECK(kind.ports.c_constructor.starts_with("entropyk_"));
+        CHECK(header.str().find(std::string(kind.ports.c_constructor) + "(") != std::string::npos);
+    }
+    // The ports: of every component the example cycle files build (each kind as its reader
+    // builds it), and of the two kinds no example uses, built here.
+    std::vector<std::string_view> seen;
+    for (const char* file :
+         {"r134a_textbook.json", "r134a_two_stage_flash_tank.json", "r290_chiller.json", "r32_design.json",
+          "r32_vapour_injection_heat_pump.json", "r410a_heat_pump.json", "r454b_heat_pump.json", "r717_cold_store.json",
+          "r717_two_stage_intercooler.json", "r744_booster_rack.json", "r744_r717_cascade.json",
+          "r744_transcritical_heat_pump.json", "r744_water_cooled.json"}) {
+        INFO(file);
+        auto read = io::read_cycle_json(example(file), file);
+        REQUIRE(read.has_value());
+        const io::CycleFile& f = read.value();
+        for (std::uint32_t i = 0; i < f.system.component_count(); ++i) {
+            const io::ComponentKind* kind = io::find_component_kind(f.components[i].type);
+            REQUIRE(kind != nullptr);
+            seen.push_back(kind->type);
+            if (kind->spans_two_loops()) {
+                // Its condensing side (this index) takes hot_in -> hot_out, its evaporating side
+                // (the next) cold_in -> cold_out: each one inlet and one outlet.
+                CHECK(f.system.component(i).n_inlets() == 1);
+                CHECK(f.system.component(i + 1).n_outlets() == 1);
+                CHECK(kind->ports.name(true, 0) == "hot_in");
+                CHECK(kind->ports.name(false, 1) == "cold_out");
+                ++i;
+                continue;
+            }
+            check_ports(*kind, f.system.component(i));
+        }
+    }
+    check_ports(*io::find_component_kind("internal_heat_exchanger"), AnyComponent(InternalHeatExchanger{0.6}));
+    seen.emplace_back("internal_heat_exchanger");
+    check_ports(*io::find_component_kind("evaporator_pressure_regulator"),
+                AnyComponent(EvaporatorPressureRegulator::at_pressure(Pressure{3e5})));
+    seen.emplace_back("evaporator_pressure_regulator");
+    for (const io::ComponentKind& kind : io::component_kinds) {
+        INFO(kind.type);
+        CHECK(std::find(seen.begin(), seen.end(), kind.type) != seen.end());
+    }
+    // The table's port helpers.
+    static_assert(io::find_component_kind("flash_tank")->ports.count(false) == 2);
+    static_assert(io::find_component_kind("flash_tank")->ports.name(false, 1) == "vapour_out");
+    static_assert(io::find_component_kind("flash_tank")->ports.name(false, 2).empty());
+}
+
 TEST_CASE("the schema lists exactly the component kinds of the table, each with the keys its reader accepts",
           "[io][schema]") {
     std::ifstream in(ENTROPYK_SOURCE_DIR "/docs/cycle-format.schema.json");

@@ -8,6 +8,7 @@
 
 #include "cycles/cycle_fixtures.hpp"
 #include "entropyk/cycles/typed.hpp"
+#include "entropyk/io/component_kinds.hpp"
 
 // AddressSanitizer replaces operator new itself: under ASan the allocation count is left to the
 // non-sanitized presets (as in typed_cycle.test.cpp).
@@ -284,3 +285,283 @@ TEST_CASE("typed network: the compile-time analysis names the first broken rule"
     static_assert(crossed.rule == Broken::two_refrigerants);
     CHECK(ok.rule == Broken::none); // the static_asserts above are the test
 }
+
+// ---- several loops and the newer components ---------------------------------------------------
+
+namespace {
+
+/// Case b (Cengel & Boles Example 11-4, the R134a cascade; tests/cycles/multiloop.test.cpp has
+/// the reference figures and where they come from) in the typed API: two loops joined by a
+/// cascade heat exchanger, its hot side on the lower loop (B), its cold side on the upper (A).
+/// `Lower` is the lower loop's refrigerant (R134a: the network's own).
+template <class Upper, class Lower>
+auto typed_cascade(Pressure p_high, CascadeHeatExchanger hx, Pressure p_low, MassFlow m_A) {
+    auto comp_a = node<"comp_a">(IsentropicCompressor{1.0, m_A});
+    auto cond_a = node<"cond_a">(FixedSaturationCondenser{p_high, 0.0_dK});
+    auto valve_a = node<"valve_a">(IsenthalpicValve{});
+    auto hx_node = node<"hx">(hx);
+    auto comp_b = node<"comp_b", Lower>(IsentropicCompressor{1.0});
+    auto valve_b = node<"valve_b", Lower>(IsenthalpicValve{});
+    auto evap_b = node<"evap_b", Lower>(FixedSaturationEvaporator{p_low, 0.0_dK});
+    return network<Upper>(comp_a, cond_a, valve_a, hx_node, comp_b, valve_b, evap_b) |
+           connect(comp_a.discharge, cond_a.inlet) | connect(cond_a.outlet, valve_a.inlet) |
+           connect(valve_a.outlet, hx_node.cold_in) | connect(hx_node.cold_out, comp_a.suction) |
+           connect(comp_b.discharge, hx_node.hot_in) | connect(hx_node.hot_out, valve_b.inlet) |
+           connect(valve_b.outlet, evap_b.inlet) | connect(evap_b.outlet, comp_b.suction) | close_loop;
+}
+
+/// The same two loops built at run time (as tests/cycles/multiloop.test.cpp builds them, the
+/// exchanger's sides under the names the typed network gives them).
+System runtime_cascade(const char* upper, const char* lower, Pressure p_high, CascadeHeatExchanger hx, Pressure p_low,
+                       MassFlow m_A) {
+    auto sys = std::move(*System::create(upper));
+    REQUIRE(sys.add("comp_a", IsentropicCompressor{1.0, m_A}));
+    REQUIRE(sys.add("cond_a", FixedSaturationCondenser{p_high, 0.0_dK}));
+    REQUIRE(sys.add("valve_a", IsenthalpicValve{}));
+    REQUIRE(sys.add_cascade("hx (condensing)", "hx (evaporating)", hx));
+    REQUIRE(sys.add("comp_b", IsentropicCompressor{1.0}));
+    REQUIRE(sys.add("valve_b", IsenthalpicValve{}));
+    REQUIRE(sys.add("evap_b", FixedSaturationEvaporator{p_low, 0.0_dK}));
+    if (lower) REQUIRE(sys.set_refrigerant("comp_b", lower));
+    REQUIRE(sys.connect("comp_a.discharge", "cond_a"));
+    REQUIRE(sys.connect("cond_a", "valve_a"));
+    REQUIRE(sys.connect("valve_a", "hx (evaporating)"));
+    REQUIRE(sys.connect("hx (evaporating)", "comp_a.suction"));
+    REQUIRE(sys.connect("comp_b.discharge", "hx (condensing)"));
+    REQUIRE(sys.connect("hx (condensing)", "valve_b"));
+    REQUIRE(sys.connect("valve_b", "evap_b"));
+    REQUIRE(sys.connect("evap_b", "comp_b.suction"));
+    REQUIRE(sys.finalize());
+    return sys;
+}
+
+} // namespace
+
+TEST_CASE("typed network: case b (the R134a cascade, two loops) gives the runtime numbers and the figures",
+          "[typed][network][multiloop][validation]") {
+    const auto hx = CascadeHeatExchanger::at_pressure(0.32_MPa, 0.0_dK);
+    auto c = typed_cascade<fluids::R134a, fluids::R134a>(0.8_MPa, hx, 0.14_MPa, 0.05_kg_per_s);
+    using C = decltype(c);
+    // Seven nodes, eight System components: the exchanger is its condensing and evaporating sides.
+    static_assert(C::component_count == 8 && C::connection_count == 8);
+    static_assert(C::index<"hx">() == 3 && C::index<"comp_b">() == 5 && C::index<"evap_b">() == 7);
+    INFO((c.status() ? std::string() : std::string(c.status().error().c_str())));
+    REQUIRE(c.status());
+    CHECK(c.system().loop_count() == 2);
+    CHECK(c.system().component_name(3) == "hx (condensing)");
+    CHECK(c.system().loop_of(3) == 1); // the condensing side on the lower loop
+    CHECK(c.system().loop_of(4) == 0); // the evaporating side on the upper loop
+    const auto& T = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(T.report);
+    REQUIRE(T.converged());
+    auto sys = runtime_cascade("R134a", nullptr, 0.8_MPa, hx, 0.14_MPa, 0.05_kg_per_s);
+    const auto& R = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    same_numbers(T, R, 1e-12);
+    // The validation figures through the typed door (oracle to 1e-6).
+    constexpr double m_B = 0.0389572723226, Q_L = 7167.51626172, cop_b = 4.47287894351;
+    CHECK(near(c.leaving(node<"comp_b">(IsentropicCompressor{1.0}).discharge).m, m_B, 1e-6));
+    CHECK(near(T.cooling_capacity, Q_L, 1e-6));
+    CHECK(near(T.cop_cooling, cop_b, 1e-6));
+    // The exchanger is adiabatic: what the lower loop rejects the upper loop takes up.
+    CHECK(std::fabs(T.components[3].heat_rate + T.components[4].heat_rate) <= 1e-9 * T.components[4].heat_rate);
+    CHECK(std::fabs(T.energy_balance) <= 1e-9);
+}
+
+TEST_CASE("typed network: an R717/R744 cascade sets each loop's refrigerant", "[typed][network][multiloop]") {
+    // NH3 upper loop (35 C condensing, -10 C in the exchanger), CO2 lower loop 5 K above it and
+    // evaporating at 8.3 bar (-45 C): the lower loop's nodes name R744.
+    const auto hx = CascadeHeatExchanger::at_temperature(from_celsius(-10.0), 5.0_dK);
+    auto c = typed_cascade<fluids::R717, fluids::R744>(1.35_MPa, hx, 0.83_MPa, 0.1_kg_per_s);
+    INFO((c.status() ? std::string() : std::string(c.status().error().c_str())));
+    REQUIRE(c.status());
+    CHECK(c.system().loop_refrigerant(0).name() == "R717");
+    CHECK(c.system().loop_refrigerant(1).name() == "R744");
+    const auto& T = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(T.report);
+    REQUIRE(T.converged());
+    auto sys = runtime_cascade("R717", "R744", 1.35_MPa, hx, 0.83_MPa, 0.1_kg_per_s);
+    const auto& R = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    same_numbers(T, R, 1e-12);
+    CHECK(T.connections[4].state.p.si() > 25e5); // the CO2 liquid leaving the condensing side (-5 C)
+}
+
+TEST_CASE("typed network: a vapour-injection heat pump with an economizer gives the runtime numbers",
+          "[typed][network][vapour-injection]") {
+    // The R32 heat pump of tests/cycles/vapour_injection.test.cpp: the economizer subcools the
+    // main liquid with the expanded injection stream, which the compressor takes at its injection port.
+    auto comp = node<"comp">(VapourInjectionCompressor::geometric_mean(0.7, 0.05_kg_per_s));
+    auto cond = node<"cond">(FixedSaturationCondenser{45.0_degC, 5.0_dK});
+    auto tee = node<"tee">(Splitter{});
+    auto eco = node<"economizer">(Economizer{0.8, 5.0_dK});
+    auto main_valve = node<"main_valve">(IsenthalpicValve{});
+    auto evap = node<"evap">(FixedSaturationEvaporator{-15.0_degC, 5.0_dK});
+    auto inj_valve = node<"injection_valve">(IsenthalpicValve{});
+    auto c = network<fluids::R32>(comp, cond, tee, eco, main_valve, evap, inj_valve) |
+             connect(comp.discharge, cond.inlet) | connect(cond.outlet, tee.inlet) | connect(tee.outlet_a, eco.hot_in) |
+             connect(eco.hot_out, main_valve.inlet) | connect(main_valve.outlet, evap.inlet) |
+             connect(evap.outlet, comp.suction) | connect(tee.outlet_b, inj_valve.inlet) |
+             connect(inj_valve.outlet, eco.cold_in) | connect(eco.cold_out, comp.injection) | close_loop;
+    INFO((c.status() ? std::string() : std::string(c.status().error().c_str())));
+    REQUIRE(c.status());
+    const auto& T = c.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(T.report);
+    REQUIRE(T.converged());
+
+    auto sys = std::move(*System::create("R32"));
+    REQUIRE(sys.add("comp", VapourInjectionCompressor::geometric_mean(0.7, 0.05_kg_per_s)));
+    REQUIRE(sys.add("cond", FixedSaturationCondenser{45.0_degC, 5.0_dK}));
+    REQUIRE(sys.add("tee", Splitter{}));
+    REQUIRE(sys.add("economizer", Economizer{0.8, 5.0_dK}));
+    REQUIRE(sys.add("main_valve", IsenthalpicValve{}));
+    REQUIRE(sys.add("evap", FixedSaturationEvaporator{-15.0_degC, 5.0_dK}));
+    REQUIRE(sys.add("injection_valve", IsenthalpicValve{}));
+    REQUIRE(sys.connect("comp.discharge", "cond"));
+    REQUIRE(sys.connect("cond", "tee"));
+    REQUIRE(sys.connect("tee.outlet_a", "economizer.hot_in"));
+    REQUIRE(sys.connect("economizer.hot_out", "main_valve"));
+    REQUIRE(sys.connect("main_valve", "evap"));
+    REQUIRE(sys.connect("evap", "comp.suction"));
+    REQUIRE(sys.connect("tee.outlet_b", "injection_valve"));
+    REQUIRE(sys.connect("injection_valve", "economizer.cold_in"));
+    REQUIRE(sys.connect("economizer.cold_out", "comp.injection"));
+    REQUIRE(sys.finalize());
+    const auto& R = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(R.converged());
+    same_numbers(T, R, 1e-12);
+    // The injection level is the geometric mean of suction and discharge (the compressor's rule).
+    const double ps = c.leaving(evap.outlet).state.p.si(), pd = c.leaving(comp.discharge).state.p.si();
+    CHECK(c.leaving(eco.cold_out).state.p.si() == Approx(std::sqrt(ps * pd)).epsilon(1e-9));
+    CHECK(c.leaving(comp.discharge).m == Approx(c.leaving(evap.outlet).m + c.leaving(eco.cold_out).m).epsilon(1e-9));
+}
+
+TEST_CASE("typed network: the rules of several loops and of the newer components", "[typed][network][multiloop]") {
+    // Verdicts of rules the compile-fail cases do not reach (tests/compile_fail/net_*.fail.cpp
+    // show the messages of the others).
+    auto comp = node<"comp">(IsentropicCompressor{0.7, 0.1_kg_per_s});
+    auto cond = node<"cond">(FixedSaturationCondenser{40.0_degC, 2.0_dK});
+    auto valve = node<"valve">(IsenthalpicValve{});
+    auto evap = node<"evap">(FixedSaturationEvaporator{0.0_degC, 5.0_dK});
+    auto ihx = node<"ihx">(InternalHeatExchanger{0.6});
+    // A suction-line exchanger: the liquid on its hot side, the suction gas on its cold side.
+    constexpr auto slhx = verdict<decltype(network<fluids::R1234yf>(comp, cond, ihx, valve, evap) |
+                                           connect(comp.discharge, cond.inlet) | connect(cond.outlet, ihx.hot_in) |
+                                           connect(ihx.hot_out, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                                           connect(evap.outlet, ihx.cold_in) | connect(ihx.cold_out, comp.suction))>;
+    static_assert(slhx.rule == Broken::none);
+    // Its streams swapped over the valve: the evaporator is fed liquid (rule 3 at the evaporator).
+    constexpr auto swapped =
+        verdict<decltype(network<fluids::R1234yf>(comp, cond, ihx, valve, evap) | connect(comp.discharge, cond.inlet) |
+                         connect(cond.outlet, ihx.hot_in) | connect(ihx.hot_out, evap.inlet) |
+                         connect(evap.outlet, valve.inlet) | connect(valve.outlet, ihx.cold_in) |
+                         connect(ihx.cold_out, comp.suction))>;
+    static_assert(swapped.rule == Broken::evaporator_phase && swapped.node == 4);
+    // Two evaporators at two levels on one compressor: the warmer one behind an EPR (accepted);
+    // the EPR left out, the mixer joins two levels (rule 4).
+    auto tee = node<"tee">(Splitter{});
+    auto valve2 = node<"valve2">(IsenthalpicValve{});
+    auto evap2 = node<"evap2">(FixedSaturationEvaporator{-20.0_degC, 5.0_dK});
+    auto epr = node<"epr">(EvaporatorPressureRegulator::at_temperature(from_celsius(0.0)));
+    auto mix = node<"mix">(Mixer{});
+    constexpr auto two_temps =
+        verdict<decltype(network<fluids::R134a>(comp, cond, tee, valve, evap, epr, valve2, evap2, mix) |
+                         connect(comp.discharge, cond.inlet) | connect(cond.outlet, tee.inlet) |
+                         connect(tee.outlet_a, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                         connect(evap.outlet, epr.inlet) | connect(epr.outlet, mix.inlet_a) |
+                         connect(tee.outlet_b, valve2.inlet) | connect(valve2.outlet, evap2.inlet) |
+                         connect(evap2.outlet, mix.inlet_b) | connect(mix.outlet, comp.suction))>;
+    static_assert(two_temps.rule == Broken::none);
+    // A loop with the cascade's cold side but no compressor of its own (rule 5 names the loop).
+    auto hx = node<"hx">(CascadeHeatExchanger::at_pressure(0.32_MPa, 0.0_dK));
+    constexpr auto no_upper_compressor =
+        verdict<decltype(network<fluids::R134a>(comp, hx, valve, evap, cond, valve2) |
+                         connect(comp.discharge, hx.hot_in) | connect(hx.hot_out, valve.inlet) |
+                         connect(valve.outlet, evap.inlet) | connect(evap.outlet, comp.suction) |
+                         connect(cond.outlet, valve2.inlet) | connect(valve2.outlet, hx.cold_in) |
+                         connect(hx.cold_out, cond.inlet))>;
+    static_assert(no_upper_compressor.rule == Broken::no_compressor && no_upper_compressor.node == 1);
+    // A transcritical CO2 loop: the gas cooler's dense fluid throttled by the high-pressure valve,
+    // which holds the loop's charge (accepted); the same with a subcooled condenser's condition
+    // as well fixes the charge twice.
+    auto gc = node<"gas_cooler">(GasCooler::outlet_temperature(35.0_degC));
+    auto hpv = node<"hp_valve">(HighPressureValve{10.0_MPa});
+    constexpr auto transcritical =
+        verdict<decltype(network<fluids::R744>(comp, gc, hpv, evap) | connect(comp.discharge, gc.inlet) |
+                         connect(gc.outlet, hpv.inlet) | connect(hpv.outlet, evap.inlet) |
+                         connect(evap.outlet, comp.suction))>;
+    static_assert(transcritical.rule == Broken::none);
+    constexpr auto twice = verdict<decltype(network<fluids::R744>(comp, cond, hpv, evap) |
+                                            connect(comp.discharge, cond.inlet) | connect(cond.outlet, hpv.inlet) |
+                                            connect(hpv.outlet, evap.inlet) | connect(evap.outlet, comp.suction))>;
+    static_assert(twice.rule == Broken::charge_twice);
+    // Vapour injection from a flash tank's vapour (accepted); an economizer whose cold side takes
+    // the liquid without the injection valve (rule 3 at the economizer's cold_in, port 1).
+    auto vi = node<"vi">(VapourInjectionCompressor::geometric_mean(0.7, 0.05_kg_per_s));
+    auto flash = node<"flash">(FlashTank{0.5_MPa});
+    constexpr auto flash_injection =
+        verdict<decltype(network<fluids::R32>(vi, cond, valve, flash, valve2, evap) |
+                         connect(vi.discharge, cond.inlet) | connect(cond.outlet, valve.inlet) |
+                         connect(valve.outlet, flash.inlet) | connect(flash.vapour_out, vi.injection) |
+                         connect(flash.liquid_out, valve2.inlet) | connect(valve2.outlet, evap.inlet) |
+                         connect(evap.outlet, vi.suction))>;
+    static_assert(flash_injection.rule == Broken::none);
+    auto eco = node<"eco">(Economizer{0.8, 5.0_dK});
+    constexpr auto eco_liquid =
+        verdict<decltype(network<fluids::R32>(vi, cond, tee, eco, valve, evap) | connect(vi.discharge, cond.inlet) |
+                         connect(cond.outlet, tee.inlet) | connect(tee.outlet_a, eco.hot_in) |
+                         connect(eco.hot_out, valve.inlet) | connect(valve.outlet, evap.inlet) |
+                         connect(evap.outlet, vi.suction) | connect(tee.outlet_b, eco.cold_in) |
+                         connect(eco.cold_out, vi.injection))>;
+    static_assert(eco_liquid.rule == Broken::economizer_phase && eco_liquid.node == 3 && eco_liquid.port == 1);
+    CHECK(slhx.rule == Broken::none); // the static_asserts above are the test
+}
+
+// ---- the typed nodes against the one table of component kinds (io/component_kinds.hpp) --------
+
+namespace {
+
+/// Whether node type `N` has the ports of the table's row `type`: their number and names, in order.
+template <class N>
+constexpr bool ports_match_row(std::string_view type) {
+    const io::ComponentKind* kind = io::find_component_kind(type);
+    if (kind == nullptr || kind->ports.count(true) != N::n_in || kind->ports.count(false) != N::n_out) return false;
+    bool ok = true;
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((ok = ok && std::tuple_element_t<I, typename N::ins>::name == kind->ports.name(true, static_cast<int>(I))),
+         ...);
+    }
+    (std::make_index_sequence<static_cast<std::size_t>(N::n_in)>{});
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+        ((ok = ok && std::tuple_element_t<I, typename N::outs>::name == kind->ports.name(false, static_cast<int>(I))),
+         ...);
+    }
+    (std::make_index_sequence<static_cast<std::size_t>(N::n_out)>{});
+    return ok;
+}
+template <class Model>
+using node_of = decltype(node<"x">(std::declval<const Model&>()));
+
+// Every kind the typed network takes as it is (the runtime-configured condenser, evaporator and
+// expansion valve join a typed network in their typed forms, cycles/typed/exchangers.hpp).
+static_assert(ports_match_row<node_of<IsentropicCompressor>>("isentropic_compressor"));
+static_assert(ports_match_row<node_of<MapCompressor>>("map_compressor"));
+static_assert(ports_match_row<node_of<FixedSaturationCondenser>>("fixed_saturation_condenser"));
+static_assert(ports_match_row<node_of<FixedSaturationEvaporator>>("fixed_saturation_evaporator"));
+static_assert(ports_match_row<node_of<IsenthalpicValve>>("isenthalpic_valve"));
+static_assert(ports_match_row<node_of<Receiver>>("receiver"));
+static_assert(ports_match_row<node_of<GasCooler>>("gas_cooler"));
+static_assert(ports_match_row<node_of<HighPressureValve>>("high_pressure_valve"));
+static_assert(ports_match_row<node_of<FlashTank>>("flash_tank"));
+static_assert(ports_match_row<node_of<Mixer>>("mixer"));
+static_assert(ports_match_row<node_of<Splitter>>("splitter"));
+static_assert(ports_match_row<node_of<InternalHeatExchanger>>("internal_heat_exchanger"));
+static_assert(ports_match_row<node_of<CascadeHeatExchanger>>("cascade_heat_exchanger"));
+static_assert(ports_match_row<node_of<EvaporatorPressureRegulator>>("evaporator_pressure_regulator"));
+static_assert(ports_match_row<node_of<VapourInjectionCompressor>>("vapour_injection_compressor"));
+static_assert(ports_match_row<node_of<Economizer>>("economizer"));
+// ... and the check can fail: a flash tank's ports are not a mixer's.
+static_assert(!ports_match_row<node_of<FlashTank>>("mixer"));
+static_assert(!ports_match_row<node_of<Economizer>>("no_such_kind"));
+
+} // namespace

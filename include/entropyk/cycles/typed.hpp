@@ -7,8 +7,9 @@
 //          | IsenthalpicValve{} | FixedSaturationEvaporator{5.0_degC, 5.0_dK} | close_loop;
 //   const CycleResults& r = c.solve();
 //
-// Networks (flash tanks, mixers, splitters, compressors in series) join named nodes port to port
-// and are checked as graphs at `close_loop` (cycles/typed/network.hpp, docs/cpp-api.md section 8):
+// Networks (flash tanks, mixers, splitters, compressors in series, economizers and vapour
+// injection, several loops joined by cascade heat exchangers) join named nodes port to port and
+// are checked as graphs at `close_loop` (cycles/typed/network.hpp, docs/cpp-api.md section 8):
 //   auto n = network<fluids::R134a>(lp, mixer, hp, ...) | connect(flash.vapour_out, mixer.inlet_b)
 //          | ... | close_loop;
 #pragma once

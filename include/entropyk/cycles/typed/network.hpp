@@ -1,6 +1,8 @@
 // IWYU pragma: private, include <entropyk/cycles/typed.hpp>
 // The typed network builder: cycles with branches and merges (flash tanks, mixers, splitters,
-// compressors in series), connected port to port and checked at compile time.
+// compressors in series, internal exchangers, economizers, vapour injection, evaporator pressure
+// regulators) and several loops joined by cascade heat exchangers, connected port to port and
+// checked at compile time.
 //
 //   auto lp = node<"lp_compressor">(IsentropicCompressor{1.0});
 //   auto flash = node<"flash_tank">(FlashTank{0.32_MPa});
@@ -19,17 +21,23 @@
 // the rule and what to do, and whose predicate names the node or port (the compilers print the
 // predicate with its arguments):
 //   net rule 1  every port is connected exactly once (names the open or doubly used port);
-//   net rule 2  one refrigerant per loop (a loop = the nodes joined by links);
-//   net rule 3  phases: a compressor takes vapour, a condenser vapour, an evaporator two-phase, a
-//               flash tank two-phase, a receiver liquid, a mixer two streams of one phase; the
-//               phase is carried through valves (liquid -> two-phase, vapour stays vapour),
-//               splitters (both outlets as the inlet) and mixers;
-//   net rule 4  pressure levels: a compressor raises the level, a valve lowers it, every other
-//               part keeps all its ports at one level; a mixer's inlets must be at one level
-//               (checked before the mixer joins them), and the levels must be consistent around
-//               every loop (a loop that rises at a compressor must fall at a valve);
+//   net rule 2  one refrigerant per loop (a loop = the links joined through the nodes; a cascade
+//               heat exchanger joins its hot ports and its cold ports apart, and its two sides
+//               must be on two loops);
+//   net rule 3  phases: a compressor takes vapour (its injection port too), a condenser vapour,
+//               an evaporator two-phase, a flash tank two-phase, a receiver liquid, a mixer two
+//               streams of one phase, an economizer's cold side two-phase, a cascade exchanger
+//               vapour (hot side) and two-phase (cold side); the phase is carried through valves
+//               (liquid -> two-phase, vapour stays vapour), splitters (both outlets as the inlet),
+//               mixers and the two streams of an internal exchanger or economizer;
+//   net rule 4  pressure levels: a compressor raises the level, a valve or an evaporator pressure
+//               regulator lowers it, every other part keeps each stream at one level; a
+//               vapour-injection compressor's injection lies between its suction and discharge;
+//               a mixer's inlets must be at one level (checked before the mixer joins them), and
+//               the levels must be consistent around every loop (a loop that rises at a
+//               compressor must fall at a valve); a regulator takes an evaporator's outlet;
 //   net rule 5  one charge condition per loop (condenser subcooling, a receiver, a high-pressure
-//               valve), and a compressor in every loop;
+//               valve, a cascade exchanger's condensing side), and a compressor in every loop;
 //   net rule 6  solve() only on a closed network.
 // The linear `cycle<F>() | ... | close_loop` builder (cycles/typed/chain.hpp) is unchanged.
 #pragma once
@@ -58,7 +66,21 @@ struct fixed_name {
 };
 
 /// What a node does to the streams through it (its ports and its rules).
-enum class Part { compressor, condenser, evaporator, valve, receiver, flash_tank, mixer, splitter };
+enum class Part {
+    compressor,
+    condenser,
+    evaporator,
+    valve,
+    receiver,
+    flash_tank,
+    mixer,
+    splitter,
+    internal_heat_exchanger,     ///< two streams of one loop: hot_in -> hot_out, cold_in -> cold_out
+    economizer,                  ///< the same ports; its cold side takes the expanded injection stream
+    vapour_injection_compressor, ///< suction + injection -> discharge
+    pressure_regulator,          ///< an evaporator pressure regulator (a valve in a suction line)
+    cascade,                     ///< hot side on one loop, cold side on another
+};
 /// The phase a stream carries, as far as the types know it.
 enum class Phase { unknown, vapour, two_phase, liquid };
 enum class Dir { in, out };
@@ -85,6 +107,30 @@ struct port_set<N, Part::compressor> {
     static constexpr PortRef<N, "suction", Dir::in, 0> suction{};
     static constexpr PortRef<N, "discharge", Dir::out, 0> discharge{};
     using ins = std::tuple<PortRef<N, "suction", Dir::in, 0>>;
+    using outs = std::tuple<PortRef<N, "discharge", Dir::out, 0>>;
+};
+/// Two streams through one exchanger (port 0 the hot stream, port 1 the cold one).
+template <fixed_name N>
+struct two_stream_ports {
+    static constexpr PortRef<N, "hot_in", Dir::in, 0> hot_in{};
+    static constexpr PortRef<N, "cold_in", Dir::in, 1> cold_in{};
+    static constexpr PortRef<N, "hot_out", Dir::out, 0> hot_out{};
+    static constexpr PortRef<N, "cold_out", Dir::out, 1> cold_out{};
+    using ins = std::tuple<PortRef<N, "hot_in", Dir::in, 0>, PortRef<N, "cold_in", Dir::in, 1>>;
+    using outs = std::tuple<PortRef<N, "hot_out", Dir::out, 0>, PortRef<N, "cold_out", Dir::out, 1>>;
+};
+template <fixed_name N>
+struct port_set<N, Part::internal_heat_exchanger> : two_stream_ports<N> {};
+template <fixed_name N>
+struct port_set<N, Part::economizer> : two_stream_ports<N> {};
+template <fixed_name N>
+struct port_set<N, Part::cascade> : two_stream_ports<N> {};
+template <fixed_name N>
+struct port_set<N, Part::vapour_injection_compressor> {
+    static constexpr PortRef<N, "suction", Dir::in, 0> suction{};
+    static constexpr PortRef<N, "injection", Dir::in, 1> injection{};
+    static constexpr PortRef<N, "discharge", Dir::out, 0> discharge{};
+    using ins = std::tuple<PortRef<N, "suction", Dir::in, 0>, PortRef<N, "injection", Dir::in, 1>>;
     using outs = std::tuple<PortRef<N, "discharge", Dir::out, 0>>;
 };
 template <fixed_name N>
@@ -152,9 +198,38 @@ inline constexpr bool is_link<Link<FN, FP, TN, TP>> = true;
 /// What connect() gives for a refused pair of ports (the error is already reported).
 struct RefusedLink {};
 
+/// The network components that are not stages of a linear cycle: their part and the charge
+/// conditions they set (a cascade exchanger's condensing side fixes its loop's charge, as a
+/// condenser's outlet subcooling does).
 template <class Model>
-inline constexpr bool is_multi_port_part =
-    std::is_same_v<Model, FlashTank> || std::is_same_v<Model, Mixer> || std::is_same_v<Model, Splitter>;
+struct network_part {
+    static constexpr bool known = false;
+};
+template <Part P, int Charge = 0>
+struct network_part_is {
+    static constexpr bool known = true;
+    static constexpr Part part = P;
+    static constexpr int charge = Charge;
+};
+template <>
+struct network_part<FlashTank> : network_part_is<Part::flash_tank> {};
+template <>
+struct network_part<Mixer> : network_part_is<Part::mixer> {};
+template <>
+struct network_part<Splitter> : network_part_is<Part::splitter> {};
+template <>
+struct network_part<InternalHeatExchanger> : network_part_is<Part::internal_heat_exchanger> {};
+template <>
+struct network_part<Economizer> : network_part_is<Part::economizer> {};
+template <>
+struct network_part<VapourInjectionCompressor> : network_part_is<Part::vapour_injection_compressor> {};
+template <>
+struct network_part<EvaporatorPressureRegulator> : network_part_is<Part::pressure_regulator> {};
+template <>
+struct network_part<CascadeHeatExchanger> : network_part_is<Part::cascade, 1> {};
+
+template <class Model>
+inline constexpr bool is_multi_port_part = network_part<Model>::known;
 
 template <class Spec>
 constexpr Part part_of_spec() {
@@ -190,6 +265,12 @@ template <class NodeOfTheLoop, int ChargeConditions>
 inline constexpr bool each_loop_charge_is_fixed_exactly_once = ChargeConditions == 1;
 template <class NodeOfTheLoop>
 inline constexpr bool each_loop_has_a_compressor = false;
+template <class Cascade>
+inline constexpr bool a_cascade_heat_exchanger_joins_two_loops = false;
+template <class Port>
+inline constexpr bool an_evaporator_pressure_regulator_follows_an_evaporator = false;
+template <class Port>
+inline constexpr bool the_injection_port_takes_an_intermediate_level = false;
 template <class... Nodes>
 inline constexpr bool node_names_are_unique = false;
 template <class T>
@@ -215,6 +296,12 @@ enum class Broken {
     levels_do_not_close,
     no_charge,
     charge_twice,
+    cascade_one_loop,
+    injection_phase,
+    economizer_phase,
+    cascade_phase,
+    regulator_place,
+    injection_level,
 };
 struct Verdict {
     Broken rule = Broken::none;
@@ -304,12 +391,43 @@ constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
         for (int p = 0; p < g.n_in[k]; ++p)
             if (cin[k][static_cast<std::size_t>(p)] == 0) return {Broken::unconnected, static_cast<int>(k), 0, p, 0};
     }
-    // Rule 2: the loops (nodes joined by links) and their refrigerant.
-    Sets<K> loops;
-    for (std::size_t l = 0; l < L; ++l) {
-        const auto f = static_cast<std::size_t>(g.from[l]), t = static_cast<std::size_t>(g.to[l]);
-        if (g.fluid[f] != g.fluid[t]) return {Broken::two_refrigerants, g.to[l], 0, g.to_port[l], g.from[l]};
-        loops.join(g.from[l], g.to[l]);
+    // Rule 2: the loops and their refrigerant. A loop is a set of links joined through the nodes
+    // they meet; a cascade exchanger joins its hot ports and its cold ports separately (its two
+    // sides are on two loops), every other node joins all its ports (the two streams of an
+    // internal heat exchanger or an economizer are of one loop).
+    auto is_two_stream = [&](std::size_t k) {
+        return g.part[k] == Part::internal_heat_exchanger || g.part[k] == Part::economizer ||
+               g.part[k] == Part::cascade;
+    };
+    auto port_link = [&](std::size_t k, int dir, int p) {
+        return dir == 0 ? g.in_link[k][static_cast<std::size_t>(p)] : g.out_link[k][static_cast<std::size_t>(p)];
+    };
+    Sets<L> loops;
+    for (std::size_t k = 0; k < K; ++k) {
+        if (g.part[k] == Part::cascade) {
+            loops.join(port_link(k, 0, 0), port_link(k, 1, 0));
+            loops.join(port_link(k, 0, 1), port_link(k, 1, 1));
+            continue;
+        }
+        const int first = port_link(k, 0, 0);
+        for (int p = 1; p < g.n_in[k]; ++p) loops.join(first, port_link(k, 0, p));
+        for (int p = 0; p < g.n_out[k]; ++p) loops.join(first, port_link(k, 1, p));
+    }
+    // The loop of node k (its hot side's for a cascade exchanger), and of its cold side.
+    auto loop_of = [&](std::size_t k) { return loops.find(port_link(k, 0, 0)); };
+    auto second_loop_of = [&](std::size_t k) {
+        return g.part[k] == Part::cascade ? loops.find(port_link(k, 0, 1)) : loop_of(k);
+    };
+    for (std::size_t k = 0; k < K; ++k)
+        if (g.part[k] == Part::cascade && loop_of(k) == second_loop_of(k))
+            return {Broken::cascade_one_loop, static_cast<int>(k), 0, 1, 0};
+    // One refrigerant per loop: every node of a loop names the same (a cascade exchanger's sides
+    // take the refrigerants of their loops).
+    for (std::size_t k = 0; k < K; ++k) {
+        if (g.part[k] == Part::cascade) continue;
+        for (std::size_t j = 0; j < k; ++j)
+            if (g.part[j] != Part::cascade && loop_of(j) == loop_of(k) && g.fluid[j] != g.fluid[k])
+                return {Broken::two_refrigerants, static_cast<int>(k), 0, 0, static_cast<int>(j)};
     }
     // Rule 3: phases, carried along the links to a fixed point (at most one pass per link).
     std::array<Phase, L> phase{};
@@ -319,20 +437,29 @@ constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
     for (std::size_t pass = 0; pass <= L; ++pass) {
         for (std::size_t l = 0; l < L; ++l) {
             const auto k = static_cast<std::size_t>(g.from[l]);
+            const int fp = g.from_port[l];
             Phase out = Phase::unknown;
             switch (g.part[k]) {
             case Part::compressor:
+            case Part::vapour_injection_compressor:
             case Part::evaporator: out = Phase::vapour; break;
             case Part::condenser:
             case Part::receiver: out = Phase::liquid; break;
-            case Part::flash_tank: out = g.from_port[l] == 0 ? Phase::liquid : Phase::vapour; break;
-            case Part::valve: {
+            case Part::flash_tank: out = fp == 0 ? Phase::liquid : Phase::vapour; break;
+            case Part::valve:
+            case Part::pressure_regulator: {
                 const Phase i = in_phase(k, 0);
                 out = i == Phase::liquid ? Phase::two_phase : i;
                 break;
             }
             case Part::splitter: out = in_phase(k, 0); break;
             case Part::mixer: out = in_phase(k, 0) == in_phase(k, 1) ? in_phase(k, 0) : Phase::unknown; break;
+            // The hot stream of an internal exchanger or economizer is subcooled further (its
+            // phase stays); the cold stream leaves as vapour (superheated suction or injection gas).
+            case Part::internal_heat_exchanger:
+            case Part::economizer: out = fp == 0 ? in_phase(k, 0) : Phase::vapour; break;
+            // A cascade exchanger condenses its hot side and evaporates its cold side.
+            case Part::cascade: out = fp == 0 ? Phase::liquid : Phase::vapour; break;
             }
             phase[l] = out;
         }
@@ -340,10 +467,15 @@ constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
     for (std::size_t k = 0; k < K; ++k) {
         const int n = static_cast<int>(k);
         const Phase a = in_phase(k, 0);
-        if (a == Phase::unknown) continue; // a loop without a compressor: rule 5 below
+        const Phase b = g.n_in[k] > 1 ? in_phase(k, 1) : Phase::unknown;
+        if (a == Phase::unknown && b == Phase::unknown) continue; // a loop without a compressor: rule 5 below
         switch (g.part[k]) {
         case Part::compressor:
-            if (a != Phase::vapour) return {Broken::compressor_phase, n, 0, 0, static_cast<int>(a)};
+        case Part::vapour_injection_compressor:
+            if (a != Phase::unknown && a != Phase::vapour)
+                return {Broken::compressor_phase, n, 0, 0, static_cast<int>(a)};
+            if (g.part[k] == Part::vapour_injection_compressor && b != Phase::unknown && b != Phase::vapour)
+                return {Broken::injection_phase, n, 0, 1, static_cast<int>(b)};
             break;
         case Part::condenser:
             if (a != Phase::vapour) return {Broken::condenser_phase, n, 0, 0, static_cast<int>(a)};
@@ -358,34 +490,77 @@ constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
             if (a != Phase::liquid) return {Broken::receiver_phase, n, 0, 0, static_cast<int>(a)};
             break;
         case Part::mixer:
-            if (in_phase(k, 1) != Phase::unknown && a != in_phase(k, 1)) return {Broken::mixer_phase, n, 0, 0, 1};
+            if (b != Phase::unknown && a != b) return {Broken::mixer_phase, n, 0, 0, 1};
             break;
+        case Part::economizer:
+            if (b != Phase::unknown && b != Phase::two_phase)
+                return {Broken::economizer_phase, n, 0, 1, static_cast<int>(b)};
+            break;
+        case Part::cascade:
+            if (a != Phase::unknown && a != Phase::vapour) return {Broken::cascade_phase, n, 0, 0, static_cast<int>(a)};
+            if (b != Phase::unknown && b != Phase::two_phase)
+                return {Broken::cascade_phase, n, 0, 1, static_cast<int>(b)};
+            break;
+        case Part::pressure_regulator: {
+            // It holds an evaporator's pressure: it takes that evaporator's outlet (or a cascade
+            // exchanger's evaporating side), not a discharge or a liquid line.
+            const int l = g.in_link[k][0];
+            const auto up = static_cast<std::size_t>(g.from[static_cast<std::size_t>(l)]);
+            const bool after_evaporator =
+                g.part[up] == Part::evaporator ||
+                (g.part[up] == Part::cascade && g.from_port[static_cast<std::size_t>(l)] == 1);
+            if (!after_evaporator) return {Broken::regulator_place, n, 0, 0, 0};
+            break;
+        }
         default: break;
         }
     }
-    // Rule 5 (first half): a compressor in every loop.
-    for (std::size_t k = 0; k < K; ++k) {
-        bool has = false;
+    // Rule 5 (first half): a compressor in every loop (both loops of a cascade exchanger).
+    auto loop_has_compressor = [&](int loop) {
         for (std::size_t j = 0; j < K; ++j)
-            if (loops.find(static_cast<int>(j)) == loops.find(static_cast<int>(k)) && g.part[j] == Part::compressor)
-                has = true;
-        if (!has) return {Broken::no_compressor, static_cast<int>(k), 0, 0, 0};
-    }
-    // Rule 4: pressure levels. One level per link to start with; the parts that keep their ports
-    // at one pressure join them; compressors and valves order them.
+            if ((g.part[j] == Part::compressor || g.part[j] == Part::vapour_injection_compressor) && loop_of(j) == loop)
+                return true;
+        return false;
+    };
+    for (std::size_t k = 0; k < K; ++k)
+        if (!loop_has_compressor(loop_of(k)) || !loop_has_compressor(second_loop_of(k)))
+            return {Broken::no_compressor, static_cast<int>(k), 0, 0, 0};
+    // Rule 4: pressure levels. One level per link to start with; the parts that keep a stream at
+    // one pressure join its ports (each stream of a two-stream exchanger on its own); compressors,
+    // valves and regulators order them.
+    auto moves_pressure = [&](std::size_t k) {
+        const Part p = g.part[k];
+        return p == Part::compressor || p == Part::vapour_injection_compressor || p == Part::valve ||
+               p == Part::pressure_regulator;
+    };
     Sets<L> level;
     for (std::size_t k = 0; k < K; ++k) {
-        const Part p = g.part[k];
-        if (p == Part::compressor || p == Part::valve || p == Part::mixer) continue;
+        if (moves_pressure(k) || g.part[k] == Part::mixer) continue;
+        if (is_two_stream(k)) {
+            level.join(port_link(k, 0, 0), port_link(k, 1, 0));
+            level.join(port_link(k, 0, 1), port_link(k, 1, 1));
+            continue;
+        }
         const int first = g.in_link[k][0];
         for (int q = 0; q < g.n_out[k]; ++q) level.join(first, g.out_link[k][static_cast<std::size_t>(q)]);
     }
     auto order = [&] {
         std::array<std::array<bool, L>, L> less{};
+        auto below = [&](int a, int b) {
+            less[static_cast<std::size_t>(level.find(a))][static_cast<std::size_t>(level.find(b))] = true;
+        };
         for (std::size_t k = 0; k < K; ++k) {
-            const int i = level.find(g.in_link[k][0]), o = level.find(g.out_link[k][0]);
-            if (g.part[k] == Part::compressor) less[static_cast<std::size_t>(i)][static_cast<std::size_t>(o)] = true;
-            if (g.part[k] == Part::valve) less[static_cast<std::size_t>(o)][static_cast<std::size_t>(i)] = true;
+            const int i = g.in_link[k][0], o = g.out_link[k][0];
+            switch (g.part[k]) {
+            case Part::compressor: below(i, o); break;
+            case Part::vapour_injection_compressor: // suction < injection < discharge
+                below(i, g.in_link[k][1]);
+                below(g.in_link[k][1], o);
+                break;
+            case Part::valve:
+            case Part::pressure_regulator: below(o, i); break;
+            default: break;
+            }
         }
         return less;
     };
@@ -405,30 +580,40 @@ constexpr Verdict analyse(Graph<K, L> g, const std::array<bool, L>& known) {
         level.join(g.in_link[k][0], g.out_link[k][0]);
     }
     {
+        // The injection port takes an intermediate level: neither the suction's nor the discharge's.
+        for (std::size_t k = 0; k < K; ++k) {
+            if (g.part[k] != Part::vapour_injection_compressor) continue;
+            const int s = level.find(g.in_link[k][0]), j = level.find(g.in_link[k][1]),
+                      d = level.find(g.out_link[k][0]);
+            if (j == s || j == d) return {Broken::injection_level, static_cast<int>(k), 0, 1, 0};
+        }
         const auto less = order();
         for (std::size_t k = 0; k < K; ++k) {
             const auto i = static_cast<std::size_t>(level.find(g.in_link[k][0]));
             const auto o = static_cast<std::size_t>(level.find(g.out_link[k][0]));
-            if ((g.part[k] == Part::compressor || g.part[k] == Part::valve) && i == o)
-                return {Broken::levels_do_not_close, static_cast<int>(k), 0, 0, 0};
+            if (moves_pressure(k) && i == o) return {Broken::levels_do_not_close, static_cast<int>(k), 0, 0, 0};
         }
         if (closure_has_cycle<L>(less)) {
             for (std::size_t k = 0; k < K; ++k)
-                if (g.part[k] == Part::compressor) return {Broken::levels_do_not_close, static_cast<int>(k), 0, 0, 0};
+                if (g.part[k] == Part::compressor || g.part[k] == Part::vapour_injection_compressor)
+                    return {Broken::levels_do_not_close, static_cast<int>(k), 0, 0, 0};
         }
     }
-    // Rule 5: one charge condition per loop.
+    // Rule 5: one charge condition per loop (a cascade exchanger's on its hot side's loop),
+    // reported at the first node of the loop.
     for (std::size_t k = 0; k < K; ++k) {
-        if (loops.find(static_cast<int>(k)) != static_cast<int>(k)) continue; // once per loop, at its root
-        int charge = 0;
-        int first = -1;
-        for (std::size_t j = 0; j < K; ++j)
-            if (loops.find(static_cast<int>(j)) == static_cast<int>(k)) {
-                charge += g.charge[j];
-                if (first < 0) first = static_cast<int>(j);
+        for (int side = 0; side < (g.part[k] == Part::cascade ? 2 : 1); ++side) {
+            const int loop = side == 0 ? loop_of(k) : second_loop_of(k);
+            int charge = 0;
+            int first = -1;
+            for (std::size_t j = 0; j < K; ++j) {
+                if (loop_of(j) == loop) charge += g.charge[j];
+                if (first < 0 && (loop_of(j) == loop || second_loop_of(j) == loop)) first = static_cast<int>(j);
             }
-        if (charge == 0) return {Broken::no_charge, first, 0, 0, 0};
-        if (charge > 1) return {Broken::charge_twice, first, 0, 0, charge};
+            if (first != static_cast<int>(k)) continue; // once per loop, at its first node
+            if (charge == 0) return {Broken::no_charge, first, 0, 0, 0};
+            if (charge > 1) return {Broken::charge_twice, first, 0, 0, charge};
+        }
     }
     return {};
 }
@@ -465,10 +650,7 @@ template <typed::fixed_name Name, class Fluid = void, class T>
 [[nodiscard]] auto node(const T& component) {
     using namespace typed;
     if constexpr (is_multi_port_part<T>) {
-        constexpr Part p = std::is_same_v<T, FlashTank> ? Part::flash_tank
-                           : std::is_same_v<T, Mixer>   ? Part::mixer
-                                                        : Part::splitter;
-        return Node<Name, T, Fluid, p, 0>(component);
+        return Node<Name, T, Fluid, network_part<T>::part, network_part<T>::charge>(component);
     } else if constexpr (StageLike<T>) {
         using S = decltype(to_stage(component));
         return Node<Name, typename S::engine_type, Fluid, part_of_spec<typename S::spec>(), S::spec::charge_conditions>(
@@ -476,8 +658,10 @@ template <typed::fixed_name Name, class Fluid = void, class T>
     } else {
         static_assert(only_refrigerant_components_join_a_loop<T>,
                       "node<\"name\">(component): a network node is a refrigerant component: a compressor, a "
-                      "condenser, an expansion valve, an evaporator, a receiver, a FlashTank, a Mixer or a Splitter "
-                      "(a heat exchanger with its secondary port connected)");
+                      "condenser, an expansion valve, an evaporator, a receiver, a FlashTank, a Mixer, a Splitter, "
+                      "an InternalHeatExchanger, an Economizer, a VapourInjectionCompressor, an "
+                      "EvaporatorPressureRegulator or a CascadeHeatExchanger (a heat exchanger with its secondary "
+                      "port connected)");
         return Refused<void>{};
     }
 }
@@ -664,6 +848,34 @@ constexpr bool refuse() {
         static_assert(a_mixer_takes_two_streams_of_one_phase<Where>,
                       "net rule 3 (a mixer takes two streams of one phase): this mixer's inlets carry different "
                       "phases; mix vapour with vapour (or liquid with liquid)");
+    } else if constexpr (Rule == Broken::cascade_one_loop) {
+        static_assert(a_cascade_heat_exchanger_joins_two_loops<Where>,
+                      "net rule 2 (a cascade heat exchanger joins two loops): its hot side and its cold side are "
+                      "on one loop; connect hot_in/hot_out into the lower-temperature loop (after its compressor) "
+                      "and cold_in/cold_out into the upper loop (after its expansion valve)");
+    } else if constexpr (Rule == Broken::injection_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a compressor's injection port takes vapour): two-phase or liquid refrigerant "
+                      "reaches it; feed it from an economizer's cold_out or a flash tank's vapour_out");
+    } else if constexpr (Rule == Broken::economizer_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (an economizer's cold side takes the expanded injection stream): put an "
+                      "expansion valve before its cold_in");
+    } else if constexpr (Rule == Broken::cascade_phase) {
+        static_assert(the_inlet_takes_the_phase_that_arrives<Where, static_cast<Phase>(Other)>,
+                      "net rule 3 (a cascade heat exchanger condenses vapour on its hot side and evaporates "
+                      "two-phase refrigerant on its cold side): feed hot_in from a compressor's discharge and "
+                      "cold_in from an expansion valve");
+    } else if constexpr (Rule == Broken::regulator_place) {
+        static_assert(an_evaporator_pressure_regulator_follows_an_evaporator<Where>,
+                      "net rule 4 (an evaporator pressure regulator holds an evaporator's pressure): its inlet "
+                      "takes an evaporator's outlet; put it in that evaporator's suction line, not after a "
+                      "compressor or in a liquid line");
+    } else if constexpr (Rule == Broken::injection_level) {
+        static_assert(the_injection_port_takes_an_intermediate_level<Where>,
+                      "net rule 4 (a compressor's injection port takes an intermediate pressure): this injection "
+                      "stream is at the suction's (or the discharge's) level; feed it through an expansion valve "
+                      "from the high side (an economizer or a flash tank between)");
     } else if constexpr (Rule == Broken::no_compressor) {
         static_assert(each_loop_has_a_compressor<Where>,
                       "net rule 5 (every loop has a compressor): the loop of this node has none");
@@ -690,14 +902,15 @@ constexpr bool refuse() {
 
 /// The place a verdict names, as a type.
 template <class N, Verdict V>
-using where_of =
-    std::conditional_t<V.rule == Broken::connected_twice || V.rule == Broken::unconnected ||
-                           V.rule == Broken::two_refrigerants,
-                       port_of<N, V.dir, V.port>,
-                       std::conditional_t<V.rule == Broken::compressor_phase || V.rule == Broken::condenser_phase ||
-                                              V.rule == Broken::evaporator_phase ||
-                                              V.rule == Broken::flash_tank_phase || V.rule == Broken::receiver_phase,
-                                          port_of<N, 0, 0>, typename N::name_tag>>;
+using where_of = std::conditional_t<
+    V.rule == Broken::connected_twice || V.rule == Broken::unconnected || V.rule == Broken::two_refrigerants,
+    port_of<N, V.dir, V.port>,
+    std::conditional_t<V.rule == Broken::compressor_phase || V.rule == Broken::condenser_phase ||
+                           V.rule == Broken::evaporator_phase || V.rule == Broken::flash_tank_phase ||
+                           V.rule == Broken::receiver_phase || V.rule == Broken::injection_phase ||
+                           V.rule == Broken::economizer_phase || V.rule == Broken::cascade_phase ||
+                           V.rule == Broken::regulator_place || V.rule == Broken::injection_level,
+                       port_of<N, 0, V.port>, typename N::name_tag>>;
 
 /// Reports the first broken network rule (one static_assert, readable first line).
 template <class Fluid, class... Nodes, class... Links>

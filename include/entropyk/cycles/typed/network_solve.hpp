@@ -6,6 +6,7 @@
 // engine and give the same numbers. Building the System allocates (here, once); a solve does not.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,19 +19,77 @@
 
 namespace entropyk {
 
+namespace typed::detail_net {
+
+/// Where a typed network's nodes land in the runtime System: a node is one component, a cascade
+/// heat exchanger two (its condensing side, then its evaporating side, as System::add_cascade
+/// adds them), so the System's indices shift after each cascade exchanger.
+template <class... Nodes>
+struct runtime_layout {
+    static constexpr std::size_t K = sizeof...(Nodes);
+    static constexpr std::array<bool, K> cascade{(Nodes::part == Part::cascade)...};
+    static constexpr std::array<std::uint32_t, K> first = [] {
+        std::array<std::uint32_t, K> f{};
+        std::uint32_t at = 0;
+        for (std::size_t k = 0; k < K; ++k) f[k] = at, at += cascade[k] ? 2U : 1U;
+        return f;
+    }();
+    static constexpr std::uint32_t count = K == 0 ? 0U : first[K - 1] + (cascade[K - 1] ? 2U : 1U);
+    /// The System component and port of port `port` of node `k` (a cascade exchanger's port 0 is
+    /// its condensing side's, port 1 its evaporating side's).
+    static constexpr std::pair<std::uint32_t, int> at(int k, int port) {
+        const auto i = static_cast<std::size_t>(k);
+        return cascade[i] ? std::pair<std::uint32_t, int>{first[i] + static_cast<std::uint32_t>(port), 0}
+                          : std::pair<std::uint32_t, int>{first[i], port};
+    }
+};
+
+/// For each node that names a refrigerant of its own: whether it is the first such node of its
+/// loop (System::set_refrigerant is called once per loop, not once per node: each call builds
+/// a property service). Loops as the runtime System finds them: components joined by links, a
+/// cascade exchanger's two sides apart.
+template <class Fluid, class NodeTuple, class... Links>
+struct loop_refrigerants;
+template <class Fluid, class... Nodes, class... Links>
+struct loop_refrigerants<Fluid, std::tuple<Nodes...>, Links...> {
+    using layout = runtime_layout<Nodes...>;
+    static constexpr std::size_t K = sizeof...(Nodes);
+    static constexpr std::array<bool, K> names_one{(!std::is_void_v<typename Nodes::fluid> &&
+                                                    !std::is_same_v<typename Nodes::fluid, Fluid> &&
+                                                    Nodes::part != Part::cascade)...};
+    static constexpr std::array<bool, K> first_of_loop = [] {
+        constexpr std::size_t N = layout::count == 0 ? 1 : layout::count;
+        Sets<N> sets;
+        (sets.join(static_cast<int>(layout::at(index_of<Nodes...>(Links::from), Links::from_port).first),
+                   static_cast<int>(layout::at(index_of<Nodes...>(Links::to), Links::to_port).first)),
+         ...);
+        std::array<bool, K> out{};
+        for (std::size_t k = 0; k < K; ++k) {
+            if (!names_one[k]) continue;
+            const int mine = sets.find(static_cast<int>(layout::first[k]));
+            bool earlier = false;
+            for (std::size_t j = 0; j < k; ++j)
+                if (names_one[j] && sets.find(static_cast<int>(layout::first[j])) == mine) earlier = true;
+            out[k] = !earlier;
+        }
+        return out;
+    }();
+};
+
+} // namespace typed::detail_net
+
 template <class Fluid, class... Nodes, class... Links>
 class TypedNetwork<Fluid, std::tuple<Nodes...>, Links...> {
-    static_assert(((std::is_void_v<typename Nodes::fluid> || std::is_same_v<typename Nodes::fluid, Fluid>)&&...),
-                  "TypedNetwork: the System solves one refrigerant; a network whose loops carry different "
-                  "refrigerants passes the compile-time rules but cannot be solved yet");
+    using layout = typed::detail_net::runtime_layout<Nodes...>;
 
   public:
     using fluid = Fluid;
-    static constexpr std::size_t component_count = sizeof...(Nodes);
+    /// The System's components (a cascade heat exchanger is two: its condensing and evaporating sides).
+    static constexpr std::size_t component_count = layout::count;
     static constexpr std::size_t connection_count = sizeof...(Links);
 
     /// Builds and finalizes the System; the outcome is status().
-    TypedNetwork(std::tuple<Nodes...> nodes, Backend backend) : system_(Fluid::get(), backend) {
+    TypedNetwork(std::tuple<Nodes...> nodes, Backend backend) : system_(Fluid::get(), backend), backend_(backend) {
         status_ = build(std::move(nodes));
     }
 
@@ -52,12 +111,13 @@ class TypedNetwork<Fluid, std::tuple<Nodes...>, Links...> {
     [[nodiscard]] const CycleResults& results() const noexcept { return status_ ? system_.results() : refused_; }
 
     /// The index of node `Name` in the results (CycleResults::components, connections' from/to),
-    /// checked at compile time.
+    /// checked at compile time. A cascade heat exchanger's is its condensing side's; its
+    /// evaporating side is the next one.
     template <typed::fixed_name Name>
     [[nodiscard]] static constexpr std::uint32_t index() {
         constexpr int i = typed::detail_net::index_of<Nodes...>(Name.view());
         static_assert(i >= 0, "TypedNetwork::index<\"name\">(): no node of this network has that name");
-        return static_cast<std::uint32_t>(i);
+        return layout::first[static_cast<std::size_t>(i)];
     }
 
     /// The connection leaving `port` (PortRef of an outlet, e.g. flash.vapour_out) in the results.
@@ -66,9 +126,9 @@ class TypedNetwork<Fluid, std::tuple<Nodes...>, Links...> {
         static_assert(Port::dir == typed::Dir::out, "leaving(port): give an outlet port");
         constexpr int i = typed::detail_net::index_of<Nodes...>(Port::node);
         static_assert(i >= 0, "leaving(port): the port's node is not in this network");
+        constexpr auto at = layout::at(i, Port::index);
         for (const auto& c : results().connections)
-            if (c.from == static_cast<std::uint32_t>(i) && c.from_port == static_cast<std::uint32_t>(Port::index))
-                return c;
+            if (c.from == at.first && c.from_port == static_cast<std::uint32_t>(at.second)) return c;
         return results().connections.front(); // not reached for a finalized network
     }
 
@@ -83,9 +143,16 @@ class TypedNetwork<Fluid, std::tuple<Nodes...>, Links...> {
                 (
                     [&](auto& one) {
                         if (!bad) return;
-                        auto r =
-                            system_.add(std::string(std::remove_cvref_t<decltype(one)>::name), std::move(one.model));
-                        if (!r) bad = r.error();
+                        using N = std::remove_cvref_t<decltype(one)>;
+                        const std::string name(N::name);
+                        if constexpr (N::part == typed::Part::cascade) {
+                            // Its two sides under the names a cycle file gives them.
+                            auto r = system_.add_cascade(name + " (condensing)", name + " (evaporating)", one.model);
+                            if (!r) bad = r.error();
+                        } else {
+                            auto r = system_.add(name, std::move(one.model));
+                            if (!r) bad = r.error();
+                        }
                     }(n),
                     ...);
             },
@@ -94,17 +161,35 @@ class TypedNetwork<Fluid, std::tuple<Nodes...>, Links...> {
         (
             [&] {
                 if (!bad) return;
-                auto r = system_.connect(
-                    static_cast<std::uint32_t>(typed::detail_net::index_of<Nodes...>(Links::from)), Links::from_port,
-                    static_cast<std::uint32_t>(typed::detail_net::index_of<Nodes...>(Links::to)), Links::to_port);
+                constexpr auto from = layout::at(typed::detail_net::index_of<Nodes...>(Links::from), Links::from_port);
+                constexpr auto to = layout::at(typed::detail_net::index_of<Nodes...>(Links::to), Links::to_port);
+                auto r = system_.connect(from.first, from.second, to.first, to.second);
                 if (!r) bad = r.error();
             }(),
             ...);
+        if (!bad) return bad;
+        // The loops of another refrigerant than the network's: once per loop, at its first node.
+        using refrigerants = typed::detail_net::loop_refrigerants<Fluid, std::tuple<Nodes...>, Links...>;
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+            (
+                [&] {
+                    if (!bad || !refrigerants::first_of_loop[I]) return;
+                    using N = std::tuple_element_t<I, std::tuple<Nodes...>>;
+                    if constexpr (!std::is_void_v<typename N::fluid>) {
+                        auto r = system_.set_refrigerant(system_.component_name(layout::first[I]), N::fluid::get(),
+                                                         backend_);
+                        if (!r) bad = r.error();
+                    }
+                }(),
+                ...);
+        }
+        (std::index_sequence_for<Nodes...>{});
         if (!bad) return bad;
         return system_.finalize();
     }
 
     System system_;
+    Backend backend_;
     Result<void> status_;
     CycleResults refused_{};
 };
