@@ -268,6 +268,9 @@ TEST_CASE("the UA form of the cascade exchanger reproduces the approach form", "
         CHECK(p_hot < p_hot_prev);
         CHECK(R.components[v.casc_cond].entropy_generation > 0.0);
         check_loop_balances(v, R);
+        std::printf("R744/R717 cascade, UA %.6g W/K: NH3 %.4f C, CO2 %.4f C, pinch %.5f K, COP %.6f\n", f * UA,
+                    to_celsius(leaving(R, v.casc_evap).state.T), to_celsius(leaving(R, v.casc_cond).state.T), z.pinch,
+                    R.cop_cooling);
         pinch_prev = z.pinch, cop_prev = R.cop_cooling, p_cold_prev = p_cold, p_hot_prev = p_hot;
     }
     CHECK(pinch_prev < 1e-2); // 10^4 times the UA: the pinch nearly closed, still positive

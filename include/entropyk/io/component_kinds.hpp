@@ -69,7 +69,8 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness", detail::read_internal_heat_exchanger},
     // Several loops and two-stage networks (docs/cycle-format.md, "Several loops").
     ComponentKind{"cascade_heat_exchanger", Role::other,
-                  "evaporating_temperature evaporating_pressure approach subcooling superheat",
+                  "evaporating_temperature evaporating_pressure approach subcooling superheat ua "
+                  "start_evaporating_temperature start_approach",
                   detail::read_cascade_heat_exchanger},
     ComponentKind{"evaporator_pressure_regulator", Role::expansion_valve, "set_temperature set_pressure",
                   detail::read_evaporator_pressure_regulator},
