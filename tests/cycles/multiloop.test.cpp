@@ -292,6 +292,12 @@ TEST_CASE("the UA form of the cascade exchanger: parameters and equation count",
               s.add_cascade("a", "b", CascadeHeatExchanger::with_ua(2000.0_W_per_K).start(from_celsius(-10.0), -1.0_dK))
                   .error()) == "cascade heat exchanger 'a' / 'b': start approach = -1 K: expected a number >= 0");
     CHECK(s.component_count() == 0); // a refused exchanger adds nothing
+    // The UA form has no given level to change between solves.
+    REQUIRE(s.add_cascade("c", "d", CascadeHeatExchanger::with_ua(2000.0_W_per_K)));
+    CHECK(message_of(s.set_input(1, Input::saturation_temperature, 260.0)) ==
+          "component 'd' (evaporator): input 5 does not apply to a cascade heat exchanger in the UA form "
+          "(evaporating side)");
+    CHECK(s.set_input(1, Input::superheat, 2.0));
     // The UA form leaves the lower loop's flow to its compressor: without one, the count names it.
     auto c = System::create("R717");
     REQUIRE(c.has_value());

@@ -231,6 +231,9 @@ class CascadeEvaporatingSide {
     [[nodiscard]] Result<void> set_input(Input which, double v) {
         switch (which) {
         case Input::saturation_temperature:
+            // The UA form has no given level (its T_ is a start value): refused, not silently a start.
+            if (ua_form_)
+                return detail::not_an_input("cascade heat exchanger in the UA form (evaporating side)", which);
             T_ = v;
             p_ = 0.0;
             break;
