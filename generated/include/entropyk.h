@@ -2229,6 +2229,32 @@ typedef struct EntropykCascadeConfig {
     { sizeof(EntropykCascadeConfig), 0, 273.15, 0.0, 5.0, 0.0, 0.0 }
 
 /**
+ * A cascade heat exchanger in its UA form (entropyk_system_add_cascade_ua): its overall conductance
+ * is given and both saturation levels float; the duty follows from a zone model of the two streams
+ * in counter-flow (docs/components.md). The start values only seed the initial guess.
+ */
+typedef struct EntropykCascadeUaConfig {
+    /** sizeof(EntropykCascadeUaConfig), set by the caller. */
+    uint32_t struct_size;
+    /** Set to 0. */
+    uint32_t reserved;
+    /** Overall conductance UA of the exchanger, finite and > 0 (no usable default: set it) [W/K]. */
+    double ua;
+    /** Subcooling of the condensing side's outlet, >= 0 (0: saturated liquid) [K]. */
+    double subcooling;
+    /** Superheat of the evaporating side's outlet, >= 0 (0: saturated vapour) [K]. */
+    double superheat;
+    /** Start value of the evaporating side's dew temperature for the initial guess, > 0; 0 = 273.15 K [K]. */
+    double start_evaporating_temperature;
+    /** Start value of the condensing bubble point minus the evaporating dew point, >= 0 [K]. */
+    double start_approach;
+} EntropykCascadeUaConfig;
+
+/** Static initialiser of EntropykCascadeUaConfig: struct_size and the documented defaults. */
+#define ENTROPYK_CASCADE_UA_CONFIG_INIT                                                                                \
+    { sizeof(EntropykCascadeUaConfig), 0, 0.0, 0.0, 0.0, 0.0, 5.0 }
+
+/**
  * Where one connection of a finalized system runs: from an outlet port of one component to an inlet
  * port of another, in one refrigerant loop. Connection i here is connection i of the system's
  * results (entropyk_result_get_connection).
@@ -2406,6 +2432,31 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_set_refrigerant(
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
 entropyk_system_add_cascade(EntropykSystem* system, const char* condensing_side, const char* evaporating_side,
                             const EntropykCascadeConfig* config, uint32_t* out_condensing, uint32_t* out_evaporating);
+
+/**
+ * Adds a cascade heat exchanger in its UA form between two loops, as two components named as for
+ * entropyk_system_add_cascade.
+ *
+ * The evaporating side's level is not given: the UA equation (on the evaporating side) and the
+ * energy balance (on the condensing side) close both saturation levels, so each loop's compressor
+ * must set its loop's flow (a mass flow, a displacement or a map). The lower loop's charge
+ * condition is the condensing side's subcooling. A refused call adds nothing.
+ *
+ * @param system A system that is not finalized yet.
+ * @param condensing_side Name of the condensing side (1 to 63 bytes).
+ * @param evaporating_side Name of the evaporating side (1 to 63 bytes, not the same).
+ * @param config The exchanger's parameters.
+ * @param[out] out_condensing Receives the condensing side's component index.
+ * @param[out] out_evaporating Receives the evaporating side's component index.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_STATE,
+ *   ENTROPYK_INVALID_ARGUMENT; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INVALID_HANDLE,
+ *   ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: Nothing changes hands; the strings are copied.
+ * @note Thread safety: one thread at a time per object. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_cascade_ua(
+    EntropykSystem* system, const char* condensing_side, const char* evaporating_side,
+    const EntropykCascadeUaConfig* config, uint32_t* out_condensing, uint32_t* out_evaporating);
 
 /**
  * The number of refrigerant loops of a finalized system (loop 0 holds the first compressor).
@@ -2845,6 +2896,19 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(En
  * @note Thread safety: any thread, any time. Allocates: no.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_config_init(EntropykCascadeConfig* value);
+
+/**
+ * Sets *value to ENTROPYK_CASCADE_UA_CONFIG_INIT: struct_size = sizeof(EntropykCascadeUaConfig) and
+ * the documented defaults.
+ *
+ * For hosts that cannot use the macro (LabVIEW, PLC runtimes).
+ *
+ * @param[out] value The struct to initialise.
+ * @return ENTROPYK_OK on success; universal errors: ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns *value.
+ * @note Thread safety: any thread, any time. Allocates: no.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_ua_config_init(EntropykCascadeUaConfig* value);
 
 /**
  * Sets *value to ENTROPYK_CONNECTION_INFO_INIT: struct_size = sizeof(EntropykConnectionInfo) and

@@ -57,6 +57,13 @@ entropyk_system_add_cascade(EntropykSystem* system, const char* condensing_side,
                                                         evaporating_side, config, out_condensing, out_evaporating);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_add_cascade_ua(
+    EntropykSystem* system, const char* condensing_side, const char* evaporating_side,
+    const EntropykCascadeUaConfig* config, uint32_t* out_condensing, uint32_t* out_evaporating) {
+    return capi::guarded_call<capi::system_add_cascade_ua>("entropyk_system_add_cascade_ua", system, condensing_side,
+                                                           evaporating_side, config, out_condensing, out_evaporating);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_system_get_loop_count(const EntropykSystem* system,
                                                                                uint32_t* out) {
     return capi::guarded_call<capi::system_get_loop_count>("entropyk_system_get_loop_count", system, out);
@@ -204,6 +211,11 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_fallback_config_init(En
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_config_init(EntropykCascadeConfig* value) {
     return capi::guarded_call<capi::init_struct<EntropykCascadeConfig>>(
         "entropyk_cascade_config_init", value, EntropykCascadeConfig ENTROPYK_CASCADE_CONFIG_INIT);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_cascade_ua_config_init(EntropykCascadeUaConfig* value) {
+    return capi::guarded_call<capi::init_struct<EntropykCascadeUaConfig>>(
+        "entropyk_cascade_ua_config_init", value, EntropykCascadeUaConfig ENTROPYK_CASCADE_UA_CONFIG_INIT);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_connection_info_init(EntropykConnectionInfo* value) {

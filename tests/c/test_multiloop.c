@@ -296,6 +296,129 @@ static void test_set_refrigerant_refusals(void) {
     entropyk_system_free(sys);
 }
 
+/* The R744/R717 cascade of tests/cycles/multiloop.test.cpp (NH3 upper loop condensing at 13.5 bar
+   with 0.1 kg/s, CO2 lower loop evaporating at 8.3 bar, isentropic compressors, saturated
+   outlets), with the exchanger in the approach form (-10 C, 5 K; lower flow from its energy
+   balance) when ua <= 0, else in the UA form with the lower compressor at m_B. */
+static EntropykSystem* r717_r744(double ua, double m_B) {
+    EntropykSystem* sys = NULL;
+    uint32_t hot = 0, cold = 0;
+    CHECK_OK(entropyk_system_create("R717", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return NULL;
+    add(sys, design_compressor(0.1), "comp_a");
+    add(sys, fixed_saturation(1, 13.5e5, 0.0), "cond_a");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_a");
+    if (ua > 0.0) {
+        EntropykCascadeUaConfig hx = ENTROPYK_CASCADE_UA_CONFIG_INIT;
+        hx.ua = ua;
+        hx.start_evaporating_temperature = 258.15; /* a start 5 K off the solution */
+        CHECK_OK(entropyk_system_add_cascade_ua(sys, "cascade_cond", "cascade_evap", &hx, &hot, &cold));
+    } else {
+        EntropykCascadeConfig hx = ENTROPYK_CASCADE_CONFIG_INIT;
+        hx.evaporating_temperature = 263.15;
+        hx.approach = 5.0;
+        CHECK_OK(entropyk_system_add_cascade(sys, "cascade_cond", "cascade_evap", &hx, &hot, &cold));
+    }
+    CHECK(hot == CASC_COND && cold == CASC_EVAP);
+    add(sys, design_compressor(m_B), "comp_b");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve_b");
+    add(sys, fixed_saturation(0, 8.3e5, 0.0), "evap_b");
+    CHECK_OK(entropyk_system_set_refrigerant(sys, "comp_b", "R744", ENTROPYK_BACKEND_EOS));
+    CHECK_OK(entropyk_system_connect_ports(sys, "comp_a.discharge", "cond_a"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cond_a", "valve_a"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve_a", "cascade_evap"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cascade_evap", "comp_a.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "comp_b.discharge", "cascade_cond"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "cascade_cond", "valve_b"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve_b", "evap_b"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "evap_b", "comp_b.suction"));
+    CHECK_OK(entropyk_system_finalize(sys));
+    return sys;
+}
+
+/* The UA form reproduces the approach form: 18566.0056668777 W/K is the conductance the zone
+   model gives for the approach form's solved states (tests/cycles/multiloop.test.cpp computes it
+   with CascadeHeatExchanger::required_ua); the UA form with it and the approach form's lower
+   flow solves to the same plant. */
+static void test_cascade_ua(void) {
+    const double UA = 18566.005666877652;
+    EntropykSystem *a = r717_r744(0.0, 0.0), *u = NULL, *sys = NULL;
+    EntropykSolverResult *ra = NULL, *ru = NULL;
+    EntropykCycleSummary sa = ENTROPYK_CYCLE_SUMMARY_INIT, su = ENTROPYK_CYCLE_SUMMARY_INIT;
+    EntropykConnectionResult ca, cu;
+    EntropykCascadeUaConfig hx = ENTROPYK_CASCADE_UA_CONFIG_INIT;
+    uint32_t i, hot = 7, cold = 7, n = 0;
+    char msg[512];
+    size_t len = 0;
+    if (a == NULL) return;
+    CHECK_OK(entropyk_solve_fallback(a, NULL, &ra));
+    CHECK_OK(entropyk_result_get_summary(ra, &sa));
+    CHECK(sa.status == ENTROPYK_OK);
+    CHECK_REL(sa.COP_cooling, 2.04515555392, 1e-9);
+    ca = state_leaving(a, ra, COMP_B, 0);
+    CHECK_REL(ca.m, 0.35684236959229909, 1e-9);
+    u = r717_r744(UA, ca.m);
+    if (u != NULL) {
+        CHECK_OK(entropyk_solve_fallback(u, NULL, &ru));
+        CHECK_OK(entropyk_result_get_summary(ru, &su));
+        CHECK(su.status == ENTROPYK_OK);
+        CHECK_REL(su.COP_cooling, sa.COP_cooling, 1e-6);
+        CHECK_REL(su.cooling_capacity, sa.cooling_capacity, 1e-6);
+        CHECK_REL(su.compressor_power, sa.compressor_power, 1e-6);
+        CHECK(fabs(su.energy_balance) <= 1e-9);
+        CHECK(fabs(su.mass_balance) <= 1e-9);
+        for (i = 0; i < 8; ++i) {
+            ca = state_leaving(a, ra, i, 0);
+            cu = state_leaving(u, ru, i, 0);
+            CHECK_REL(cu.p, ca.p, 1e-6);
+            CHECK_REL(cu.h, ca.h, 1e-6);
+            CHECK_REL(cu.m, ca.m, 1e-6);
+        }
+        /* The levels: NH3 dew point -10 C, CO2 bubble point 5 K above it. */
+        CHECK_REL(state_leaving(u, ru, CASC_EVAP, 0).T, 263.15, 1e-6);
+        CHECK_REL(state_leaving(u, ru, CASC_COND, 0).T, 268.15, 1e-6);
+        entropyk_result_free(ru);
+        entropyk_system_free(u);
+    }
+    entropyk_result_free(ra);
+    entropyk_system_free(a);
+
+    /* Refusals: nothing is added, the outputs are not written. */
+    CHECK_OK(entropyk_system_create("R717", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", NULL, &hot, &cold), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade_ua: cascade heat exchanger 'a' / 'b': UA = 0 W/K: expected a "
+                      "finite number > 0") == 0);
+    hx.ua = INFINITY;
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade_ua: 'config->ua' is +infinity") == 0);
+    hx.ua = NAN;
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade_ua: 'config->ua' is NaN") == 0);
+    hx.ua = 2000.0;
+    hx.start_evaporating_temperature = -1.0;
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade_ua: 'config->start_evaporating_temperature' = -1 K: expected a "
+                      "positive number or 0") == 0);
+    hx.start_evaporating_temperature = 0.0;
+    hx.superheat = -2.0;
+    CHECK_CODE(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));
+    CHECK(strcmp(msg, "entropyk_system_add_cascade_ua: cascade heat exchanger 'a' / 'b': superheat = -2 K: expected "
+                      "a number >= 0") == 0);
+    CHECK_OK(entropyk_system_get_component_count(sys, &n));
+    CHECK(n == 0 && hot == 7 && cold == 7);
+    hx.superheat = 0.0;
+    CHECK_OK(entropyk_system_add_cascade_ua(sys, "a", "b", &hx, &hot, &cold));
+    CHECK(hot == 0 && cold == 1);
+    entropyk_system_free(sys);
+}
+
 /* The vapour-injection R32 heat pump (components in the order of the C++ test). */
 enum { VI_COMP = 0, VI_COND = 1, VI_TEE = 2, VI_ECO = 3, VI_MAIN = 4, VI_EVAP = 5, VI_INJ = 6 };
 
@@ -887,6 +1010,7 @@ int main(void) {
     test_two_refrigerants();
     test_loop_refrigerant_not_the_systems();
     test_cascade_refusals();
+    test_cascade_ua();
     test_set_refrigerant_refusals();
     test_vapour_injection();
     test_suction_line_case_d();

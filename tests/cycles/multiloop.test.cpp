@@ -13,6 +13,7 @@
 // interpolates its superheated table for the compressor outlets and rounds m_B before use; the
 // oracle figures are exact for the stated cycle).
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "cycles/cycle_fixtures.hpp"
@@ -44,24 +45,22 @@ struct Cascade {
     std::uint32_t comp_a, cond_a, valve_a, casc_evap, comp_b, casc_cond, valve_b, evap_b;
 };
 
-/// Two loops and a cascade exchanger; the upper loop (A) is on the system's refrigerant, the
-/// lower (B) on `lower` (nullptr: the same).
-Cascade cascade(const char* upper, const char* lower, double pH, double pI_or_T, bool by_temperature, double pL,
-                double approach, double m_A, Backend backend = Backend::eos) {
+/// Two loops and the cascade exchanger `hx`; the upper loop (A) is on the system's refrigerant,
+/// the lower (B) on `lower` (nullptr: the same); m_B > 0 gives the lower compressor a mass flow
+/// (the UA form), 0 leaves it to the exchanger's energy balance (the approach form).
+Cascade cascade_with(const char* upper, const char* lower, double pH, const CascadeHeatExchanger& hx, double pL,
+                     double m_A, double m_B, Backend backend = Backend::eos) {
     auto s = System::create(upper, backend);
     REQUIRE(s.has_value());
     Cascade c{std::move(*s), 0, 0, 0, 0, 0, 0, 0, 0};
     c.comp_a = *c.sys.add("comp_a", IsentropicCompressor{1.0, MassFlow{m_A}});
     c.cond_a = *c.sys.add("cond_a", FixedSaturationCondenser{Pressure{pH}, 0.0_dK});
     c.valve_a = *c.sys.add("valve_a", IsenthalpicValve{});
-    const auto hx = by_temperature
-                        ? CascadeHeatExchanger::at_temperature(Temperature{pI_or_T}, TemperatureDifference{approach})
-                        : CascadeHeatExchanger::at_pressure(Pressure{pI_or_T}, TemperatureDifference{approach});
     auto sides = c.sys.add_cascade("cascade_cond", "cascade_evap", hx);
     REQUIRE(sides.has_value());
     c.casc_cond = sides->first;
     c.casc_evap = sides->second;
-    c.comp_b = *c.sys.add("comp_b", IsentropicCompressor{1.0});
+    c.comp_b = *c.sys.add("comp_b", m_B > 0.0 ? IsentropicCompressor{1.0, MassFlow{m_B}} : IsentropicCompressor{1.0});
     c.valve_b = *c.sys.add("valve_b", IsenthalpicValve{});
     c.evap_b = *c.sys.add("evap_b", FixedSaturationEvaporator{Pressure{pL}, 0.0_dK});
     if (lower) REQUIRE(c.sys.set_refrigerant("comp_b", lower, backend));
@@ -77,6 +76,28 @@ Cascade cascade(const char* upper, const char* lower, double pH, double pI_or_T,
     INFO(message_of(fin));
     REQUIRE(fin.has_value());
     return c;
+}
+
+Cascade cascade(const char* upper, const char* lower, double pH, double pI_or_T, bool by_temperature, double pL,
+                double approach, double m_A, Backend backend = Backend::eos) {
+    const auto hx = by_temperature
+                        ? CascadeHeatExchanger::at_temperature(Temperature{pI_or_T}, TemperatureDifference{approach})
+                        : CascadeHeatExchanger::at_pressure(Pressure{pI_or_T}, TemperatureDifference{approach});
+    return cascade_with(upper, lower, pH, hx, pL, m_A, 0.0, backend);
+}
+
+/// The zone model's required UA and pinch of a solved cascade's exchanger.
+detail::CascadeZones zones_of(const Cascade& c, const CycleResults& R) {
+    auto edge = [&](std::uint32_t from) {
+        const auto& k = leaving(R, from);
+        return EdgeState{k.state.p.si(), k.state.h.si(), k.m};
+    };
+    auto z = CascadeHeatExchanger::required_ua(c.sys.loop_properties(c.sys.loop_of(c.casc_cond)), edge(c.comp_b),
+                                               edge(c.casc_cond), c.sys.loop_properties(c.sys.loop_of(c.casc_evap)),
+                                               edge(c.valve_a), edge(c.casc_evap));
+    INFO(message_of(z ? Result<void>{} : Result<void>{z.error()}));
+    REQUIRE(z.has_value());
+    return *z;
 }
 
 /// First law per loop: the heat and work each loop takes in sum to zero.
@@ -186,6 +207,119 @@ TEST_CASE("an R744/R717 cascade: two refrigerants, one system", "[cycles][multil
     CHECK(R.cop_cooling > 1.0);
     CHECK(R.cop_cooling < 3.0); // -45 C to 35 C: Carnot 2.84
     CHECK(R.cooling_capacity == Approx(R.components[c.evap_b].heat_rate).epsilon(1e-12));
+}
+
+TEST_CASE("the UA form of the cascade exchanger reproduces the approach form", "[cycles][multiloop][cascade_ua]") {
+    // The R744/R717 cascade above, solved with its 5 K approach; the conductance its solved
+    // states require by the zone model; then the UA form with that UA and both compressors' flows
+    // as solved: the same plant, so the same states to the solver's tolerance.
+    auto a = cascade("R717", "R744", 13.5e5, 263.15, true, 8.3e5, 5.0, 0.1);
+    const auto& RA = a.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(RA.report);
+    REQUIRE(RA.converged());
+    const auto za = zones_of(a, RA);
+    // Desuperheating against evaporating, then condensing against evaporating: the pinch is the
+    // approach, at the cold end and at the condensing side's dew point.
+    CHECK(za.zones == 2);
+    CHECK(za.pinch == Approx(5.0).epsilon(1e-9));
+    CHECK(za.duty == Approx(RA.components[a.casc_evap].heat_rate).epsilon(1e-12));
+    const double UA = za.ua, m_B = leaving(RA, a.comp_b).m;
+    CHECK(UA > 1000.0); // 20 kW through a few K
+    CHECK(UA < 1e5);
+    auto u =
+        cascade_with("R717", "R744", 13.5e5, CascadeHeatExchanger::with_ua(ThermalConductance{UA}), 8.3e5, 0.1, m_B);
+    CHECK(u.sys.unknown_count() == a.sys.unknown_count());
+    const auto& RU = u.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(RU.report);
+    REQUIRE(RU.converged());
+    for (std::uint32_t i = 0; i < a.sys.component_count(); ++i) {
+        INFO(a.sys.component_name(i));
+        const auto& sa = leaving(RA, i).state;
+        const auto& su = leaving(RU, i).state;
+        CHECK(near(su.p.si(), sa.p.si(), 1e-6));
+        CHECK(near(su.h.si(), sa.h.si(), 1e-6));
+        CHECK(near(su.T.si(), sa.T.si(), 1e-6));
+        CHECK(near(leaving(RU, i).m, leaving(RA, i).m, 1e-6));
+    }
+    CHECK(near(RU.cop_cooling, RA.cop_cooling, 1e-6));
+    CHECK(near(RU.cooling_capacity, RA.cooling_capacity, 1e-6));
+    CHECK(near(RU.components[u.casc_cond].entropy_generation, RA.components[a.casc_cond].entropy_generation, 1e-5));
+    check_loop_balances(u, RU);
+    const auto zu = zones_of(u, RU);
+    CHECK(zu.ua == Approx(UA).epsilon(1e-6));
+    CHECK(zu.pinch == Approx(5.0).epsilon(1e-6));
+
+    // Larger UA: a smaller temperature difference in the exchanger and a higher COP; both levels
+    // move (the NH3 level up, the CO2 level down). Pinch > 0 and entropy generated > 0 in each.
+    double pinch_prev = 1e9, cop_prev = 0.0, p_cold_prev = 0.0, p_hot_prev = 1e99;
+    for (double f : {0.25, 1.0, 4.0, 1e4}) {
+        auto v = cascade_with("R717", "R744", 13.5e5, CascadeHeatExchanger::with_ua(ThermalConductance{f * UA}), 8.3e5,
+                              0.1, m_B);
+        const auto& R = v.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+        INFO("UA x " << f << ": " << R.report);
+        REQUIRE(R.converged());
+        const auto z = zones_of(v, R);
+        CHECK(z.ua == Approx(f * UA).epsilon(1e-6));
+        CHECK(z.pinch > 0.0);
+        CHECK(z.pinch < pinch_prev);
+        CHECK(R.cop_cooling > cop_prev);
+        const double p_cold = leaving(R, v.casc_evap).state.p.si(), p_hot = leaving(R, v.casc_cond).state.p.si();
+        CHECK(p_cold > p_cold_prev);
+        CHECK(p_hot < p_hot_prev);
+        CHECK(R.components[v.casc_cond].entropy_generation > 0.0);
+        check_loop_balances(v, R);
+        std::printf("R744/R717 cascade, UA %.6g W/K: NH3 %.4f C, CO2 %.4f C, pinch %.5f K, COP %.6f\n", f * UA,
+                    to_celsius(leaving(R, v.casc_evap).state.T), to_celsius(leaving(R, v.casc_cond).state.T), z.pinch,
+                    R.cop_cooling);
+        pinch_prev = z.pinch, cop_prev = R.cop_cooling, p_cold_prev = p_cold, p_hot_prev = p_hot;
+    }
+    CHECK(pinch_prev < 1e-2); // 10^4 times the UA: the pinch nearly closed, still positive
+}
+
+TEST_CASE("the UA form of the cascade exchanger: parameters and equation count", "[cycles][multiloop][cascade_ua]") {
+    auto s = std::move(*System::create("R717"));
+    for (double ua : {0.0, -5.0, std::nan(""), HUGE_VAL}) {
+        INFO(ua);
+        auto r = s.add_cascade("a", "b", CascadeHeatExchanger::with_ua(ThermalConductance{ua}));
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == Errc::invalid_argument);
+        char want[160];
+        std::snprintf(want, sizeof want, "cascade heat exchanger 'a' / 'b': UA = %g W/K: expected a finite number > 0",
+                      ua);
+        CHECK(message_of(r.error()) == want);
+    }
+    CHECK(message_of(
+              s.add_cascade("a", "b", CascadeHeatExchanger::with_ua(2000.0_W_per_K).start(from_celsius(-10.0), -1.0_dK))
+                  .error()) == "cascade heat exchanger 'a' / 'b': start approach = -1 K: expected a number >= 0");
+    CHECK(s.component_count() == 0); // a refused exchanger adds nothing
+    // The UA form has no given level to change between solves.
+    REQUIRE(s.add_cascade("c", "d", CascadeHeatExchanger::with_ua(2000.0_W_per_K)));
+    CHECK(message_of(s.set_input(1, Input::saturation_temperature, 260.0)) ==
+          "component 'd' (evaporator): input 5 does not apply to a cascade heat exchanger in the UA form "
+          "(evaporating side)");
+    CHECK(s.set_input(1, Input::superheat, 2.0));
+    // The UA form leaves the lower loop's flow to its compressor: without one, the count names it.
+    auto c = System::create("R717");
+    REQUIRE(c.has_value());
+    (void)*c->add("comp_a", IsentropicCompressor{1.0, 0.1_kg_per_s});
+    (void)*c->add("cond_a", FixedSaturationCondenser{35.0_degC, 0.0_dK});
+    (void)*c->add("valve_a", IsenthalpicValve{});
+    REQUIRE(c->add_cascade("hx_cond", "hx_evap", CascadeHeatExchanger::with_ua(3000.0_W_per_K)));
+    (void)*c->add("comp_b", IsentropicCompressor{1.0});
+    (void)*c->add("valve_b", IsenthalpicValve{});
+    (void)*c->add("evap_b", FixedSaturationEvaporator{from_celsius(-45.0), 0.0_dK});
+    REQUIRE(c->set_refrigerant("comp_b", "R744"));
+    REQUIRE(c->connect("comp_a", "cond_a"));
+    REQUIRE(c->connect("cond_a", "valve_a"));
+    REQUIRE(c->connect("valve_a", "hx_evap"));
+    REQUIRE(c->connect("hx_evap", "comp_a"));
+    REQUIRE(c->connect("comp_b", "hx_cond"));
+    REQUIRE(c->connect("hx_cond", "valve_b"));
+    REQUIRE(c->connect("valve_b", "evap_b"));
+    REQUIRE(c->connect("evap_b", "comp_b"));
+    CHECK(message_of(c->finalize()) ==
+          "loop 2 (R744: 'hx_cond', 'comp_b', 'valve_b', 'evap_b'): 11 equations for 12 unknowns: nothing sets the "
+          "mass flow: give the compressor a mass flow, a displacement or a map");
 }
 
 TEST_CASE("several loops: what is missing or wrong is named per loop", "[cycles][multiloop][validation]") {

@@ -164,6 +164,44 @@ TEST_CASE("two loops of two refrigerants (an R744/R717 cascade) solve without al
     CHECK(allocs == 0);
 }
 
+TEST_CASE("the cascade exchanger's UA form solves without allocating", "[cycles][realtime][multiloop]") {
+    // The plant above with the exchanger sized (UA) and both compressors' flows given (that of
+    // examples/cycles/r744_r717_cascade_ua.json): the zone model runs in every residual of the
+    // evaporating side.
+    auto sys = std::move(*System::create("R717"));
+    const auto comp_a = *sys.add("comp_a", IsentropicCompressor{0.75, 0.1_kg_per_s});
+    (void)*sys.add("cond_a", FixedSaturationCondenser{35.0_degC, 0.0_dK});
+    (void)*sys.add("valve_a", IsenthalpicValve{});
+    REQUIRE(sys.add_cascade("hx_cond", "hx_evap", CascadeHeatExchanger::with_ua(25000.0_W_per_K)));
+    (void)*sys.add("comp_b", IsentropicCompressor{0.75, 0.33_kg_per_s});
+    (void)*sys.add("valve_b", IsenthalpicValve{});
+    (void)*sys.add("evap_b", FixedSaturationEvaporator{-45.0_degC, 5.0_dK});
+    REQUIRE(sys.set_refrigerant("comp_b", "R744"));
+    REQUIRE(sys.connect("comp_a", "cond_a"));
+    REQUIRE(sys.connect("cond_a", "valve_a"));
+    REQUIRE(sys.connect("valve_a", "hx_evap"));
+    REQUIRE(sys.connect("hx_evap", "comp_a"));
+    REQUIRE(sys.connect("comp_b", "hx_cond"));
+    REQUIRE(sys.connect("hx_cond", "valve_b"));
+    REQUIRE(sys.connect("valve_b", "evap_b"));
+    REQUIRE(sys.connect("evap_b", "comp_b"));
+    REQUIRE(sys.finalize());
+    const auto& first = sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(first.report);
+    REQUIRE(first.converged());
+    const long before = g_allocations.load();
+    int converged = 0;
+    for (int i = 0; i < 20; ++i) {
+        (void)sys.set_input(comp_a, Input::isentropic_efficiency, 0.75 + 0.001 * i);
+        converged += sys.solve(SolverMethod::newton, {}, StartMode::warm).converged() ? 1 : 0;
+        converged += sys.solve(SolverMethod::fallback, {}, StartMode::cold).converged() ? 1 : 0;
+    }
+    const long allocs = g_allocations.load() - before;
+    std::printf("allocations: %ld in 20 warm + 20 cold UA-form cascade solves\n", allocs);
+    CHECK(converged == 40);
+    CHECK(allocs == 0);
+}
+
 #ifdef NDEBUG // the blend's table build (about 1 s optimised) takes many times that unoptimised
 TEST_CASE("the R454B heat pump on its blend tables solves without allocating", "[cycles][realtime][tables]") {
     // The demo heat pump on a blend with Backend::tables: every property call is a table lookup

@@ -180,7 +180,7 @@ TEST_CASE("mistakes in the loops are named with the component, the loop and the 
     json both = base;
     both["components"][3]["evaporating_pressure"] = 2.9;
     CHECK(refusal(both) == "t.json: /components/3: expected exactly one of \"evaporating_temperature\" (°C) and "
-                           "\"evaporating_pressure\" (bar)");
+                           "\"evaporating_pressure\" (bar), or \"ua\" (W/K)");
     // The level is checked against the evaporating side's refrigerant (NH3 freezes at -77.65 C).
     json level = base;
     level["components"][3]["evaporating_temperature"] = -100.0;
@@ -383,4 +383,87 @@ TEST_CASE("example: the R744/R717 cascade solves from the automatic guess", "[io
     CHECK(R.cop_cooling < carnot_cooling(-45.0, 35.0));
     std::printf("R744/R717 cascade: Q_L %.1f W, W %.1f W, COP %.4f, m_CO2 %.5f kg/s\n", R.cooling_capacity,
                 R.compressor_power, R.cop_cooling, leaving(R, index_of(f, "co2 compressor")).m);
+}
+
+TEST_CASE("the cascade exchanger's UA form in a file reproduces the approach form",
+          "[io][network][loops][cascade_ua]") {
+    // The example solved with its 5 K approach; the conductance its states require by the zone
+    // model; the same file with "ua" in place of the level and the approach, and the CO2
+    // compressor at the solved flow: the same plant.
+    const auto a = solve_example("r744_r717_cascade.json");
+    const auto& f = a.file;
+    const auto hot = index_of(f, "cascade (condensing)"), cold = index_of(f, "cascade (evaporating)");
+    const auto co2 = index_of(f, "co2 compressor"), nh3_valve = index_of(f, "nh3 valve");
+    auto edge = [&](std::uint32_t from) {
+        const auto& k = leaving(a.R, from);
+        return EdgeState{k.state.p.si(), k.state.h.si(), k.m};
+    };
+    const auto z = CascadeHeatExchanger::required_ua(f.system.loop_properties(f.system.loop_of(hot)), edge(co2),
+                                                     edge(hot), f.system.loop_properties(f.system.loop_of(cold)),
+                                                     edge(nh3_valve), edge(cold));
+    REQUIRE(z.has_value());
+    CHECK(z->pinch == Approx(5.0).epsilon(1e-9));
+    json doc = example("r744_r717_cascade.json");
+    json& hx = doc["components"][3];
+    REQUIRE(hx["type"] == "cascade_heat_exchanger");
+    hx.erase("evaporating_temperature");
+    hx.erase("approach");
+    hx["ua"] = z->ua;
+    doc["components"][4]["mass_flow"] = leaving(a.R, co2).m;
+    auto read = io::read_cycle_json(doc.dump(), "ua.json");
+    INFO((read ? std::string() : read.error()));
+    REQUIRE(read.has_value());
+    io::CycleFile& g = read.value();
+    const CycleResults& R = g.system.solve(g.method, g.settings, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    for (std::uint32_t i = 0; i < g.system.component_count(); ++i) {
+        INFO(g.components[i].name);
+        CHECK(leaving(R, i).state.p.si() == Approx(leaving(a.R, i).state.p.si()).epsilon(1e-6));
+        CHECK(leaving(R, i).state.h.si() == Approx(leaving(a.R, i).state.h.si()).epsilon(1e-6));
+        CHECK(leaving(R, i).m == Approx(leaving(a.R, i).m).epsilon(1e-6));
+        CHECK(R.components[i].entropy_generation >= -1e-6);
+    }
+    CHECK(R.cop_cooling == Approx(a.R.cop_cooling).epsilon(1e-6));
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+    CHECK(std::fabs(R.mass_balance) <= 1e-9);
+    // The keys of the two forms do not mix.
+    json both = doc;
+    both["components"][3]["approach"] = 5.0;
+    CHECK(refusal(both) == "t.json: /components/3/approach: does not apply to a cascade heat exchanger with a given "
+                           "\"ua\" (both levels float; \"start_evaporating_temperature\" and \"start_approach\" seed "
+                           "the initial guess)");
+    json start = example("r744_r717_cascade.json");
+    start["components"][3]["start_approach"] = 3.0;
+    CHECK(refusal(start) == "t.json: /components/3/start_approach: applies only to the UA form (with \"ua\")");
+    json zero = doc;
+    zero["components"][3]["ua"] = 0.0;
+    CHECK(refusal(zero).rfind("t.json: /components/3/ua: expected ", 0) == 0);
+    json hot_start = doc;
+    hot_start["components"][3]["start_evaporating_temperature"] = 200.0; // above NH3's critical point
+    CHECK(refusal(hot_start).rfind("t.json: /components/3/start_evaporating_temperature: ", 0) == 0);
+}
+
+TEST_CASE("example: the R744/R717 cascade sized by UA solves from the automatic guess",
+          "[io][network][examples][loops][cascade_ua]") {
+    const auto s = solve_example("r744_r717_cascade_ua.json");
+    const auto& R = s.R;
+    const auto& f = s.file;
+    const auto hot = index_of(f, "cascade (condensing)"), cold = index_of(f, "cascade (evaporating)");
+    auto edge = [&](std::uint32_t from) {
+        const auto& k = leaving(R, from);
+        return EdgeState{k.state.p.si(), k.state.h.si(), k.m};
+    };
+    const auto z = CascadeHeatExchanger::required_ua(
+        f.system.loop_properties(f.system.loop_of(hot)), edge(index_of(f, "co2 compressor")), edge(hot),
+        f.system.loop_properties(f.system.loop_of(cold)), edge(index_of(f, "nh3 valve")), edge(cold));
+    REQUIRE(z.has_value());
+    CHECK(z->ua == Approx(f.components[hot].type == "cascade_heat_exchanger" ? 25000.0 : 0.0).epsilon(1e-6));
+    CHECK(z->pinch > 0.0);
+    CHECK(std::fabs(R.components[hot].heat_rate + R.components[cold].heat_rate) <= 1e-9 * R.components[cold].heat_rate);
+    CHECK(R.cop_cooling > 1.0);
+    CHECK(R.cop_cooling < carnot_cooling(-45.0, 35.0));
+    std::printf("R744/R717 cascade, UA 25 kW/K: NH3 at %.3f C, CO2 at %.3f C, pinch %.3f K, Q_L %.1f W, COP %.4f\n",
+                to_celsius(leaving(R, cold).state.T), to_celsius(leaving(R, hot).state.T), z->pinch, R.cooling_capacity,
+                R.cop_cooling);
 }

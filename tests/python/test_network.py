@@ -96,6 +96,55 @@ def test_two_refrigerants_and_refusals(no_leak):
     assert e.value.code == _capi.ENTROPYK_INVALID_ARGUMENT
 
 
+def r717_r744(ua=None, m_b=None):
+    """The R744/R717 cascade of tests/cycles/multiloop.test.cpp: the approach form (-10 C, 5 K)
+    without ua, else the UA form with the CO2 compressor at m_b."""
+    c = entropyk.Cycle("R717")
+    c.add(entropyk.IsentropicCompressor("comp_a", isentropic_efficiency=1.0, mass_flow=0.1))
+    c.add(entropyk.FixedSaturationCondenser("cond_a", given="pressure", saturation_pressure=13.5e5))
+    c.add(entropyk.ExpansionValve("valve_a"))
+    if ua is None:
+        c.add_cascade("cascade_cond", "cascade_evap", evaporating_temperature=263.15, approach=5.0)
+        c.add(entropyk.IsentropicCompressor("comp_b", isentropic_efficiency=1.0, flow_law="none"))
+    else:
+        assert c.add_cascade_ua("cascade_cond", "cascade_evap", ua=ua) == (3, 4)
+        c.add(entropyk.IsentropicCompressor("comp_b", isentropic_efficiency=1.0, mass_flow=m_b))
+    c.add(entropyk.ExpansionValve("valve_b"))
+    c.add(entropyk.FixedSaturationEvaporator("evap_b", given="pressure", saturation_pressure=8.3e5))
+    c.set_refrigerant("comp_b", "R744")
+    c.connect("comp_a.discharge", "cond_a", "valve_a", "cascade_evap", "comp_a.suction")
+    c.connect("comp_b.discharge", "cascade_cond", "valve_b", "evap_b", "comp_b.suction")
+    return c
+
+
+def test_cascade_ua(no_leak):
+    """The UA form with the zone model's UA for the approach form's states (18566.0057 W/K,
+    docs/components.md) reproduces it; a larger UA lifts the COP; a bad UA is refused."""
+    with r717_r744() as a:
+        ra = a.solve().summary()
+        m_b = a.solve().connections().query("from_name == 'comp_b'").iloc[0].m
+    assert rel(ra["COP_cooling"], 2.04515555392) < 1e-9
+    with r717_r744(18566.005666877652, m_b) as u:
+        ru = u.solve().summary()
+        assert rel(ru["COP_cooling"], ra["COP_cooling"]) < 1e-6
+        assert abs(ru["energy_balance"]) <= 1e-9
+        conn = u.solve().connections()
+        assert rel(conn.query("from_name == 'cascade_evap'").iloc[0]["T"], 263.15) < 1e-6
+        with pickle.loads(pickle.dumps(u)) as d:
+            assert rel(d.solve().summary()["COP_cooling"], ru["COP_cooling"]) < 1e-9
+    with r717_r744(4 * 18566.005666877652, m_b) as big:
+        assert big.solve().summary()["COP_cooling"] > ru["COP_cooling"]
+    with entropyk.Cycle("R717") as c:
+        with pytest.raises(entropyk.EntropykError) as e:
+            c.add_cascade_ua("a", "b", ua=-1.0)
+        assert e.value.code == _capi.ENTROPYK_INVALID_ARGUMENT
+        assert e.value.message == ("entropyk_system_add_cascade_ua: cascade heat exchanger 'a' / 'b': UA = -1 W/K: "
+                                   "expected a finite number > 0")
+        with pytest.raises(TypeError):
+            c.add_cascade_ua("a", "b", ua=1000.0, approach=5.0)
+        assert c.component_names == []
+
+
 def test_flash_tank_case_a(no_leak):
     """Cengel & Boles Example 11-5 (case a): flash chamber and mixer, connected port by port."""
     with entropyk.Cycle("R134a") as c:

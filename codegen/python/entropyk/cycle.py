@@ -485,6 +485,25 @@ class Cycle(HandleOwner):
         self._names += [condensing_side, evaporating_side]
         return hot.value, cold.value
 
+    def add_cascade_ua(self, condensing_side: str, evaporating_side: str, **config) -> tuple:
+        """Adds a cascade heat exchanger in its UA form: the overall conductance is given and both
+        saturation levels float (each loop's compressor then needs a flow law). config: the
+        EntropykCascadeUaConfig fields, e.g. ua=18000 (W/K, required), subcooling=0, superheat=0,
+        start_evaporating_temperature=263.15, start_approach=5 (start values of the guess only).
+        Returns the two component indices."""
+        unknown = sorted(set(config) - _config_fields(_capi.EntropykCascadeUaConfig))
+        if unknown:
+            raise TypeError(f"add_cascade_ua: unknown parameter(s) {', '.join(unknown)}; "
+                            f"known: {', '.join(sorted(_config_fields(_capi.EntropykCascadeUaConfig)))}")
+        cfg = _fill(_capi.EntropykCascadeUaConfig.init(), config)
+        hot, cold = ctypes.c_uint32(), ctypes.c_uint32()
+        check(lib.entropyk_system_add_cascade_ua(self._handle(), condensing_side.encode(), evaporating_side.encode(),
+                                                 ctypes.byref(cfg), ctypes.byref(hot), ctypes.byref(cold)),
+              "system", self._h)
+        self._recipe["components"].append(("cascade_ua", (condensing_side, evaporating_side), dict(config)))
+        self._names += [condensing_side, evaporating_side]
+        return hot.value, cold.value
+
     def finalize(self) -> "Cycle":
         if not self._finalized:
             check(lib.entropyk_system_finalize(self._handle()), "system", self._h)
@@ -645,6 +664,8 @@ def _rebuild(recipe) -> Cycle:
         for kind, name, params in recipe["components"]:
             if kind == "cascade":
                 c.add_cascade(*name, **params)
+            elif kind == "cascade_ua":
+                c.add_cascade_ua(*name, **params)
             else:
                 c.add(_KINDS[kind](name=name, **params))
         for spec, refrigerant, backend in recipe.get("refrigerants", ()):

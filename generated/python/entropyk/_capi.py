@@ -1034,6 +1034,38 @@ class EntropykCascadeConfig(ctypes.Structure):
         return _init_struct(cls)
 
 
+class EntropykCascadeUaConfig(ctypes.Structure):
+    """A cascade heat exchanger in its UA form (entropyk_system_add_cascade_ua): its overall conductance is
+    given and both saturation levels float; the duty follows from a zone model of the two streams in
+    counter-flow (docs/components.md). The start values only seed the initial guess."""
+
+    _fields_ = [
+        ("struct_size", ctypes.c_uint32),
+        ("reserved", ctypes.c_uint32),
+        ("ua", ctypes.c_double),
+        ("subcooling", ctypes.c_double),
+        ("superheat", ctypes.c_double),
+        ("start_evaporating_temperature", ctypes.c_double),
+        ("start_approach", ctypes.c_double),
+    ]
+    # sizeof(EntropykCascadeUaConfig) in the C header; checked against ctypes.sizeof when the module loads.
+    C_SIZE = 48
+    # The ENTROPYK_CASCADE_UA_CONFIG_INIT values of the fields after struct_size.
+    DEFAULTS = (
+        ("reserved", 0),
+        ("ua", 0.0),
+        ("subcooling", 0.0),
+        ("superheat", 0.0),
+        ("start_evaporating_temperature", 0.0),
+        ("start_approach", 5.0),
+    )
+
+    @classmethod
+    def init(cls):
+        """A new struct set like ENTROPYK_CASCADE_UA_CONFIG_INIT: struct_size and the documented defaults."""
+        return _init_struct(cls)
+
+
 class EntropykConnectionInfo(ctypes.Structure):
     """Where one connection of a finalized system runs: from an outlet port of one component to an inlet
     port of another, in one refrigerant loop. Connection i here is connection i of the system's results
@@ -1138,6 +1170,7 @@ STRUCTS = (
     EntropykPicardConfig,
     EntropykFallbackConfig,
     EntropykCascadeConfig,
+    EntropykCascadeUaConfig,
     EntropykConnectionInfo,
     EntropykSweepConfig,
 )
@@ -1228,6 +1261,7 @@ FUNCTIONS = {
     "entropyk_system_connect_ports": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p]),
     "entropyk_system_set_refrigerant": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int32]),
     "entropyk_system_add_cascade": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(EntropykCascadeConfig), ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_uint32)]),
+    "entropyk_system_add_cascade_ua": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.POINTER(EntropykCascadeUaConfig), ctypes.POINTER(ctypes.c_uint32), ctypes.POINTER(ctypes.c_uint32)]),
     "entropyk_system_get_loop_count": (ctypes.c_int32, [ctypes.c_void_p, ctypes.POINTER(ctypes.c_uint32)]),
     "entropyk_system_get_loop_of": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_uint32)]),
     "entropyk_system_get_loop_refrigerant": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
@@ -1253,6 +1287,7 @@ FUNCTIONS = {
     "entropyk_picard_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykPicardConfig)]),
     "entropyk_fallback_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykFallbackConfig)]),
     "entropyk_cascade_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykCascadeConfig)]),
+    "entropyk_cascade_ua_config_init": (ctypes.c_int32, [ctypes.POINTER(EntropykCascadeUaConfig)]),
     "entropyk_connection_info_init": (ctypes.c_int32, [ctypes.POINTER(EntropykConnectionInfo)]),
     "entropyk_result_write_svg": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_int32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),
     "entropyk_result_write_svg_loop": (ctypes.c_int32, [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int32, ctypes.POINTER(ctypes.c_char), ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]),

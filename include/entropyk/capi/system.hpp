@@ -210,6 +210,38 @@ inline Result<void> system_add_cascade(EntropykSystem& self, const char* condens
     return {};
 }
 
+/// entropyk_system_add_cascade_ua
+inline Result<void> system_add_cascade_ua(EntropykSystem& self, const char* condensing_side,
+                                          const char* evaporating_side, const EntropykCascadeUaConfig* config,
+                                          std::uint32_t* out_condensing, std::uint32_t* out_evaporating) {
+    require_not_null(out_condensing, "out_condensing");
+    require_not_null(out_evaporating, "out_evaporating");
+    const std::string_view hot = checked_name(condensing_side, "condensing_side");
+    const std::string_view cold = checked_name(evaporating_side, "evaporating_side");
+    require_struct_size(config, "config");
+    const auto c = read_versioned(config, EntropykCascadeUaConfig ENTROPYK_CASCADE_UA_CONFIG_INIT, "config");
+    require_finite_fields(c, {{"config->ua", c.ua},
+                              {"config->subcooling", c.subcooling},
+                              {"config->superheat", c.superheat},
+                              {"config->start_evaporating_temperature", c.start_evaporating_temperature},
+                              {"config->start_approach", c.start_approach}});
+    require_not_finalized(self, "add a cascade heat exchanger");
+    if (c.start_evaporating_temperature < 0.0)
+        raise(Errc::invalid_argument, "'config->start_evaporating_temperature' = %g K: expected a positive number or 0",
+              c.start_evaporating_temperature);
+    auto hx = CascadeHeatExchanger::with_ua(ThermalConductance{c.ua});
+    // A start temperature of 0 is the model's default start (0 C).
+    hx.start(Temperature{c.start_evaporating_temperature}, TemperatureDifference{c.start_approach});
+    hx.subcooling(TemperatureDifference{c.subcooling}).superheat(TemperatureDifference{c.superheat});
+    // System::add_cascade validates the exchanger (UA > 0 and finite, the temperature
+    // differences >= 0) and both names before it adds anything.
+    auto sides = self.data->system.add_cascade(hot, cold, hx);
+    if (!sides) return sides.error();
+    *out_condensing = sides->first;
+    *out_evaporating = sides->second;
+    return {};
+}
+
 /// entropyk_system_get_loop_count
 inline Result<void> system_get_loop_count(const EntropykSystem& self, std::uint32_t* out) {
     require_not_null(out, "out");

@@ -400,6 +400,11 @@ class System {
         std::uint32_t hot, cold; ///< the condensing and the evaporating side of a cascade exchanger
     };
     std::vector<Coupling> couplings_;
+    /// Whether a cascade exchanger is in the UA form (its evaporating side then reads the condensing side).
+    [[nodiscard]] bool cascade_ua_form(const Coupling& c) const {
+        const auto* cold = nodes_[c.cold].c.as<CascadeEvaporatingSide>();
+        return cold && cold->ua_form();
+    }
     int n_loops_ = 1;
     std::vector<int> edge_loop_;                              ///< connection -> loop (set at finalize)
     std::vector<const PropertyService*> loop_props_;          ///< loop -> its property service (empty: props_)
@@ -692,16 +697,25 @@ inline Result<void> System::finalize() {
         if (n.c.senses_evaporator_outlet())
             if (const int d = evaporator_after(order_[k]); d >= 0)
                 add_edge(nodes_[static_cast<std::size_t>(d)].out_edge);
-        for (const Coupling& c : couplings_)
+        for (const Coupling& c : couplings_) {
             if (c.hot == order_[k]) add_edge(nodes_[c.cold].in_edge), add_edge(nodes_[c.cold].out_edge);
+            if (c.cold == order_[k] && cascade_ua_form(c))
+                add_edge(nodes_[c.hot].in_edge), add_edge(nodes_[c.hot].out_edge);
+        }
         for (int c = 0; c < n.c.n_controls(); ++c)
             n.vars.push_back(3 * static_cast<int>(edges_.size()) + n.first_control + c);
     }
     // The condensing side of a cascade exchanger reads its evaporating side in the other loop.
-    for (const Coupling& c : couplings_)
+    // In the UA form the evaporating side reads its condensing side too (the UA equation).
+    for (const Coupling& c : couplings_) {
         nodes_[c.hot].c.bind_partner(&state_[static_cast<std::size_t>(nodes_[c.cold].in_edge)],
                                      &state_[static_cast<std::size_t>(nodes_[c.cold].out_edge)],
                                      &loop_properties(nodes_[c.cold].loop));
+        if (cascade_ua_form(c))
+            nodes_[c.cold].c.bind_partner(&state_[static_cast<std::size_t>(nodes_[c.hot].in_edge)],
+                                          &state_[static_cast<std::size_t>(nodes_[c.hot].out_edge)],
+                                          &loop_properties(nodes_[c.hot].loop));
+    }
     base_block_.assign(block_.size(), 0.0);
     finalized_ = true;
     return {};

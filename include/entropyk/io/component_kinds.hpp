@@ -128,7 +128,8 @@ inline constexpr std::array component_kinds = {
         .with_ports("hot_in cold_in", "hot_out cold_out", "entropyk_internal_heat_exchanger_create"),
     // Several loops and two-stage networks (docs/cycle-format.md, "Several loops").
     ComponentKind{"cascade_heat_exchanger", Role::other,
-                  "evaporating_temperature evaporating_pressure approach subcooling superheat",
+                  "evaporating_temperature evaporating_pressure approach subcooling superheat ua "
+                  "start_evaporating_temperature start_approach",
                   detail::read_cascade_heat_exchanger}
         .with_ports("hot_in cold_in", "hot_out cold_out", "entropyk_system_add_cascade"),
     ComponentKind{"evaporator_pressure_regulator", Role::expansion_valve, "set_temperature set_pressure",

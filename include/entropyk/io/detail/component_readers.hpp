@@ -356,14 +356,42 @@ inline Built read_internal_heat_exchanger(const Obj& o, const ReadContext& c) {
 /// file it is one component with four ports, hot_in and hot_out (the condensing side, lower
 /// loop) and cold_in and cold_out (the evaporating side, upper loop); in the System it is two
 /// components, "<name> (condensing)" and "<name> (evaporating)", coupled by System::add_cascade.
+/// With "ua" (W/K) it is in the UA form: both levels float, "start_evaporating_temperature" (°C)
+/// and "start_approach" (K) seed the initial guess only.
+inline CascadeHeatExchanger read_cascade_ua(const Obj& o, const ReadContext& c) {
+    for (const char* k : {"evaporating_temperature", "evaporating_pressure", "approach"})
+        if (o.has(k))
+            o.fail_at(o.at(k), "does not apply to a cascade heat exchanger with a given \"ua\" (both levels float; "
+                               "\"start_evaporating_temperature\" and \"start_approach\" seed the initial guess)");
+    const double ua = o.quantity("ua", Dimension::conductance, "W/K", positive_in("W/K"), positive);
+    auto hx = CascadeHeatExchanger::with_ua(ThermalConductance{ua});
+    double T0 = 0.0; // 0: the model's default start (0 °C)
+    if (o.has("start_evaporating_temperature")) {
+        const double T =
+            o.quantity("start_evaporating_temperature", Dimension::temperature, "°C", a_temperature, celsius);
+        if (auto sat = c.fluid.saturation_t(from_celsius(T)); !sat)
+            no_saturation(o, "start_evaporating_temperature", c.fluid, "temperature in °C", sat.error());
+        T0 = from_celsius(T).si();
+    }
+    const double dT0 =
+        o.quantity_or("start_approach", 5.0, Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+    hx.start(Temperature{T0}, TemperatureDifference{dT0});
+    return hx;
+}
+
 inline Built read_cascade_heat_exchanger(const Obj& o, const ReadContext& c) {
     const bool by_T = o.has("evaporating_temperature"), by_p = o.has("evaporating_pressure");
-    if (by_T == by_p)
+    const bool by_ua = o.has("ua");
+    if (!by_ua)
+        for (const char* k : {"start_evaporating_temperature", "start_approach"})
+            if (o.has(k)) o.fail_at(o.at(k), "applies only to the UA form (with \"ua\")");
+    if (!by_ua && by_T == by_p)
         o.fail_at(o.path(), "expected exactly one of \"evaporating_temperature\" (°C) and \"evaporating_pressure\" "
-                            "(bar)");
-    const double approach =
-        o.quantity("approach", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
+                            "(bar), or \"ua\" (W/K)");
     CascadeHeatExchanger hx = [&] {
+        if (by_ua) return read_cascade_ua(o, c);
+        const double approach =
+            o.quantity("approach", Dimension::temperature_difference, "K", nonnegative_in("K"), nonnegative);
         if (by_p) {
             const double p =
                 o.quantity("evaporating_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
