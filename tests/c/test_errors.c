@@ -1,5 +1,6 @@
 /* Every error code of the C API, each produced by a real bad call, with its detail text checked.
    (ENTROPYK_INTERNAL_ERROR has no real bad call: tests/c/capi_helpers.test.cpp covers its mapping.) */
+#include <math.h>
 #include <stdint.h>
 
 #include "check.h"
@@ -357,6 +358,115 @@ static void test_system_handles(void) {
     entropyk_fluid_free(fluid);
 }
 
+/* A network (the R744 booster rack of examples/cycles) through the cycle-file door: refused inputs
+   change nothing, and after a failed solve the good point gives the fresh answer again, warm and
+   cold (to 1e-12 with the solver's tolerance at 1e-12). */
+static const char booster[] =
+    "{\"refrigerant\": \"R744\", \"components\": ["
+    "{\"name\": \"mt compressor\", \"type\": \"isentropic_compressor\", \"isentropic_efficiency\": 0.7, "
+    "\"mass_flow\": 0.15},"
+    "{\"name\": \"gas cooler\", \"type\": \"gas_cooler\", \"outlet_temperature\": 35.0},"
+    "{\"name\": \"hp valve\", \"type\": \"high_pressure_valve\", \"mode\": \"fixed_pressure\", \"pressure\": 90.0},"
+    "{\"name\": \"flash tank\", \"type\": \"flash_tank\", \"pressure\": 35.0},"
+    "{\"name\": \"bypass valve\", \"type\": \"isenthalpic_valve\"},"
+    "{\"name\": \"liquid split\", \"type\": \"splitter\"},"
+    "{\"name\": \"mt valve\", \"type\": \"isenthalpic_valve\"},"
+    "{\"name\": \"mt evaporator\", \"type\": \"fixed_saturation_evaporator\", \"saturation_temperature\": -8.0, "
+    "\"superheat\": 5.0},"
+    "{\"name\": \"lt valve\", \"type\": \"isenthalpic_valve\"},"
+    "{\"name\": \"lt evaporator\", \"type\": \"fixed_saturation_evaporator\", \"saturation_temperature\": -30.0, "
+    "\"superheat\": 5.0},"
+    "{\"name\": \"lt compressor\", \"type\": \"isentropic_compressor\", \"isentropic_efficiency\": 0.7, "
+    "\"mass_flow\": 0.03},"
+    "{\"name\": \"booster mixer\", \"type\": \"mixer\"}, {\"name\": \"bypass mixer\", \"type\": \"mixer\"}],"
+    "\"connections\": [{\"from\": \"mt compressor\", \"to\": \"gas cooler\"}, {\"from\": \"gas cooler\", \"to\": "
+    "\"hp valve\"}, {\"from\": \"hp valve\", \"to\": \"flash tank\"}, {\"from\": \"flash tank.liquid_out\", \"to\": "
+    "\"liquid split\"}, {\"from\": \"flash tank.vapour_out\", \"to\": \"bypass valve\"}, {\"from\": "
+    "\"liquid split.outlet_a\", \"to\": \"mt valve\"}, {\"from\": \"mt valve\", \"to\": \"mt evaporator\"}, "
+    "{\"from\": \"liquid split.outlet_b\", \"to\": \"lt valve\"}, {\"from\": \"lt valve\", \"to\": \"lt evaporator\"}, "
+    "{\"from\": \"lt evaporator\", \"to\": \"lt compressor\"}, {\"from\": \"mt evaporator\", \"to\": "
+    "\"booster mixer.inlet_a\"}, {\"from\": \"lt compressor\", \"to\": \"booster mixer.inlet_b\"}, {\"from\": "
+    "\"booster mixer\", \"to\": \"bypass mixer.inlet_a\"}, {\"from\": \"bypass valve\", \"to\": "
+    "\"bypass mixer.inlet_b\"}, {\"from\": \"bypass mixer\", \"to\": \"mt compressor\"}]}";
+
+enum { BOOSTER_EDGES = 15 };
+
+/* The (p, h, m) of every connection of a converged result. */
+static int booster_states(EntropykSolverResult* r, double out[BOOSTER_EDGES][3]) {
+    uint32_t n = 0, e;
+    if (entropyk_result_get_connection_count(r, &n) != ENTROPYK_OK || n != BOOSTER_EDGES) return 0;
+    for (e = 0; e < n; ++e) {
+        EntropykConnectionResult c = ENTROPYK_CONNECTION_RESULT_INIT;
+        if (entropyk_result_get_connection(r, e, &c) != ENTROPYK_OK) return 0;
+        out[e][0] = c.p;
+        out[e][1] = c.h;
+        out[e][2] = c.m;
+    }
+    return 1;
+}
+
+static int booster_same(double a[BOOSTER_EDGES][3], double b[BOOSTER_EDGES][3]) {
+    int e, k;
+    for (e = 0; e < BOOSTER_EDGES; ++e)
+        for (k = 0; k < 3; ++k)
+            if (!(fabs(a[e][k] - b[e][k]) <= 1e-12 * fabs(b[e][k]))) return 0;
+    return 1;
+}
+
+static void test_network_failed_then_good(void) {
+    EntropykSystem *fresh = NULL, *sys = NULL;
+    EntropykSolverResult* r = NULL;
+    EntropykFallbackConfig cold = ENTROPYK_FALLBACK_CONFIG_INIT;
+    EntropykNewtonConfig warm = ENTROPYK_NEWTON_CONFIG_INIT;
+    EntropykFallbackConfig patient = ENTROPYK_FALLBACK_CONFIG_INIT;
+    char msg[512];
+    size_t len = 0;
+    static double ref[BOOSTER_EDGES][3], now[BOOSTER_EDGES][3];
+    cold.cold_start = 1;
+    cold.tolerance = 1e-12;
+    cold.time_budget = 60.0;
+    warm.tolerance = 1e-12;
+    warm.time_budget = 60.0;
+    patient.time_budget = 60.0; /* a loaded machine, sanitizers: the failure must be the physics */
+    CHECK_OK(entropyk_system_from_json(booster, "booster", &fresh, msg, sizeof msg, &len));
+    CHECK_OK(entropyk_system_from_json(booster, "booster", &sys, msg, sizeof msg, &len));
+    if (fresh == NULL || sys == NULL) return;
+    CHECK_OK(entropyk_solve_fallback(fresh, &cold, &r));
+    CHECK(booster_states(r, ref));
+    entropyk_result_free(r);
+    CHECK_OK(entropyk_solve_fallback(sys, &cold, &r));
+    entropyk_result_free(r);
+
+    /* Refused: the system is unchanged, the next warm solve is the reference. */
+    CHECK_CODE(entropyk_system_set_input(sys, 0, ENTROPYK_INPUT_MASS_FLOW, -0.1), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(system_error(sys), "mass flow = -0.1 kg/s: expected a positive number");
+    CHECK_CODE(entropyk_system_set_input(sys, 3, ENTROPYK_INPUT_MASS_FLOW, 1.0), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CONTAINS(system_error(sys), "input 8 does not apply to a flash tank");
+    CHECK_CODE(entropyk_system_set_input(sys, 0, ENTROPYK_INPUT_ISENTROPIC_EFFICIENCY, 1.5), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_OK(entropyk_solve_newton(sys, &warm, &r));
+    CHECK(booster_states(r, now) && booster_same(now, ref));
+    entropyk_result_free(r);
+
+    /* Accepted but without a steady state: the low-temperature compressor draws more than the
+       tank's liquid; then the good point again, warm and cold. */
+    CHECK_OK(entropyk_system_set_input(sys, 10, ENTROPYK_INPUT_MASS_FLOW, 0.2));
+    CHECK_CODE(entropyk_solve_fallback(sys, &patient, &r), ENTROPYK_NON_CONVERGENCE);
+    entropyk_result_free(r);
+    CHECK_OK(entropyk_system_set_input(sys, 10, ENTROPYK_INPUT_MASS_FLOW, 0.03));
+    CHECK_OK(entropyk_solve_newton(sys, &warm, &r));
+    CHECK(booster_states(r, now) && booster_same(now, ref));
+    entropyk_result_free(r);
+    CHECK_OK(entropyk_system_set_input(sys, 10, ENTROPYK_INPUT_MASS_FLOW, 0.2));
+    CHECK_CODE(entropyk_solve_fallback(sys, &patient, &r), ENTROPYK_NON_CONVERGENCE);
+    entropyk_result_free(r);
+    CHECK_OK(entropyk_system_set_input(sys, 10, ENTROPYK_INPUT_MASS_FLOW, 0.03));
+    CHECK_OK(entropyk_solve_fallback(sys, &cold, &r));
+    CHECK(booster_states(r, now) && booster_same(now, ref));
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
+    entropyk_system_free(fresh);
+}
+
 int main(void) {
     test_error_strings();
     test_invalid_state();
@@ -370,5 +480,6 @@ int main(void) {
     test_invalid_argument();
     test_buffer_too_small();
     test_invalid_handle();
+    test_network_failed_then_good();
     return check_report("test_errors");
 }

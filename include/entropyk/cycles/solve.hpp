@@ -382,7 +382,9 @@ void solve_loop(S& s, L loop, LoopSolvers<S>& ws, Eigen::Ref<Eigen::VectorXd> x,
     }
     if ((!tried && !user_guess) || retry(summary)) {
         double levels[2] = {0.0, 0.0};
-        presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
+        // -1 (not tried) where the pre-solve does not apply (networks, several loops, fixed
+        // levels): 0 would tell explain_failure that it looked for a balance and found none.
+        if (detail::presolve_applies(loop)) presolve_ok = detail::presolve_levels(loop, levels) ? 1 : 0;
         if (presolve_ok == 1) attempt(levels, 0.0, "the pre-solved guess", method);
     }
     if ((!tried && !user_guess) || (presolve_ok != 1 && retry(summary)))

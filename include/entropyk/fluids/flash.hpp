@@ -13,10 +13,12 @@
 // T_max_extrapolated(f) > T_max (validate.hpp).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 #include "entropyk/core/result.hpp"
 #include "entropyk/fluids/detail/validate.hpp"
+#include "entropyk/fluids/phase_name.hpp"
 #include "entropyk/fluids/saturation.hpp"
 #include "entropyk/fluids/state.hpp"
 
@@ -394,7 +396,10 @@ enum class Given { enthalpy, entropy };
     return internal_failure(f, g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
 }
 
-[[nodiscard]] inline Result<State> flash_py(const FluidData& f, double p, double y, Given g) noexcept {
+/// `saturated_band`: the public (p, h) flash's band at the saturated ends (below); off for the
+/// flashes that iterate on it (the (h, s) flash must reproduce s exactly).
+[[nodiscard]] inline Result<State> flash_py(const FluidData& f, double p, double y, Given g,
+                                            bool saturated_band = false) noexcept {
     ThermoError err;
     if (bad_pressure(f, p, err)) return err;
     if (bad_finite(f, g == Given::enthalpy ? "h" : "s", g == Given::enthalpy ? "J/kg" : "J/(kg K)", y, err)) return err;
@@ -404,9 +409,18 @@ enum class Given { enthalpy, entropy };
         const double yl = given_value(sat.L, g), yv = given_value(sat.V, g);
         // At p a hair below p_c the two saturated phases can coincide to the last bit (yl == yv):
         // the state is the critical point itself, reported as saturated liquid.
-        if (y >= yl && y <= yv)
-            return checked_state(f, two_phase_state(sat, yv > yl ? (y - yl) / (yv - yl) : 0.0),
-                                 g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
+        // An h within saturated_quality_tolerance (of the latent heat) outside the dome is the
+        // saturated phase itself: a cycle solver places a saturated outlet (a flash tank's, a
+        // condenser's without subcooling) on the line only to its residual tolerance (1e-9 of
+        // 1e5 J/kg), and the state it meant must not be labelled subcooled or superheated by
+        // that round-off. The state keeps the given h (the flash reproduces its input); its other
+        // properties are the saturated phase's, off by < 1e-9 of the latent heat (T by < 1e-6 K).
+        const double band = saturated_band && g == Given::enthalpy ? saturated_quality_tolerance * (yv - yl) : 0.0;
+        if (y >= yl - band && y <= yv + band) {
+            State st = two_phase_state(sat, yv > yl ? std::clamp((y - yl) / (yv - yl), 0.0, 1.0) : 0.0);
+            if (y < yl || y > yv) st.h = SpecificEnthalpy{y};
+            return checked_state(f, st, g == Given::enthalpy ? "flash (p, h)" : "flash (p, s)", p, y);
+        }
         if (y < yl) {
             const double T0 = sat.T_liquid - (yl - y) / given_slope(sat.L, g);
             return solve_single_phase_py(f, p, y, g, f.T_min, sat.T_liquid, false, true, T0, sat.L.rho, -1.0,

@@ -122,7 +122,7 @@ class Fluid {
     }
     [[nodiscard]] Result<State> flash_ph(Pressure p, SpecificEnthalpy h) const noexcept {
         if (b_ != nullptr) return detail::blend::flash_py(*b_, p.si(), h.si(), false);
-        return detail::flash_py(*d_, p.si(), h.si(), detail::Given::enthalpy);
+        return detail::flash_py(*d_, p.si(), h.si(), detail::Given::enthalpy, true);
     }
     [[nodiscard]] Result<State> flash_ps(Pressure p, SpecificEntropy s) const noexcept {
         if (b_ != nullptr) return detail::blend::flash_py(*b_, p.si(), s.si(), true);

@@ -146,6 +146,16 @@ ThermoError check_admissibility(L& loop, const CycleResults& R, const Admissibil
                 v.add("%s: the refrigerant receives no work (power %.4g W)", who, rep.power);
             else if (!(rep.electrical_power > 0.0))
                 v.add("%s: draws no electrical power (%.4g W)", who, rep.electrical_power);
+            else if (n.n_in > 1) {
+                // A vapour-injection compressor: the injected vapour enters between the two
+                // compression steps, so its pressure lies strictly between suction and discharge
+                // (an injection below the suction would expand the first step's vapour).
+                const double p_inj = state[static_cast<std::size_t>(n.in_port(1))].p;
+                if (!(p_inj > in.p && p_inj < out.p))
+                    v.add("%s: injection pressure %.4g bar is not between the suction's %.4g bar and the "
+                          "discharge's %.4g bar",
+                          who, p_inj / 1e5, in.p / 1e5, out.p / 1e5);
+            }
             break;
         case Role::expansion_valve:
             if (out.p > in.p * (1.0 + 1e-12))

@@ -14,6 +14,7 @@
 //     supercritical (p >= p_c, T_min .. T_max, eta normalised between the two isotherms).
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -23,6 +24,7 @@
 #include <vector>
 
 #include "entropyk/fluids/backend.hpp"
+#include "entropyk/fluids/phase_name.hpp"
 #include "entropyk/fluids/tabular/layout.hpp"
 #include "entropyk/fluids/tabular/region.hpp"
 #include "entropyk/fluids/tabular/saturation_table.hpp"
@@ -219,15 +221,20 @@ class Tables {
         if (P <= sat_.p_max()) {
             const tabular::SatLocus sl = sat_.locate(P, x);
             const double hl = sat_.value(sl, tabular::sq_h_liquid);
-            if (H < hl) {
+            const double hv = sat_.value(sl, tabular::sq_h_vapor);
+            // Within saturated_quality_tolerance of the dome is on it, as in the EOS's flash_py
+            // (fluids/flash.hpp): a solver's saturated outlet is there only to its tolerance.
+            const double band = saturated_quality_tolerance * (hv - hl);
+            if (H < hl - band) {
                 if (P < liq_.p_lo()) return std::nullopt;
                 return single_phase<with_derivatives>(liq_, P, x, H, J);
             }
-            const double hv = sat_.value(sl, tabular::sq_h_vapor);
-            if (H > hv) return single_phase<with_derivatives>(vap_, P, x, H, J);
-            const double q = (H - hl) / (hv - hl);
+            if (H > hv + band) return single_phase<with_derivatives>(vap_, P, x, H, J);
+            const double q = std::clamp((H - hl) / (hv - hl), 0.0, 1.0);
             if (with_derivatives) two_phase_derivatives(sl, P, q, hl, hv, *J);
-            return two_phase(sl, P, q);
+            State st = two_phase(sl, P, q);
+            if (H < hl || H > hv) st.h = SpecificEnthalpy{H}; // the flash reproduces its input
+            return st;
         }
         if (P < p_sc_) return std::nullopt; // within a few mK of the critical point
         return single_phase<with_derivatives>(sup_, P, x, H, J);
