@@ -63,7 +63,7 @@ inline constexpr std::array component_kinds = {
                   detail::read_gas_cooler},
     ComponentKind{"high_pressure_valve", Role::expansion_valve, "mode pressure", detail::read_high_pressure_valve},
     // Network components: several ports, connected as "flash_tank.vapour_out", "mixer.inlet_b".
-    ComponentKind{"flash_tank", Role::other, "pressure", detail::read_flash_tank},
+    ComponentKind{"flash_tank", Role::other, "mode pressure factor", detail::read_flash_tank},
     ComponentKind{"mixer", Role::other, "", detail::read_mixer},
     ComponentKind{"splitter", Role::other, "fraction_a", detail::read_splitter},
     ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness", detail::read_internal_heat_exchanger},
