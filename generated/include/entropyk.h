@@ -725,6 +725,20 @@ enum {
 };
 
 /**
+ * How a flash tank's pressure is set (entropyk_flash_tank_create_mode; entropyk::FlashTank::Mode).
+ */
+typedef int32_t EntropykFlashTankMode;
+/** Values of EntropykFlashTankMode. */
+enum {
+    /** The tank is held at the given pressure [Pa]. */
+    ENTROPYK_FLASH_TANK_FIXED_PRESSURE = 0,
+    /** The tank pressure is an unknown the network closes (both compressor stages need a flow law). */
+    ENTROPYK_FLASH_TANK_FLOATING = 1,
+    /** The tank is at factor x sqrt(p_low p_high) of the valves around it. */
+    ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN = 2
+};
+
+/**
  * Which saturation property a fixed-saturation heat exchanger is given.
  */
 typedef int32_t EntropykSaturationGiven;
@@ -1158,6 +1172,30 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_high_pressure_valve_cre
  * @note Thread safety: any thread, any time. Allocates: yes.
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create(double pressure, EntropykComponent** out);
+
+/**
+ * Creates a flash tank whose pressure is set in one of its modes:
+ * ENTROPYK_FLASH_TANK_FIXED_PRESSURE holds pressure [Pa] (as entropyk_flash_tank_create);
+ * ENTROPYK_FLASH_TANK_FLOATING leaves the pressure to the network (the loop needs a flow law on
+ * both compressor stages, else entropyk_system_finalize names the tank);
+ * ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN holds factor x sqrt(p_low p_high), p_high at the inlet of the
+ * valve before the tank and p_low at the outlet of the first valve after its liquid outlet (factor
+ * 0 stands for 1).
+ *
+ * A number the mode does not use must be 0. Ports as entropyk_flash_tank_create. On failure *out is
+ * set to NULL.
+ *
+ * @param mode An ENTROPYK_FLASH_TANK_* value.
+ * @param pressure The tank pressure, > 0 (fixed pressure); else 0 [Pa].
+ * @param factor The factor in (0, 10), or 0 for 1 (geometric mean); else 0.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create_mode(int32_t mode, double pressure,
+                                                                                double factor, EntropykComponent** out);
 
 /**
  * Creates a mixer: two inlets (port 0 "inlet_a", port 1 "inlet_b") mixing adiabatically at one

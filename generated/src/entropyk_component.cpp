@@ -64,6 +64,13 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create(doubl
     return capi::guarded_call<capi::flash_tank_create>("entropyk_flash_tank_create", pressure, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_flash_tank_create_mode(int32_t mode, double pressure,
+                                                                                double factor,
+                                                                                EntropykComponent** out) {
+    return capi::guarded_call<capi::flash_tank_create_mode>("entropyk_flash_tank_create_mode", mode, pressure, factor,
+                                                            out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_mixer_create(EntropykComponent** out) {
     return capi::guarded_call<capi::mixer_create>("entropyk_mixer_create", out);
 }

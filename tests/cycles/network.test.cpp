@@ -46,17 +46,17 @@ struct TwoStage {
     std::uint32_t lp, mixer, hp, cond, hp_valve, flash, lp_valve, evap;
 };
 
-/// Cengel & Boles Example 11-5 as a network, connected by port names.
-TwoStage cengel_11_5(Backend backend = Backend::eos) {
+/// The network of Cengel & Boles Example 11-5 with the given tank and compressors.
+TwoStage two_stage(FlashTank tank, IsentropicCompressor lp, IsentropicCompressor hp, Backend backend = Backend::eos) {
     auto s = System::create("R134a", backend);
     REQUIRE(s.has_value());
     TwoStage t{std::move(*s), 0, 0, 0, 0, 0, 0, 0, 0};
-    t.lp = *t.sys.add("lp_compressor", IsentropicCompressor{1.0});
+    t.lp = *t.sys.add("lp_compressor", lp);
     t.mixer = *t.sys.add("mixer", Mixer{});
-    t.hp = *t.sys.add("hp_compressor", IsentropicCompressor{1.0, 1.0_kg_per_s});
+    t.hp = *t.sys.add("hp_compressor", hp);
     t.cond = *t.sys.add("condenser", FixedSaturationCondenser{0.8_MPa, 0.0_dK});
     t.hp_valve = *t.sys.add("hp_valve", IsenthalpicValve{});
-    t.flash = *t.sys.add("flash_tank", FlashTank{0.32_MPa});
+    t.flash = *t.sys.add("flash_tank", tank);
     t.lp_valve = *t.sys.add("lp_valve", IsenthalpicValve{});
     t.evap = *t.sys.add("evaporator", FixedSaturationEvaporator{0.14_MPa, 0.0_dK});
     REQUIRE(t.sys.connect("lp_compressor.discharge", "mixer.inlet_a"));
@@ -68,6 +68,13 @@ TwoStage cengel_11_5(Backend backend = Backend::eos) {
     REQUIRE(t.sys.connect("flash_tank.vapour_out", "mixer.inlet_b"));
     REQUIRE(t.sys.connect("lp_valve.outlet", "evaporator.inlet"));
     REQUIRE(t.sys.connect("evaporator.outlet", "lp_compressor.suction"));
+    return t;
+}
+
+/// Cengel & Boles Example 11-5 as a network, connected by port names.
+TwoStage cengel_11_5(Backend backend = Backend::eos) {
+    auto t =
+        two_stage(FlashTank{0.32_MPa}, IsentropicCompressor{1.0}, IsentropicCompressor{1.0, 1.0_kg_per_s}, backend);
     auto fin = t.sys.finalize();
     INFO(message_of(fin));
     REQUIRE(fin.has_value());
@@ -276,6 +283,102 @@ TEST_CASE("a network whose equations do not match its unknowns is named", "[cycl
     REQUIRE(sys.connect("evap", "lp"));
     CHECK(message_of(sys.finalize()) == "25 equations for 27 unknowns: a pressure level or an outlet state is not "
                                         "specified");
+}
+
+// ---- the intermediate pressure decided by the network (flash tank modes) ---------------------
+
+namespace {
+/// Compressors given by displacement: m = rho_suction V N eta_v. At 50 Hz and eta_v = 0.9, these
+/// put the floating tank of case a near its 0.32 MPa (1 kg/s through the high stage).
+constexpr double V_lp = 2.5e-3, V_hp = 1.45e-3, N_rev = 50.0, eta_v = 0.9;
+
+/// The first law around the tank and the lever rule at its solved pressure.
+void check_tank(const CycleResults& R, const TwoStage& t) {
+    const auto& in = leaving(R, t.hp_valve);
+    const auto& l = leaving(R, t.flash, 0);
+    const auto& v = leaving(R, t.flash, 1);
+    CHECK(l.state.p.si() == Approx(in.state.p.si()).epsilon(1e-12));
+    CHECK(v.state.p.si() == Approx(in.state.p.si()).epsilon(1e-12));
+    CHECK(l.state.T.si() == Approx(v.state.T.si()).epsilon(1e-9)); // both saturated at the tank pressure
+    CHECK(std::fabs(l.m + v.m - in.m) <= 1e-9 * in.m);
+    CHECK(std::fabs(l.m * l.state.h.si() + v.m * v.state.h.si() - in.m * in.state.h.si()) <=
+          1e-9 * in.m * in.state.h.si());
+    CHECK(v.m / in.m == Approx(in.state.quality).epsilon(1e-9));
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+    CHECK(std::fabs(R.mass_balance) <= 1e-9);
+    for (const auto& rep : R.components) CHECK(rep.entropy_generation >= -1e-6);
+}
+} // namespace
+
+TEST_CASE("a geometric-mean flash tank sits at sqrt(p_low p_high)", "[cycles][network][flash]") {
+    auto t = two_stage(FlashTank::geometric_mean(), IsentropicCompressor{1.0}, IsentropicCompressor{1.0, 1.0_kg_per_s});
+    REQUIRE(t.sys.finalize());
+    CHECK(t.sys.unknown_count() == 27);
+    const auto& R = t.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    const double p_int = leaving(R, t.hp_valve).state.p.si();
+    CHECK(p_int == Approx(std::sqrt(0.14e6 * 0.8e6)).epsilon(1e-10));
+    CHECK(leaving(R, t.lp).state.p.si() == Approx(p_int).epsilon(1e-12));
+    check_tank(R, t);
+    // The same network with the tank given at that pressure solves to the same cycle.
+    auto g = two_stage(FlashTank{Pressure{p_int}}, IsentropicCompressor{1.0}, IsentropicCompressor{1.0, 1.0_kg_per_s});
+    REQUIRE(g.sys.finalize());
+    const auto& G = g.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(G.converged());
+    CHECK(R.cop_cooling == Approx(G.cop_cooling).epsilon(1e-9));
+    // A factor scales the level.
+    auto f =
+        two_stage(FlashTank::geometric_mean(1.1), IsentropicCompressor{1.0}, IsentropicCompressor{1.0, 1.0_kg_per_s});
+    REQUIRE(f.sys.finalize());
+    const auto& F = f.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    REQUIRE(F.converged());
+    CHECK(leaving(F, f.hp_valve).state.p.si() == Approx(1.1 * std::sqrt(0.14e6 * 0.8e6)).epsilon(1e-10));
+    CHECK(message_of(FlashTank::geometric_mean(0.0).validate()) ==
+          "intermediate pressure factor = 0: expected a number in (0, 10)");
+}
+
+TEST_CASE("a floating flash tank settles where the high stage swallows the low-stage flow and the flash gas",
+          "[cycles][network][flash]") {
+    auto t = two_stage(FlashTank::floating(), IsentropicCompressor{1.0, Volume{V_lp}, Frequency{N_rev}, eta_v},
+                       IsentropicCompressor{1.0, Volume{V_hp}, Frequency{N_rev}, eta_v});
+    auto fin = t.sys.finalize();
+    INFO(message_of(fin));
+    REQUIRE(fin);
+    CHECK(t.sys.unknown_count() == 27); // the level is an unknown; the low stage's flow law closes it
+    const auto& R = t.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    const auto& suction_hp = leaving(R, t.mixer);
+    const auto& suction_lp = leaving(R, t.evap);
+    const double p1 = leaving(R, t.hp_valve).state.p.si();
+    CHECK(p1 > 0.14e6);
+    CHECK(p1 < 0.8e6);
+    // Each stage delivers its displacement x suction density x volumetric efficiency.
+    CHECK(suction_hp.m == Approx(suction_hp.state.rho.si() * V_hp * N_rev * eta_v).epsilon(1e-9));
+    CHECK(suction_lp.m == Approx(suction_lp.state.rho.si() * V_lp * N_rev * eta_v).epsilon(1e-9));
+    // ... and the high stage carries the low-stage flow plus the flash gas.
+    CHECK(suction_hp.m == Approx(suction_lp.m + leaving(R, t.flash, 1).m).epsilon(1e-9));
+    check_tank(R, t);
+    // A bigger high stage (its speed up 10 %) draws the tank down.
+    REQUIRE(t.sys.set_input(t.hp, Input::compressor_speed, 1.1 * N_rev));
+    const auto& B = t.sys.solve();
+    INFO(B.report);
+    REQUIRE(B.converged());
+    const double p2 = leaving(B, t.hp_valve).state.p.si();
+    CHECK(p2 < p1);
+    CHECK(leaving(B, t.mixer).m ==
+          Approx(leaving(B, t.mixer).state.rho.si() * V_hp * 1.1 * N_rev * eta_v).epsilon(1e-9));
+    check_tank(B, t);
+}
+
+TEST_CASE("a floating flash tank with nothing to close it is named at finalize", "[cycles][network][flash]") {
+    // Case a's compressors: the low stage has no flow law, so the level is free.
+    auto t = two_stage(FlashTank::floating(), IsentropicCompressor{1.0}, IsentropicCompressor{1.0, 1.0_kg_per_s});
+    CHECK(message_of(t.sys.finalize()) ==
+          "26 equations for 27 unknowns: the pressure of flash tank 'flash_tank' floats and nothing closes it: give "
+          "both compressor stages a flow law (a displacement, a mass flow or a map) or give the tank a pressure");
+    CHECK_FALSE(t.sys.finalized());
 }
 
 namespace {

@@ -231,6 +231,33 @@ TEST_CASE("the network kinds read their parameters and refuse bad ones with exac
     CHECK(leaving(R, 3, 1).state.p.si() == Approx(12e5).epsilon(1e-12)); // economizer.cold_out
 }
 
+TEST_CASE("a flash tank in a file: given, floating or at the geometric mean", "[io][network][flash]") {
+    const json two_stage = example("r134a_two_stage_flash_tank.json");
+    json t = two_stage;
+    t["components"][5]["mode"] = "floating";
+    CHECK(refusal(t) == "t.json: /components/5/pressure: does not apply to mode \"floating\"");
+    t["components"][5].erase("pressure");
+    // Case a's compressors leave the floating level free: refused, naming the tank.
+    CHECK(refusal(t) ==
+          "t.json: /components: 26 equations for 27 unknowns: the pressure of flash tank 'flash_tank' floats and "
+          "nothing closes it: give both compressor stages a flow law (a displacement, a mass flow or a "
+          "map) or give the tank a pressure");
+    t["components"][5]["factor"] = 1.1;
+    CHECK(refusal(t) == "t.json: /components/5/factor: applies to mode \"geometric_mean\" only");
+    t["components"][5]["mode"] = "geometric_mean";
+    t["components"][5]["factor"] = 0;
+    CHECK(refusal(t) == "t.json: /components/5/factor: expected a number in (0, 10), got 0");
+    t["components"][5].erase("factor");
+    auto r = io::read_cycle_json(t.dump(), "gm.json");
+    INFO((r ? std::string() : r.error()));
+    REQUIRE(r.has_value());
+    const auto& R = r.value().system.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    CHECK(leaving(R, 5, 1).state.p.si() == Approx(std::sqrt(1.4e5 * 8e5)).epsilon(1e-10));
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+}
+
 TEST_CASE("an evaporator pressure regulator in a file holds the warm evaporator of two in parallel",
           "[io][network][regulator]") {
     // The parallel-evaporator system of tests/cycles/multiloop.test.cpp: the cold evaporator sets
@@ -325,6 +352,30 @@ TEST_CASE("example: the R744 booster rack solves from the automatic guess", "[io
     std::printf("R744 booster rack: Q_LT %.1f W, Q_MT %.1f W, W %.1f W, COP %.4f, bypass %.5f kg/s\n",
                 R.components[lt_evap].heat_rate, R.components[mt_evap].heat_rate, R.compressor_power, R.cop_cooling,
                 vapour.m);
+}
+
+TEST_CASE("example: the R744 booster rack at its COP-optimal high-side pressure", "[io][network][examples]") {
+    // The valve searches dCOP/dp_high = 0 on the system COP (both evaporators over both
+    // compressors) from the automatic guess; the optimum beats the rack held 0.5 bar either side.
+    const auto s = solve_example("r744_booster_rack_optimal.json");
+    const auto& R = s.R;
+    const auto hp = index_of(s.file, "hp valve");
+    const double p_opt = R.connections[1].state.p.si(); // gas cooler -> hp valve
+    CHECK(R.components[hp].control_value == Approx(p_opt).epsilon(1e-12));
+    CHECK(p_opt > 85e5);
+    CHECK(p_opt < 95e5);
+    for (const double dp : {-0.5e5, 0.5e5}) {
+        json fixed = example("r744_booster_rack.json");
+        fixed["components"][2]["pressure"] = (p_opt + dp) / 1e5;
+        auto r = io::read_cycle_json(fixed.dump(), "fixed.json");
+        REQUIRE(r.has_value());
+        const auto& F = r.value().system.solve(SolverMethod::fallback, {}, StartMode::cold);
+        INFO(F.report);
+        REQUIRE(F.converged());
+        CHECK(std::fabs(F.energy_balance) <= 1e-9);
+        CHECK(R.cop_cooling >= F.cop_cooling);
+    }
+    std::printf("R744 booster rack, COP-optimal: p_high %.4f bar, COP %.6f\n", p_opt / 1e5, R.cop_cooling);
 }
 
 TEST_CASE("example: the R32 vapour-injection heat pump solves from the automatic guess", "[io][network][examples]") {

@@ -168,6 +168,57 @@ def test_flash_tank_case_a(no_leak):
         assert (vapour["to"], vapour["to_port"], vapour["loop"]) == (1, "inlet_b", 0)
 
 
+def _two_stage(c, tank, lp, hp):
+    c.add(lp)
+    c.add(entropyk.Mixer("mixer"))
+    c.add(hp)
+    c.add(entropyk.FixedSaturationCondenser("condenser", given="pressure", saturation_pressure=0.8e6))
+    c.add(entropyk.ExpansionValve("v1"))
+    c.add(tank)
+    c.add(entropyk.ExpansionValve("v2"))
+    c.add(entropyk.FixedSaturationEvaporator("evaporator", given="pressure", saturation_pressure=0.14e6))
+    c.connect("lp.discharge", "mixer.inlet_a")
+    c.connect("mixer", "hp", "condenser", "v1", "tank")
+    c.connect("tank.liquid_out", "v2", "evaporator", "lp.suction")
+    c.connect("tank.vapour_out", "mixer.inlet_b")
+
+
+def test_flash_tank_modes(no_leak):
+    """The flash tank's level from the network: the geometric mean of the valves around it, or
+    floating between two displacement compressors; a floating tank nothing closes is named."""
+    with entropyk.Cycle("R134a") as c:
+        _two_stage(c, entropyk.FlashTank("tank", mode="geometric_mean"),
+                   entropyk.IsentropicCompressor("lp", isentropic_efficiency=1.0, flow_law="none"),
+                   entropyk.IsentropicCompressor("hp", isentropic_efficiency=1.0, mass_flow=1.0))
+        r = c.solve()
+        assert r.ok
+        p = r.connections().query("from_name == 'v1'")["p"].iloc[0]
+        assert rel(p, (0.14e6 * 0.8e6) ** 0.5) < 1e-10
+    with entropyk.Cycle("R134a") as c:
+        disp = dict(isentropic_efficiency=1.0, flow_law="displacement", speed=50.0, volumetric_efficiency=0.9)
+        _two_stage(c, entropyk.FlashTank("tank", mode="floating"),
+                   entropyk.IsentropicCompressor("lp", displacement=2.5e-3, **disp),
+                   entropyk.IsentropicCompressor("hp", displacement=1.45e-3, **disp))
+        r = c.solve()
+        assert r.ok
+        assert abs(r.summary()["energy_balance"]) < 1e-9
+        p = r.connections().query("from_name == 'v1'")["p"].iloc[0]
+        assert 0.14e6 < p < 0.8e6
+    with entropyk.Cycle("R134a") as c:
+        _two_stage(c, entropyk.FlashTank("tank", mode="floating"),
+                   entropyk.IsentropicCompressor("lp", isentropic_efficiency=1.0, flow_law="none"),
+                   entropyk.IsentropicCompressor("hp", isentropic_efficiency=1.0, mass_flow=1.0))
+        with pytest.raises(entropyk.EntropykError) as e:
+            c.finalize()
+        assert e.value.code == _capi.ENTROPYK_VALIDATION_ERROR
+        assert "the pressure of flash tank 'tank' floats and nothing closes it" in e.value.message
+    with pytest.raises(TypeError):
+        entropyk.FlashTank("tank", mode="floating", pressure=3e5)
+    with pytest.raises(entropyk.EntropykError) as e:
+        entropyk.Cycle("R134a").add(entropyk.FlashTank("tank", mode="geometric_mean", factor=20.0))
+    assert e.value.code == _capi.ENTROPYK_INVALID_ARGUMENT
+
+
 def test_suction_line_exchanger_case_d(no_leak):
     """Case d: R1234yf with a suction-line exchanger of effectiveness 0.6."""
     with entropyk.Cycle("R1234yf") as c:

@@ -171,12 +171,35 @@ class _Scalars(Component):
         return self._named(h)
 
 
-class FlashTank(_Scalars):
-    """A flash tank (phase separator) at `pressure` [Pa]: inlet "inlet", outlets "liquid_out"
-    (saturated liquid, port 0) and "vapour_out" (saturated vapour, port 1)."""
+class FlashTank(Component):
+    """A flash tank (phase separator): inlet "inlet", outlets "liquid_out" (saturated liquid,
+    port 0) and "vapour_out" (saturated vapour, port 1). Its pressure is `pressure` [Pa]
+    (mode="fixed_pressure", the default), an unknown the network closes (mode="floating": both
+    compressor stages need a flow law), or `factor` (default 1) x sqrt(p_low p_high) of the valves
+    around it (mode="geometric_mean"); entropyk_flash_tank_create_mode."""
 
-    create = "entropyk_flash_tank_create"
-    _args = (("pressure", None),)
+    create = "entropyk_flash_tank_create_mode"
+    _modes = {"fixed_pressure": _capi.EntropykFlashTankMode.FIXED_PRESSURE,
+              "floating": _capi.EntropykFlashTankMode.FLOATING,
+              "geometric_mean": _capi.EntropykFlashTankMode.GEOMETRIC_MEAN}
+
+    def __init__(self, name: str = None, pressure: float = None, mode: str = "fixed_pressure", factor: float = None):
+        super().__init__(name)
+        if mode not in self._modes:
+            raise TypeError(f"FlashTank: mode {mode!r} is not one of {', '.join(self._modes)}")
+        if (pressure is None) == (mode == "fixed_pressure"):
+            raise TypeError("FlashTank: give a pressure [Pa] with mode 'fixed_pressure' and only then")
+        if factor is not None and mode != "geometric_mean":
+            raise TypeError("FlashTank: factor applies to mode 'geometric_mean' only")
+        self.params = {"mode": mode, "pressure": float(pressure or 0.0), "factor": float(factor or 0.0)}
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        check(lib.entropyk_flash_tank_create_mode(self._modes[self.params["mode"]],
+                                                  ctypes.c_double(self.params["pressure"]),
+                                                  ctypes.c_double(self.params["factor"]), ctypes.byref(h)),
+              what=f"{self!r}")
+        return self._named(h)
 
 
 class Mixer(_Scalars):

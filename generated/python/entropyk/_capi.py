@@ -391,6 +391,22 @@ ENTROPYK_FLOW_LAW_FIXED_MASS_FLOW = EntropykFlowLaw.FIXED_MASS_FLOW
 ENTROPYK_FLOW_LAW_DISPLACEMENT = EntropykFlowLaw.DISPLACEMENT
 
 
+class EntropykFlashTankMode(enum.IntEnum):
+    """How a flash tank's pressure is set (entropyk_flash_tank_create_mode; entropyk::FlashTank::Mode)."""
+
+    # The tank is held at the given pressure [Pa].
+    FIXED_PRESSURE = 0
+    # The tank pressure is an unknown the network closes (both compressor stages need a flow law).
+    FLOATING = 1
+    # The tank is at factor x sqrt(p_low p_high) of the valves around it.
+    GEOMETRIC_MEAN = 2
+
+
+ENTROPYK_FLASH_TANK_FIXED_PRESSURE = EntropykFlashTankMode.FIXED_PRESSURE
+ENTROPYK_FLASH_TANK_FLOATING = EntropykFlashTankMode.FLOATING
+ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN = EntropykFlashTankMode.GEOMETRIC_MEAN
+
+
 class EntropykSaturationGiven(enum.IntEnum):
     """Which saturation property a fixed-saturation heat exchanger is given."""
 
@@ -1209,6 +1225,7 @@ FUNCTIONS = {
     "entropyk_gas_cooler_create": (ctypes.c_int32, [ctypes.POINTER(EntropykGasCoolerConfig), ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_high_pressure_valve_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_flash_tank_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
+    "entropyk_flash_tank_create_mode": (ctypes.c_int32, [ctypes.c_int32, ctypes.c_double, ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_mixer_create": (ctypes.c_int32, [ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_splitter_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),
     "entropyk_internal_heat_exchanger_create": (ctypes.c_int32, [ctypes.c_double, ctypes.POINTER(ctypes.c_void_p)]),

@@ -314,6 +314,28 @@ inline Result<void> flash_tank_create(double pressure, EntropykComponent** out) 
     return make_component(FlashTank{Pressure{pressure}}, "flash tank", out);
 }
 
+static_assert(ENTROPYK_FLASH_TANK_FIXED_PRESSURE == static_cast<int>(FlashTank::Mode::given));
+static_assert(ENTROPYK_FLASH_TANK_FLOATING == static_cast<int>(FlashTank::Mode::floating));
+static_assert(ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN == static_cast<int>(FlashTank::Mode::geometric_mean));
+
+/// entropyk_flash_tank_create_mode: the pressure (fixed mode) or the factor (geometric mean, 0 = 1);
+/// a number the mode does not use must be 0.
+inline Result<void> flash_tank_create_mode(std::int32_t mode, double pressure, double factor, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_enum(mode, ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN, "mode");
+    require_finite(pressure, "pressure");
+    require_finite(factor, "factor");
+    if (mode != ENTROPYK_FLASH_TANK_FIXED_PRESSURE && pressure != 0.0)
+        raise(Errc::invalid_argument, "'pressure' = %g: only a fixed-pressure flash tank takes one (give 0)", pressure);
+    if (mode != ENTROPYK_FLASH_TANK_GEOMETRIC_MEAN && factor != 0.0)
+        raise(Errc::invalid_argument, "'factor' = %g: only a geometric-mean flash tank takes one (give 0)", factor);
+    if (mode == ENTROPYK_FLASH_TANK_FIXED_PRESSURE)
+        return make_component(FlashTank{Pressure{pressure}}, "flash tank", out);
+    if (mode == ENTROPYK_FLASH_TANK_FLOATING) return make_component(FlashTank::floating(), "flash tank", out);
+    return make_component(FlashTank::geometric_mean(factor == 0.0 ? 1.0 : factor), "flash tank", out);
+}
+
 /// entropyk_mixer_create
 inline Result<void> mixer_create(EntropykComponent** out) {
     require_not_null(out, "out");

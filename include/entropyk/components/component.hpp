@@ -76,6 +76,10 @@ struct GuessHints {
     /// Pa, a pressure a component holds on all of its ports (a flash tank's intermediate level);
     /// 0 = none. Read per component by the initial guess of a network.
     double p_level = 0.0;
+    /// A factor r > 0 from a component whose level the network decides (a floating or
+    /// geometric-mean flash tank): the guess seeds its ports at r sqrt(p_high p_low) of the
+    /// guessed levels; 0 = none.
+    double p_level_geometric_mean = 0.0;
 };
 
 /// Per-component results after a solve. Signs: heat_rate and power are positive INTO the

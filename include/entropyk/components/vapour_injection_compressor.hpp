@@ -26,6 +26,7 @@
 #include <cmath>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/detail/intermediate_pressure.hpp"
 
 namespace entropyk {
 
@@ -129,7 +130,7 @@ class VapourInjectionCompressor {
     }
 
     [[nodiscard]] double injection_pressure(double p_suction, double p_discharge) const noexcept {
-        return p_inj_ > 0.0 ? p_inj_ : r_ * std::sqrt(p_suction * p_discharge);
+        return p_inj_ > 0.0 ? p_inj_ : detail::geometric_mean_pressure(p_suction, p_discharge, r_);
     }
 
   private:

@@ -94,6 +94,12 @@ class AnyComponent {
     }
     /// Whether the model asks the System for the COP-optimal high-side pressure.
     [[nodiscard]] bool cop_optimal_control() const { return self_->cop_optimal_control(); }
+    /// Whether the model's pressure level is an unknown of the network (a floating flash tank).
+    [[nodiscard]] bool floating_pressure() const { return self_->floating_pressure(); }
+    /// Whether the model reads the loop's high and low pressure levels (a geometric-mean flash
+    /// tank), and binding to the connections that carry them.
+    [[nodiscard]] bool senses_levels() const { return self_->senses_levels(); }
+    void bind_levels(const EdgeState* high, const EdgeState* low) { self_->bind_levels(high, low); }
     /// True when one of the model's controls sits at a bound.
     [[nodiscard]] bool control_saturated(std::span<const double> u) const { return self_->control_saturated(u); }
 
@@ -145,6 +151,9 @@ class AnyComponent {
         virtual bool reads_partner() const = 0;
         virtual void bind_partner(const EdgeState*, const EdgeState*, const PropertyService*) = 0;
         virtual bool cop_optimal_control() const = 0;
+        virtual bool floating_pressure() const = 0;
+        virtual bool senses_levels() const = 0;
+        virtual void bind_levels(const EdgeState*, const EdgeState*) = 0;
     };
     template <class C>
     struct Model final : Concept {
@@ -273,6 +282,20 @@ class AnyComponent {
         bool cop_optimal_control() const override {
             if constexpr (requires { c.cop_optimal_control(); }) return c.cop_optimal_control();
             return false;
+        }
+        bool floating_pressure() const override {
+            if constexpr (requires { c.floating_pressure(); }) return c.floating_pressure();
+            return false;
+        }
+        bool senses_levels() const override {
+            if constexpr (requires { c.senses_levels(); }) return c.senses_levels();
+            return false;
+        }
+        void bind_levels(const EdgeState* high, const EdgeState* low) override {
+            if constexpr (requires { c.bind_levels(high, low); })
+                c.bind_levels(high, low);
+            else
+                (void)high, (void)low;
         }
         C c;
     };

@@ -684,6 +684,29 @@ inline Result<void> System::finalize() {
                                        "evaporator follows it in the loop",
                                        label(order_[k]).c_str());
     }
+    // A geometric-mean flash tank reads the high level at the inlet of the valve that feeds it and
+    // the low level at the outlet of the first valve after its liquid outlet (following outlet
+    // port 0: the valve before the evaporator the tank's liquid feeds).
+    std::vector<std::pair<int, int>> levels(nodes_.size(), {-1, -1});
+    for (std::uint32_t i = 0; i < nodes_.size(); ++i) {
+        Node& n = nodes_[i];
+        if (!n.c.senses_levels()) continue;
+        const std::uint32_t up = edges_[static_cast<std::size_t>(n.in_edge)].from;
+        int low = -1;
+        std::uint32_t j = i;
+        for (std::size_t step = 0; step < nodes_.size() && low < 0; ++step) {
+            j = edges_[static_cast<std::size_t>(nodes_[j].out_edge)].to;
+            if (j == i) break;
+            if (nodes_[j].c.role() == Role::expansion_valve) low = nodes_[j].out_edge;
+        }
+        if (nodes_[up].c.role() != Role::expansion_valve || low < 0)
+            return ThermoError::format(Errc::validation_error,
+                                       "%s holds the geometric mean of the high and low pressures: it needs an "
+                                       "expansion valve before its inlet and one after its liquid outlet",
+                                       label(i).c_str());
+        levels[i] = {nodes_[up].in_edge, low};
+        n.c.bind_levels(&state_[static_cast<std::size_t>(nodes_[up].in_edge)], &state_[static_cast<std::size_t>(low)]);
+    }
     // The unknowns each component's residuals depend on, for the component-wise Jacobian.
     for (std::size_t k = 0; k < order_.size(); ++k) {
         Node& n = nodes_[order_[k]];
@@ -702,6 +725,7 @@ inline Result<void> System::finalize() {
             if (c.cold == order_[k] && cascade_ua_form(c))
                 add_edge(nodes_[c.hot].in_edge), add_edge(nodes_[c.hot].out_edge);
         }
+        if (const auto [high, low] = levels[order_[k]]; high >= 0) add_edge(high), add_edge(low);
         for (int c = 0; c < n.c.n_controls(); ++c)
             n.vars.push_back(3 * static_cast<int>(edges_.size()) + n.first_control + c);
     }

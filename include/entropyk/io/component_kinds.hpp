@@ -118,7 +118,7 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"high_pressure_valve", Role::expansion_valve, "mode pressure", detail::read_high_pressure_valve}
         .with_ports("inlet", "outlet", "entropyk_high_pressure_valve_create"),
     // Network components: several ports, connected as "flash_tank.vapour_out", "mixer.inlet_b".
-    ComponentKind{"flash_tank", Role::other, "pressure", detail::read_flash_tank}.with_ports(
+    ComponentKind{"flash_tank", Role::other, "mode pressure factor", detail::read_flash_tank}.with_ports(
         "inlet", "liquid_out vapour_out", "entropyk_flash_tank_create"),
     ComponentKind{"mixer", Role::other, "", detail::read_mixer}.with_ports("inlet_a inlet_b", "outlet",
                                                                            "entropyk_mixer_create"),

@@ -23,6 +23,7 @@
 #include <Eigen/Core>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/detail/intermediate_pressure.hpp"
 #include "entropyk/cycles/detail/loop_view.hpp"
 #include "entropyk/cycles/results.hpp"
 
@@ -46,6 +47,14 @@ template <class C>
 template <class C>
 void bind_sensor(C& c, const EdgeState* e) {
     if constexpr (requires { c.bind_sensor(e); }) c.bind_sensor(e);
+}
+/// A component whose pressure level is an unknown of the network (a floating flash tank).
+template <class C>
+[[nodiscard]] bool floating_pressure(const C& c) {
+    if constexpr (requires { c.floating_pressure(); })
+        return c.floating_pressure();
+    else
+        return false;
 }
 template <class C>
 [[nodiscard]] bool control_saturated(const C& c, std::span<const double> u) {
@@ -418,6 +427,8 @@ void network_guess(L& loop, double p_hi, double p_lo, double m, const GuessHints
         GuessHints own;
         c.hints(props, own);
         double p = own.p_level;
+        if (own.p_level_geometric_mean > 0.0)
+            p = detail::geometric_mean_pressure(p_lo, p_hi, own.p_level_geometric_mean);
         if (c.role() == Role::condenser) p = own.p_high > 0.0 ? own.p_high : p_hi;
         if (c.role() == Role::evaporator) p = own.p_low > 0.0 ? own.p_low : p_lo;
         fill(n, p);
@@ -852,9 +863,19 @@ Result<Eigen::Index> count_loop_equations(L& loop, std::size_t n_edges) {
     });
     const int n_unknowns = 3 * static_cast<int>(n_edges) + n_controls;
     if (n_eq == n_unknowns) return static_cast<Eigen::Index>(n_unknowns);
+    // A floating level (flash tank) is one more unknown the network must close.
+    std::string floating;
+    loop.for_each_added([&](const auto& c, NodeSlots& n) {
+        if (floating_pressure(c)) floating += (floating.empty() ? "'" : ", '") + std::string(loop.name(n.index)) + "'";
+        return true;
+    });
     std::string what;
     if (n_eq < n_unknowns) {
-        if (flow_eqs == 0)
+        if (!floating.empty() && flow_eqs > 0 && charge_eqs > 0)
+            what = "the pressure of flash tank " + floating +
+                   " floats and nothing closes it: give both compressor stages a flow law (a displacement, a "
+                   "mass flow or a map) or give the tank a pressure";
+        else if (flow_eqs == 0)
             what = "nothing sets the mass flow: give the compressor a mass flow, a displacement or a map";
         else if (charge_eqs == 0)
             what = "set a subcooling at the condenser outlet or add a receiver";

@@ -328,8 +328,19 @@ inline Built read_high_pressure_valve(const Obj& o, const ReadContext& c) {
     return make(c, HighPressureValve{Pressure{p * bar}});
 }
 
-/// "flash_tank": a phase separator at a given pressure (bar), outlets liquid_out and vapour_out.
+/// "flash_tank": a phase separator, outlets liquid_out and vapour_out. "mode" "fixed_pressure"
+/// (the default) with a "pressure" (bar); "floating" (the network decides the level); or
+/// "geometric_mean" with an optional "factor" r (p = r sqrt(p_low p_high), default 1).
 inline Built read_flash_tank(const Obj& o, const ReadContext& c) {
+    const auto mode = o.choice("mode", {"fixed_pressure", "floating", "geometric_mean"}, "fixed_pressure");
+    if (mode != "fixed_pressure" && o.has("pressure"))
+        o.fail_at(o.at("pressure"), "does not apply to mode \"" + mode + "\"");
+    if (mode != "geometric_mean" && o.has("factor"))
+        o.fail_at(o.at("factor"), "applies to mode \"geometric_mean\" only");
+    if (mode == "floating") return make(c, FlashTank::floating());
+    if (mode == "geometric_mean")
+        return make(c, FlashTank::geometric_mean(o.number_or("factor", 1.0, "a number in (0, 10)",
+                                                             [](double x) { return x > 0.0 && x < 10.0; })));
     const double p = o.quantity("pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
     return make(c, FlashTank{Pressure{p * bar}});
 }
