@@ -406,7 +406,7 @@ TEST_CASE("case d with the UA form: the UA implied by the effectiveness solve gi
     CHECK(near(x.C_min, q_cold_max / (T_hi - T_ci), 1e-12));
     CHECK(x.C_max > x.C_min);
     CHECK(near(x.Q, d_q_ihx, 1e-9));
-    std::printf("case d as UA: UA = %.9g W/K, NTU = %.9g, Cr = %.9g, eps(Q/Q_max) = %.9g\n", UA, x.NTU,
+    std::printf("case d as UA: UA = %.12g W/K, NTU = %.9g, Cr = %.9g, eps(Q/Q_max) = %.9g\n", UA, x.NTU,
                 x.C_min / x.C_max, x.eps);
 
     auto u = slhx_loop(InternalHeatExchanger::ua(ThermalConductance{UA}));
