@@ -34,7 +34,7 @@
 // another flow (another economizer duty or injection pressure) the power is not corrected for it
 // - W is the datasheet's, the enthalpy of the injected gas is accounted for exactly. The injection
 // pressure is an input (given, or the geometric-mean rule below), not derived from the port
-// geometry (the semi-empirical models of Dardenne, Fraccari, Maggioni & Molinaroli 2015, Int. J.
+// geometry (the semi-empirical models of Dardenne, Fraccari, Maggioni, Molinaroli, Proserpio & Winandy 2015, Int. J.
 // Refrig. 54:76-87, and of Navarro et al. 2013 fit an injection port; they need test data, not a
 // datasheet). The injection pressure is
 // given, or the geometric mean of suction and discharge pressures times a factor r,
