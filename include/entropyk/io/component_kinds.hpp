@@ -66,7 +66,7 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"flash_tank", Role::other, "pressure", detail::read_flash_tank},
     ComponentKind{"mixer", Role::other, "", detail::read_mixer},
     ComponentKind{"splitter", Role::other, "fraction_a", detail::read_splitter},
-    ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness", detail::read_internal_heat_exchanger},
+    ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness ua", detail::read_internal_heat_exchanger},
     // Several loops and two-stage networks (docs/cycle-format.md, "Several loops").
     ComponentKind{"cascade_heat_exchanger", Role::other,
                   "evaporating_temperature evaporating_pressure approach subcooling superheat",
@@ -74,7 +74,8 @@ inline constexpr std::array component_kinds = {
     ComponentKind{"evaporator_pressure_regulator", Role::expansion_valve, "set_temperature set_pressure",
                   detail::read_evaporator_pressure_regulator},
     ComponentKind{"vapour_injection_compressor", Role::compressor,
-                  "isentropic_efficiency mass_flow injection_pressure injection_pressure_factor",
+                  "isentropic_efficiency mass_flow displacement speed volumetric_efficiency maps "
+                  "superheat_correction_factor heat_loss_fraction injection_pressure injection_pressure_factor",
                   detail::read_vapour_injection_compressor},
     ComponentKind{"economizer", Role::other, "effectiveness injection_superheat", detail::read_economizer},
 };
