@@ -120,6 +120,22 @@ def test_suction_line_exchanger_case_d(no_leak):
         s = c.solve().summary()
         assert rel(s["COP_cooling"], 3.32165222035) < 1e-6
         assert rel(s["cooling_capacity"], 126182.027097) < 1e-6
+    # The UA form with the conductance the effectiveness solve implies (tests/cycles/network.test.cpp).
+    with entropyk.Cycle("R1234yf") as c:
+        c.add(entropyk.FixedSaturationEvaporator("evaporator", saturation_temperature=273.15))
+        c.add(entropyk.InternalHeatExchanger("ihx", ua=1129.42605965))
+        c.add(entropyk.IsentropicCompressor("compressor", isentropic_efficiency=0.7, mass_flow=1.0))
+        c.add(entropyk.FixedSaturationCondenser("condenser", saturation_temperature=318.15))
+        c.add(entropyk.ExpansionValve("valve"))
+        c.connect("evaporator", "ihx.cold_in")
+        c.connect("ihx.cold_out", "compressor", "condenser", "ihx.hot_in")
+        c.connect("ihx.hot_out", "valve", "evaporator")
+        assert rel(c.solve().summary()["COP_cooling"], 3.32165222035) < 1e-6
+    with pytest.raises(TypeError, match="give either effectiveness or ua"):
+        entropyk.InternalHeatExchanger("ihx", effectiveness=0.5, ua=10.0)
+    with entropyk.Cycle("R1234yf") as c:
+        with pytest.raises(entropyk.EntropykError):
+            c.add(entropyk.InternalHeatExchanger("ihx", ua=0.0))
 
 
 def test_vapour_injection_and_regulator(no_leak):

@@ -194,11 +194,25 @@ class Splitter(_Scalars):
 
 
 class InternalHeatExchanger(_Scalars):
-    """A suction-line (internal) heat exchanger of `effectiveness` in [0, 1) on the vapour side:
-    inlets "hot_in" (liquid) and "cold_in" (vapour), outlets "hot_out" and "cold_out"."""
+    """A suction-line (internal) heat exchanger of `effectiveness` in [0, 1) on the vapour side, or
+    (entropyk_internal_heat_exchanger_create_ua) of conductance `ua` [W/K], counter-flow: inlets
+    "hot_in" (liquid) and "cold_in" (vapour), outlets "hot_out" and "cold_out". Give one of them."""
 
     create = "entropyk_internal_heat_exchanger_create"
     _args = (("effectiveness", None),)
+
+    def __init__(self, name: str = None, effectiveness: float = None, ua: float = None):
+        Component.__init__(self, name)
+        if (effectiveness is None) == (ua is None):
+            raise TypeError("InternalHeatExchanger: give either effectiveness or ua [W/K]")
+        self.params = {"effectiveness": float(effectiveness)} if effectiveness is not None else {"ua": float(ua)}
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        create = self.create if "effectiveness" in self.params else "entropyk_internal_heat_exchanger_create_ua"
+        value = next(iter(self.params.values()))
+        check(getattr(lib, create)(ctypes.c_double(value), ctypes.byref(h)), what=f"{self!r}")
+        return self._named(h)
 
 
 class Economizer(_Scalars):
