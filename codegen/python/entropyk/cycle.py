@@ -246,12 +246,54 @@ class PressureRegulator(Component):
         return self._named(h)
 
 
-VapourInjectionCompressor = _kind("VapourInjectionCompressor", _capi.EntropykVapourInjectionCompressorConfig)
-VapourInjectionCompressor.__doc__ = (
-    "A vapour-injection compressor (ports \"suction\", \"injection\", \"discharge\"): two isentropic "
-    "steps of isentropic_efficiency with a mixing at the injection pressure, a fixed suction_mass_flow; "
-    "injection=\"geometric_mean\" (times injection_pressure_factor) or \"given_pressure\" "
-    "(injection_pressure [Pa]).")
+class VapourInjectionCompressor(Component):
+    """A vapour-injection compressor (ports "suction", "injection", "discharge"): two isentropic
+    steps of isentropic_efficiency with a mixing at the injection pressure, a fixed
+    suction_mass_flow; injection="geometric_mean" (times injection_pressure_factor) or
+    "given_pressure" (injection_pressure [Pa]). With displacement [m3], speed [Hz] and
+    volumetric_efficiency the suction flow follows from the displacement instead
+    (entropyk_vapour_injection_compressor_create_displacement); with map={EntropykCompressorConfig
+    fields} the suction flow and the power come from a manufacturer's map
+    (entropyk_vapour_injection_compressor_create_map)."""
+
+    create = "entropyk_vapour_injection_compressor_create"
+    config = _capi.EntropykVapourInjectionCompressorConfig
+    _displacement = ("displacement", "speed", "volumetric_efficiency")
+
+    def __init__(self, name: str = None, map: dict = None, displacement: float = None, speed: float = None,
+                 volumetric_efficiency: float = None, **params):
+        super().__init__(name, **params)
+        disp = {k: float(v) for k, v in zip(self._displacement, (displacement, speed, volumetric_efficiency))
+                if v is not None}
+        if map is not None and disp:
+            raise TypeError("VapourInjectionCompressor: give either map or displacement, not both")
+        if disp and len(disp) != 3:
+            raise TypeError("VapourInjectionCompressor: give displacement, speed and volumetric_efficiency together")
+        if map is not None:
+            unknown = sorted(set(map) - _config_fields(_capi.EntropykCompressorConfig))
+            if unknown:
+                raise TypeError(f"VapourInjectionCompressor: unknown map field(s) {', '.join(unknown)}")
+            self.params["map"] = dict(map)
+        self.params.update(disp)
+
+    def _make(self):
+        p = dict(self.params)
+        m = p.pop("map", None)
+        disp = [p.pop(k) for k in self._displacement if k in p]
+        cfg = _fill(self.config.init(), p)
+        h = ctypes.c_void_p()
+        if m is not None:
+            mcfg = _fill(_capi.EntropykCompressorConfig.init(), m)
+            code = lib.entropyk_vapour_injection_compressor_create_map(ctypes.byref(cfg), ctypes.byref(mcfg),
+                                                                       ctypes.byref(h))
+        elif disp:
+            code = lib.entropyk_vapour_injection_compressor_create_displacement(
+                ctypes.byref(cfg), *[ctypes.c_double(x) for x in disp], ctypes.byref(h))
+        else:
+            code = lib.entropyk_vapour_injection_compressor_create(ctypes.byref(cfg), ctypes.byref(h))
+        check(code, what=f"{self!r}")
+        return self._named(h)
+
 
 SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
 CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")
