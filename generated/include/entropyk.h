@@ -1244,6 +1244,24 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger
                                                                                         EntropykComponent** out);
 
 /**
+ * Creates an internal (suction-line) heat exchanger given by its conductance: counter-flow
+ * epsilon-NTU with each stream's capacity rate averaged over the range from the vapour inlet to the
+ * liquid inlet temperature (docs/components.md); ports as for
+ * entropyk_internal_heat_exchanger_create.
+ *
+ * On failure *out is set to NULL.
+ *
+ * @param ua Overall conductance UA, > 0 [W/K].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger_create_ua(double ua,
+                                                                                           EntropykComponent** out);
+
+/**
  * Creates an evaporator pressure regulator: an adiabatic valve in an evaporator's suction line that
  * holds its inlet (the evaporator) at a set pressure, given as a pressure
  * (ENTROPYK_SATURATION_GIVEN_PRESSURE, value in Pa) or as the dew temperature to hold
@@ -1278,6 +1296,48 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_pressure_regulator_crea
  */
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compressor_create(
     const EntropykVapourInjectionCompressorConfig* config, EntropykComponent** out);
+
+/**
+ * Creates a vapour-injection compressor whose suction mass flow follows from a displacement, m =
+ * rho_suction * displacement * speed * volumetric_efficiency (for off-design networks); the
+ * efficiency and the injection settings are read from config, its suction_mass_flow is not used.
+ *
+ * ENTROPYK_INPUT_COMPRESSOR_SPEED changes the speed between solves. On failure *out is set to NULL.
+ *
+ * @param config Efficiency and injection pressure.
+ * @param displacement Swept volume per revolution, > 0 [m3].
+ * @param speed Speed, > 0 [Hz].
+ * @param volumetric_efficiency Volumetric efficiency, in (0, 1].
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compressor_create_displacement(
+    const EntropykVapourInjectionCompressorConfig* config, double displacement, double speed,
+    double volumetric_efficiency, EntropykComponent** out);
+
+/**
+ * Creates a vapour-injection compressor from a manufacturer's map: the AHRI 540 / EN 12900
+ * polynomials of map give the suction mass flow and the power (with the superheat correction and
+ * speed scaling of entropyk_compressor_create); the discharge follows from the energy balance of
+ * both inlets; the injection settings are read from config (its efficiency and suction_mass_flow
+ * are not used).
+ *
+ * Errors in the map's fields are named "config->...". On failure *out is set to NULL.
+ *
+ * @param config Injection pressure.
+ * @param map The map and the running speed.
+ * @param[out] out Receives the new component.
+ * @return ENTROPYK_OK on success; expected failures: ENTROPYK_INVALID_ARGUMENT; universal errors:
+ *   ENTROPYK_NULL_POINTER, ENTROPYK_INTERNAL_ERROR.
+ * @note Ownership: The caller owns the new component until entropyk_system_add_component succeeds.
+ * @note Thread safety: any thread, any time. Allocates: yes.
+ */
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_vapour_injection_compressor_create_map(const EntropykVapourInjectionCompressorConfig* config,
+                                                const EntropykCompressorConfig* map, EntropykComponent** out);
 
 /**
  * Creates an economizer: a counter-flow plate exchanger that subcools the main liquid (inlet

@@ -85,6 +85,12 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger
                                                                     effectiveness, out);
 }
 
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_internal_heat_exchanger_create_ua(double ua,
+                                                                                           EntropykComponent** out) {
+    return capi::guarded_call<capi::internal_heat_exchanger_create_ua>("entropyk_internal_heat_exchanger_create_ua", ua,
+                                                                       out);
+}
+
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_pressure_regulator_create(EntropykSaturationGiven given,
                                                                                    double value,
                                                                                    EntropykComponent** out) {
@@ -95,6 +101,21 @@ ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compre
     const EntropykVapourInjectionCompressorConfig* config, EntropykComponent** out) {
     return capi::guarded_call<capi::vapour_injection_compressor_create>("entropyk_vapour_injection_compressor_create",
                                                                         config, out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_vapour_injection_compressor_create_displacement(
+    const EntropykVapourInjectionCompressorConfig* config, double displacement, double speed,
+    double volumetric_efficiency, EntropykComponent** out) {
+    return capi::guarded_call<capi::vapour_injection_compressor_create_displacement>(
+        "entropyk_vapour_injection_compressor_create_displacement", config, displacement, speed, volumetric_efficiency,
+        out);
+}
+
+ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL
+entropyk_vapour_injection_compressor_create_map(const EntropykVapourInjectionCompressorConfig* config,
+                                                const EntropykCompressorConfig* map, EntropykComponent** out) {
+    return capi::guarded_call<capi::vapour_injection_compressor_create_map>(
+        "entropyk_vapour_injection_compressor_create_map", config, map, out);
 }
 
 ENTROPYK_EXPORT EntropykErrorCode ENTROPYK_CALL entropyk_economizer_create(double effectiveness,

@@ -564,11 +564,40 @@ static void test_suction_line_case_d(void) {
     CHECK(fabs(s.energy_balance) <= 1e-9);
     entropyk_result_free(r);
     entropyk_system_free(sys);
+
+    /* The UA form with the conductance that the effectiveness solve implies (tests/cycles/
+       network.test.cpp computes it with InternalHeatExchanger::required_ua): the same cycle. */
+    sys = NULL;
+    r = NULL;
+    CHECK_OK(entropyk_system_create("R1234yf", ENTROPYK_BACKEND_EOS, &sys));
+    if (sys == NULL) return;
+    add(sys, fixed_saturation(0, 273.15, 0.0), "evaporator");
+    CHECK_OK(entropyk_internal_heat_exchanger_create_ua(1129.42606, &c));
+    ihx = add(sys, c, "ihx");
+    add(sys, isentropic_compressor(0.7, 1.0), "compressor");
+    add(sys, fixed_saturation(1, 318.15, 0.0), "condenser");
+    add(sys, valve(ENTROPYK_VALVE_ISENTHALPIC, 0.0, 0.0, 0.0, 1.0), "valve");
+    CHECK_OK(entropyk_system_connect_ports(sys, "evaporator", "ihx.cold_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.cold_out", "compressor.suction"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "compressor", "condenser"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "condenser", "ihx.hot_in"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "ihx.hot_out", "valve"));
+    CHECK_OK(entropyk_system_connect_ports(sys, "valve", "evaporator"));
+    CHECK_OK(entropyk_system_finalize(sys));
+    CHECK_OK(entropyk_solve_fallback(sys, NULL, &r));
+    CHECK_OK(entropyk_result_get_summary(r, &s));
+    CHECK(s.status == ENTROPYK_OK);
+    CHECK_REL(s.COP_cooling, 3.32165222035, 1e-6);
+    CHECK_REL(state_leaving(sys, r, ihx, 1).T, 300.15, 1e-6);
+    CHECK(fabs(s.energy_balance) <= 1e-9);
+    entropyk_result_free(r);
+    entropyk_system_free(sys);
 }
 
 static void test_component_refusals(void) {
     EntropykComponent* c = (EntropykComponent*)&c; /* any non-NULL value: a refused create writes NULL */
     EntropykVapourInjectionCompressorConfig vi = ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT;
+    EntropykCompressorConfig map = ENTROPYK_COMPRESSOR_CONFIG_INIT;
     EntropykSystem* sys = NULL;
     uint32_t idx = 0, nin = 0, nout = 0;
     char msg[256];
@@ -578,6 +607,13 @@ static void test_component_refusals(void) {
     CHECK(c == NULL);
     CHECK_CODE(entropyk_internal_heat_exchanger_create(NAN, &c), ENTROPYK_INVALID_ARGUMENT);
     CHECK_CODE(entropyk_internal_heat_exchanger_create(0.5, NULL), ENTROPYK_NULL_POINTER);
+    /* ... or a conductance UA > 0, finite. */
+    CHECK_CODE(entropyk_internal_heat_exchanger_create_ua(0.0, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create_ua(-10.0, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create_ua(INFINITY, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create_ua(NAN, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_internal_heat_exchanger_create_ua(100.0, NULL), ENTROPYK_NULL_POINTER);
+    CHECK(c == NULL);
     /* Pressure regulator: both forms, a positive set value, a known form. */
     CHECK_CODE(entropyk_pressure_regulator_create(ENTROPYK_SATURATION_GIVEN_PRESSURE, 0.0, &c),
                ENTROPYK_INVALID_ARGUMENT);
@@ -602,6 +638,24 @@ static void test_component_refusals(void) {
     vi.suction_mass_flow = 0.05;
     vi.struct_size = 0;
     CHECK_CODE(entropyk_vapour_injection_compressor_create(&vi, &c), ENTROPYK_INVALID_ARGUMENT);
+    CHECK(c == NULL);
+    vi.struct_size = sizeof vi;
+    vi.injection = ENTROPYK_INJECTION_GEOMETRIC_MEAN;
+    /* ... with a displacement: positive volume and speed, volumetric efficiency in (0, 1]. */
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_displacement(&vi, 0.0, 50.0, 0.9, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_displacement(&vi, 2e-5, 50.0, 1.5, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_displacement(&vi, 2e-5, NAN, 0.9, &c),
+               ENTROPYK_INVALID_ARGUMENT);
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_displacement(NULL, 2e-5, 50.0, 0.9, &c),
+               ENTROPYK_NULL_POINTER);
+    /* ... from a map: the map's own checks (a running speed > 0). */
+    map.speed = 0.0;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_map(&vi, &map, &c), ENTROPYK_INVALID_ARGUMENT);
+    map.speed = 50.0;
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_map(&vi, NULL, &c), ENTROPYK_NULL_POINTER);
+    CHECK_CODE(entropyk_vapour_injection_compressor_create_map(NULL, &map, &c), ENTROPYK_NULL_POINTER);
     CHECK(c == NULL);
     /* Economizer: effectiveness in (0, 1), superheat >= 0. */
     CHECK_CODE(entropyk_economizer_create(1.0, 5.0, &c), ENTROPYK_INVALID_ARGUMENT);
@@ -629,6 +683,10 @@ static void test_component_refusals(void) {
     CHECK_OK(entropyk_vapour_injection_compressor_create(&vi, &c)); /* at a given injection pressure */
     CHECK_OK(entropyk_system_add_component(sys, c, &idx));
     CHECK(idx == 3);
+    CHECK_OK(entropyk_vapour_injection_compressor_create_displacement(&vi, 2e-5, 50.0, 0.9, &c));
+    entropyk_component_free(c);
+    CHECK_OK(entropyk_vapour_injection_compressor_create_map(&vi, &map, &c));
+    entropyk_component_free(c);
     /* Port and component queries: refused out of range, with the reason. */
     CHECK_CODE(entropyk_system_get_port_name(sys, 3, 0, 1, msg, sizeof msg, &len), ENTROPYK_INVALID_ARGUMENT);
     CHECK_OK(entropyk_system_last_error(sys, msg, sizeof msg, &len));

@@ -451,3 +451,149 @@ TEST_CASE("an internal heat exchanger of effectiveness 1 is refused", "[cycles][
     REQUIRE_FALSE(r.has_value());
     CHECK(std::string(r.error().message()) == "component 'ihx': effectiveness = 1: expected a number in [0, 1)");
 }
+
+namespace {
+struct Slhx {
+    System sys;
+    std::uint32_t evap, ihx, comp, cond, valve;
+};
+
+/// Case d's loop with the given suction-line exchanger.
+Slhx slhx_loop(InternalHeatExchanger x) {
+    auto s = System::create("R1234yf");
+    REQUIRE(s.has_value());
+    Slhx l{std::move(*s), 0, 0, 0, 0, 0};
+    l.evap = *l.sys.add("evaporator", FixedSaturationEvaporator{0.0_degC, 0.0_dK});
+    auto ihx = l.sys.add("ihx", x);
+    REQUIRE(ihx.has_value());
+    l.ihx = *ihx;
+    l.comp = *l.sys.add("compressor", IsentropicCompressor{0.7, 1.0_kg_per_s});
+    l.cond = *l.sys.add("condenser", FixedSaturationCondenser{45.0_degC, 0.0_dK});
+    l.valve = *l.sys.add("valve", IsenthalpicValve{});
+    REQUIRE(l.sys.connect("evaporator", "ihx.cold_in"));
+    REQUIRE(l.sys.connect("ihx.cold_out", "compressor.suction"));
+    REQUIRE(l.sys.connect("compressor", "condenser"));
+    REQUIRE(l.sys.connect("condenser", "ihx.hot_in"));
+    REQUIRE(l.sys.connect("ihx.hot_out", "valve"));
+    REQUIRE(l.sys.connect("valve", "evaporator"));
+    auto fin = l.sys.finalize();
+    INFO(message_of(fin));
+    REQUIRE(fin.has_value());
+    return l;
+}
+
+EdgeState edge_of(const ConnectionResult& c) { return {c.state.p.si(), c.state.h.si(), c.m}; }
+} // namespace
+
+TEST_CASE("case d with the UA form: the UA implied by the effectiveness solve gives the same cycle",
+          "[cycles][network][validation]") {
+    auto e = slhx_loop(InternalHeatExchanger{0.6});
+    const auto& E = e.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(E.report);
+    REQUIRE(E.converged());
+    const PropertyService& props = e.sys.properties();
+    const EdgeState hot_in = edge_of(leaving(E, e.cond)), cold_in = edge_of(leaving(E, e.evap));
+    // Both inlets are saturated (x = 0 and x = 1): the (p, h) inlets are taken as they are.
+    CHECK(leaving(E, e.cond).state.quality == Approx(0.0).margin(1e-9));
+    CHECK(leaving(E, e.evap).state.quality == Approx(1.0).margin(1e-9));
+    ThermoError err;
+    const double UA = InternalHeatExchanger::required_ua(props, hot_in, cold_in, d_q_ihx, err);
+    REQUIRE(std::isfinite(UA));
+    // The mean capacity rates over 0 .. 45 C: the vapour's is the smaller (the header's reason
+    // for the vapour-side effectiveness), so Q_max is the vapour heated to the liquid inlet.
+    InternalHeatExchanger::Exchange x;
+    REQUIRE(InternalHeatExchanger::exchange(props, hot_in, cold_in, UA, x, err));
+    const double T_hi = leaving(E, e.cond).state.T.si(), T_ci = leaving(E, e.evap).state.T.si();
+    const double q_cold_max = props.tp(T_hi, cold_in.p)->h.si() - cold_in.h;
+    CHECK(near(x.Q_max, q_cold_max, 1e-12));
+    CHECK(near(x.C_min, q_cold_max / (T_hi - T_ci), 1e-12));
+    CHECK(x.C_max > x.C_min);
+    CHECK(near(x.Q, d_q_ihx, 1e-9));
+    std::printf("case d as UA: UA = %.12g W/K, NTU = %.9g, Cr = %.9g, eps(Q/Q_max) = %.9g\n", UA, x.NTU,
+                x.C_min / x.C_max, x.eps);
+
+    auto u = slhx_loop(InternalHeatExchanger::ua(ThermalConductance{UA}));
+    const auto& U = u.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(U.report);
+    REQUIRE(U.converged());
+    CHECK(near(U.cop_cooling, d_cop, 1e-6));
+    CHECK(near(U.cop_cooling, E.cop_cooling, 1e-9));
+    CHECK(near(U.components[u.ihx].control_value, d_q_ihx, 1e-6));
+    CHECK(near(leaving(U, u.ihx, 1).state.T.si(), d_T2, 1e-6));
+    CHECK(near(leaving(U, u.ihx, 0).state.T.si(), d_T5, 1e-6));
+    CHECK(near(U.components[u.ihx].entropy_generation, d_sgen_ihx, 1e-5));
+    CHECK(std::fabs(U.energy_balance) <= 1e-9);
+    CHECK(std::fabs(U.mass_balance) <= 1e-9);
+
+    // Larger UA, larger duty; the liquid never below the vapour inlet, the vapour never above the
+    // liquid inlet, entropy generation >= 0; a huge UA tends to the pinch (Q -> Q_max).
+    double last = 0.0;
+    for (const double k : {0.1, 3.0, 1e4}) {
+        auto n = slhx_loop(InternalHeatExchanger::ua(ThermalConductance{k * UA}));
+        const auto& N = n.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+        INFO("UA x " << k << ": " << N.report);
+        REQUIRE(N.converged());
+        const double q = N.components[n.ihx].control_value;
+        CHECK(q > last);
+        if (k == 3.0) CHECK(q > d_q_ihx);
+        last = q;
+        CHECK(leaving(N, n.ihx, 0).state.T.si() > leaving(N, n.evap).state.T.si());
+        CHECK(leaving(N, n.ihx, 1).state.T.si() < leaving(N, n.cond).state.T.si());
+        CHECK(N.components[n.ihx].entropy_generation >= 0.0);
+        CHECK(std::fabs(N.energy_balance) <= 1e-9);
+        if (k == 1e4) {
+            CHECK(leaving(N, n.ihx, 1).state.T.si() == Approx(leaving(N, n.cond).state.T.si()).margin(1e-3));
+            InternalHeatExchanger::Exchange p;
+            REQUIRE(InternalHeatExchanger::exchange(props, edge_of(leaving(N, n.cond)), edge_of(leaving(N, n.evap)),
+                                                    k * UA, p, err));
+            CHECK(near(q, p.Q_max, 1e-6));
+        }
+    }
+}
+
+TEST_CASE("the suction-line exchanger's UA form at its edges", "[cycles][network][validation]") {
+    auto sys = std::move(*System::create("R1234yf"));
+    const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(message_of(sys.add("ihx", InternalHeatExchanger::ua(ThermalConductance{0.0})).error()) ==
+          "component 'ihx': UA = 0 W/K: expected a positive number");
+    CHECK(message_of(sys.add("ihx", InternalHeatExchanger::ua(ThermalConductance{-5.0})).error()) ==
+          "component 'ihx': UA = -5 W/K: expected a positive number");
+    CHECK(message_of(sys.add("ihx", InternalHeatExchanger::ua(ThermalConductance{nan})).error()) ==
+          "component 'ihx': UA = nan W/K: expected a positive number");
+    CHECK(message_of(sys.add("ihx", InternalHeatExchanger::ua(ThermalConductance{inf})).error()) ==
+          "component 'ihx': UA = inf W/K: expected a positive number");
+    CHECK(message_of(sys.set_input(*sys.add("x", InternalHeatExchanger::ua(ThermalConductance{10.0})),
+                                   Input::isentropic_efficiency, 0.5)) ==
+          "component 'x' (component): input 9 does not apply to a suction-line heat exchanger");
+
+    const PropertyService& props = sys.properties();
+    // Two-phase inlets on both sides: liquid at 45 C bubble with x = 0.1, vapour at 0 C with x = 0.9.
+    const auto sat_h = props.sat_t(318.15), sat_c = props.sat_t(273.15);
+    REQUIRE(sat_h);
+    REQUIRE(sat_c);
+    const double ph = sat_h->p_bubble.si(), pc = sat_c->p_dew.si();
+    const double hh = props.pq(ph, 0.1)->h.si(), hc = props.pq(pc, 0.9)->h.si();
+    const EdgeState hot{ph, hh, 0.8}, cold{pc, hc, 0.8};
+    const double Th = props.ph(ph, hh)->T.si(), Tc = props.ph(pc, hc)->T.si();
+    const double q_hot = 0.8 * (hh - props.tp(Tc, ph)->h.si()), q_cold = 0.8 * (props.tp(Th, pc)->h.si() - hc);
+    ThermoError err;
+    double last = 0.0;
+    for (const double UA : {1e-9, 1.0, 10.0, 100.0, 1e3, 1e300}) {
+        InternalHeatExchanger::Exchange x;
+        REQUIRE(InternalHeatExchanger::exchange(props, hot, cold, UA, x, err));
+        INFO("UA = " << UA);
+        CHECK(near(x.Q_max, std::min(q_hot, q_cold), 1e-12));
+        CHECK(near(x.C_min, std::min(q_hot, q_cold) / (Th - Tc), 1e-12));
+        CHECK(x.Q > last);
+        CHECK(x.Q <= x.Q_max);
+        last = x.Q;
+        if (UA == 1e-9) CHECK(x.Q < 1e-6); // no exchange to speak of
+        if (UA == 1e300) CHECK(x.Q == x.Q_max);
+    }
+    // No temperature difference, or no flow: no exchange.
+    InternalHeatExchanger::Exchange x;
+    REQUIRE(InternalHeatExchanger::exchange(props, hot, EdgeState{ph, hh, 0.8}, 1e3, x, err));
+    CHECK(x.Q == 0.0);
+    REQUIRE(InternalHeatExchanger::exchange(props, hot, EdgeState{pc, hc, 0.0}, 1e3, x, err));
+    CHECK(x.Q == 0.0);
+}

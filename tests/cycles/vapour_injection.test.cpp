@@ -25,11 +25,15 @@ struct Injection {
     std::uint32_t comp, cond, tee, eco, main_valve, evap, inj_valve;
 };
 
-Injection vapour_injection_heat_pump() {
+Injection vapour_injection_heat_pump(
+    const VapourInjectionCompressor& compressor = VapourInjectionCompressor::geometric_mean(eta, MassFlow{m_suction})) {
     auto s = System::create("R32");
     REQUIRE(s.has_value());
     Injection v{std::move(*s), 0, 0, 0, 0, 0, 0, 0};
-    v.comp = *v.sys.add("comp", VapourInjectionCompressor::geometric_mean(eta, MassFlow{m_suction}));
+    auto comp = v.sys.add("comp", compressor);
+    INFO((comp ? std::string() : std::string(comp.error().message())));
+    REQUIRE(comp.has_value());
+    v.comp = *comp;
     v.cond = *v.sys.add("cond", FixedSaturationCondenser{from_celsius(T_cond_C), 5.0_dK});
     v.tee = *v.sys.add("tee", Splitter{});
     v.eco = *v.sys.add("economizer", Economizer{0.8, 5.0_dK});
@@ -142,4 +146,89 @@ TEST_CASE("vapour-injection parts refuse bad use with exact messages", "[cycles]
           "component 'comp' (compressor) has 2 inlets: name the port (suction, injection)");
     CHECK(message_of(sys.set_input(comp, Input::compressor_speed, 50.0)) ==
           "component 'comp' (compressor): input 0 does not apply to a vapour-injection compressor");
+}
+
+TEST_CASE("a vapour-injection compressor with a displacement: the mass-flow solve's displacement gives the same cycle",
+          "[cycles][network][vapour-injection]") {
+    auto f = vapour_injection_heat_pump();
+    const auto& F = f.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(F.report);
+    REQUIRE(F.converged());
+    // The displacement that delivers the fixed suction flow at the solved suction density.
+    const double rho_s = leaving(F, f.evap).state.rho.si(), N = 50.0, eta_vol = 0.9;
+    const double V = m_suction / (rho_s * N * eta_vol);
+    const VapourInjectionCompressor::Displacement disp{Volume{V}, Frequency{N}, eta_vol};
+    auto d = vapour_injection_heat_pump(VapourInjectionCompressor::geometric_mean(eta, disp));
+    const auto& D = d.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(D.report);
+    REQUIRE(D.converged());
+    CHECK(leaving(D, d.evap).m == Approx(m_suction).epsilon(1e-9));
+    CHECK(leaving(D, d.eco, 1).m == Approx(leaving(F, f.eco, 1).m).epsilon(1e-9));
+    CHECK(leaving(D, d.comp).state.h.si() == Approx(leaving(F, f.comp).state.h.si()).epsilon(1e-9));
+    CHECK(D.cop_heating == Approx(F.cop_heating).epsilon(1e-9));
+    CHECK(D.heating_capacity == Approx(F.heating_capacity).epsilon(1e-9));
+    CHECK(D.components[d.comp].entropy_generation > 0.0);
+    CHECK(std::fabs(D.energy_balance) <= 1e-9);
+    // Off design: 20 % more speed, 20 % more suction volume; the suction density is the same
+    // (the evaporator fixes the suction state), so 20 % more suction flow.
+    REQUIRE(d.sys.set_input(d.comp, Input::compressor_speed, 1.2 * N));
+    const auto& D2 = d.sys.solve(SolverMethod::fallback, {}, StartMode::warm);
+    INFO(D2.report);
+    REQUIRE(D2.converged());
+    CHECK(leaving(D2, d.evap).m == Approx(1.2 * m_suction).epsilon(1e-9));
+    CHECK(D2.components[d.comp].control_value == Approx(F.components[f.comp].control_value).epsilon(1e-6));
+    CHECK(std::fabs(D2.energy_balance) <= 1e-9);
+    CHECK(message_of(d.sys.set_input(d.comp, Input::mass_flow, 0.1)) ==
+          "component 'comp' (compressor): input 8 does not apply to a vapour-injection compressor without a fixed "
+          "flow");
+    auto sys = std::move(*System::create("R32"));
+    CHECK(message_of(sys.add("c", VapourInjectionCompressor::geometric_mean(
+                                      eta, VapourInjectionCompressor::Displacement{Volume{1e-5}, Frequency{50.0}, 1.5}))
+                         .error()) == "component 'c': displacement = 1e-05 m3, speed = 50 Hz, volumetric efficiency "
+                                      "= 1.5: expected positive numbers and an efficiency in (0, 1]");
+}
+
+TEST_CASE("a vapour-injection compressor from a datasheet map: suction flow and power are the map's",
+          "[cycles][network][vapour-injection]") {
+    // An EN 12900 map (degC, kg/s, W) rated at 5 K suction superheat and 50 Hz - the heat pump's
+    // evaporator superheat, so the superheat correction is 1 and the map values are read as they
+    // are. At S = -15 C, D = 45 C by hand:
+    //   m = 0.08 + 0.0016 (-15) - 0.0002 (45) = 0.047 kg/s
+    //   W = 3000 - 40 (-15) + 50 (45) + 0.2 (45)^2 = 3000 + 600 + 2250 + 405 = 6255 W
+    const std::array<double, 10> mass{0.08, 0.0016, -0.0002, 0, 0, 0, 0, 0, 0, 0};
+    const std::array<double, 10> power{3000.0, -40.0, 50.0, 0, 0, 0.2, 0, 0, 0, 0};
+    const CompressorMap map(mass, power, MapUnits::si_kg_per_s, 5.0_dK, Frequency{50.0});
+    auto v = vapour_injection_heat_pump(VapourInjectionCompressor::from_map(MapCompressor{map, Frequency{50.0}}));
+    const auto& R = v.sys.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    const auto& suction = leaving(R, v.evap);
+    const auto& injection = leaving(R, v.eco, 1);
+    const auto& discharge = leaving(R, v.comp);
+    CHECK(suction.m == Approx(0.047).epsilon(1e-9));
+    CHECK(R.components[v.comp].electrical_power == Approx(6255.0).epsilon(1e-9));
+    CHECK(R.components[v.comp].power == Approx(6255.0).epsilon(1e-9)); // no shell loss
+    // The energy balance of the whole compressor, both inlets.
+    CHECK(discharge.m * discharge.state.h.si() ==
+          Approx(suction.m * suction.state.h.si() + injection.m * injection.state.h.si() + 6255.0).epsilon(1e-9));
+    CHECK(discharge.state.p.si() > injection.state.p.si());
+    CHECK(injection.m > 0.0);
+    CHECK(R.components[v.comp].entropy_generation > 0.0);
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+    CHECK(std::fabs(R.mass_balance) <= 1e-9);
+    for (std::uint32_t i = 0; i < v.sys.component_count(); ++i) {
+        INFO(v.sys.component_name(i));
+        CHECK(R.components[i].entropy_generation >= -1e-6);
+    }
+    std::printf("vapour injection R32 from a map: m_s %.6f kg/s, m_i %.6f kg/s, W %.1f W, COP_h %.6f\n", suction.m,
+                injection.m, R.components[v.comp].electrical_power, R.cop_heating);
+    // 60 Hz: the single map scales flow and power with speed.
+    REQUIRE(v.sys.set_input(v.comp, Input::compressor_speed, 60.0));
+    const auto& R2 = v.sys.solve(SolverMethod::fallback, {}, StartMode::warm);
+    INFO(R2.report);
+    REQUIRE(R2.converged());
+    CHECK(leaving(R2, v.evap).m == Approx(0.047 * 1.2).epsilon(1e-9));
+    CHECK(R2.components[v.comp].electrical_power == Approx(6255.0 * 1.2).epsilon(1e-9));
+    CHECK(message_of(v.sys.set_input(v.comp, Input::isentropic_efficiency, 0.7)) ==
+          "component 'comp' (compressor): input 9 does not apply to a map vapour-injection compressor");
 }

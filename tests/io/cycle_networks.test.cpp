@@ -518,3 +518,69 @@ TEST_CASE("example: the R744/R717 cascade sized by UA solves from the automatic 
                 to_celsius(leaving(R, cold).state.T), to_celsius(leaving(R, hot).state.T), z->pinch, R.cooling_capacity,
                 R.cop_cooling);
 }
+
+TEST_CASE("the vapour-injection compressor's displacement and map forms and the suction-line exchanger's UA form "
+          "in a file",
+          "[io][network]") {
+    // The map form: the map of tests/cycles/vapour_injection.test.cpp (hand values 0.047 kg/s and
+    // 6255 W at -15 / 45 C dew points), read with the map_compressor keys.
+    json vi = example("r32_vapour_injection_heat_pump.json");
+    json m = vi;
+    m["components"][0] = json::parse(R"({"name": "compressor", "type": "vapour_injection_compressor", "speed": 50,
+        "maps": [{"units": "si_kg_per_s", "rated_superheat": 5, "frequency": 50,
+                  "mass_flow": [0.08, 0.0016, -0.0002, 0, 0, 0, 0, 0, 0, 0],
+                  "power": [3000, -40, 50, 0, 0, 0.2, 0, 0, 0, 0]}]})");
+    auto r = io::read_cycle_json(m.dump(), "vi.json");
+    INFO((r ? std::string() : r.error()));
+    REQUIRE(r.has_value());
+    const auto& R = r.value().system.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(R.report);
+    REQUIRE(R.converged());
+    CHECK(leaving(R, 5).m == Approx(0.047).epsilon(1e-9)); // evaporator -> suction
+    CHECK(R.components[0].electrical_power == Approx(6255.0).epsilon(1e-9));
+    CHECK(std::fabs(R.energy_balance) <= 1e-9);
+    m["components"][0]["isentropic_efficiency"] = 0.7;
+    CHECK(refusal(m) == "t.json: /components/0/isentropic_efficiency: \"isentropic_efficiency\" does not apply to the "
+                        "map form (\"maps\"): the map gives flow and power");
+    // The displacement form: the suction flow is the solved suction density x V N eta_vol.
+    json d = vi;
+    d["components"][0] = json::parse(R"({"name": "compressor", "type": "vapour_injection_compressor",
+        "isentropic_efficiency": 0.7, "displacement": 20, "speed": 50, "volumetric_efficiency": 0.9})");
+    auto rd = io::read_cycle_json(d.dump(), "vi.json");
+    INFO((rd ? std::string() : rd.error()));
+    REQUIRE(rd.has_value());
+    const auto& D = rd.value().system.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(D.report);
+    REQUIRE(D.converged());
+    const auto& suction = leaving(D, 5);
+    CHECK(suction.m == Approx(suction.state.rho.si() * 20e-6 * 50.0 * 0.9).epsilon(1e-9));
+    d["components"][0]["mass_flow"] = 0.05;
+    CHECK(refusal(d) == "t.json: /components/0: give either \"mass_flow\" or \"displacement\", \"speed\" and "
+                        "\"volumetric_efficiency\", not both");
+
+    // Case d's suction-line exchanger by UA (the conductance its effectiveness solve implies).
+    const json slhx = json::parse(R"({"refrigerant": "R1234yf", "backend": "eos",
+      "components": [
+        {"name": "evaporator", "type": "fixed_saturation_evaporator", "saturation_temperature": 0, "superheat": 0},
+        {"name": "ihx", "type": "internal_heat_exchanger", "ua": 1129.42605965},
+        {"name": "compressor", "type": "isentropic_compressor", "isentropic_efficiency": 0.7, "mass_flow": 1},
+        {"name": "condenser", "type": "fixed_saturation_condenser", "saturation_temperature": 45, "subcooling": 0},
+        {"name": "valve", "type": "isenthalpic_valve"}],
+      "connections": [
+        {"from": "evaporator", "to": "ihx.cold_in"}, {"from": "ihx.cold_out", "to": "compressor"},
+        {"from": "compressor", "to": "condenser"}, {"from": "condenser", "to": "ihx.hot_in"},
+        {"from": "ihx.hot_out", "to": "valve"}, {"from": "valve", "to": "evaporator"}]})");
+    auto rs = io::read_cycle_json(slhx.dump(), "slhx.json");
+    INFO((rs ? std::string() : rs.error()));
+    REQUIRE(rs.has_value());
+    const auto& S = rs.value().system.solve(SolverMethod::fallback, {}, StartMode::cold);
+    INFO(S.report);
+    REQUIRE(S.converged());
+    CHECK(S.cop_cooling == Approx(3.32165222035).epsilon(1e-6));
+    json bad = slhx;
+    bad["components"][1]["effectiveness"] = 0.6;
+    CHECK(refusal(bad) == "t.json: /components/1: give either \"effectiveness\" or \"ua\", not both");
+    bad["components"][1].erase("effectiveness");
+    bad["components"][1]["ua"] = 0;
+    CHECK(refusal(bad) == "t.json: /components/1/ua: expected a positive number in W/K, got 0");
+}

@@ -233,6 +233,22 @@ def test_suction_line_exchanger_case_d(no_leak):
         s = c.solve().summary()
         assert rel(s["COP_cooling"], 3.32165222035) < 1e-6
         assert rel(s["cooling_capacity"], 126182.027097) < 1e-6
+    # The UA form with the conductance the effectiveness solve implies (tests/cycles/network.test.cpp).
+    with entropyk.Cycle("R1234yf") as c:
+        c.add(entropyk.FixedSaturationEvaporator("evaporator", saturation_temperature=273.15))
+        c.add(entropyk.InternalHeatExchanger("ihx", ua=1129.42605965))
+        c.add(entropyk.IsentropicCompressor("compressor", isentropic_efficiency=0.7, mass_flow=1.0))
+        c.add(entropyk.FixedSaturationCondenser("condenser", saturation_temperature=318.15))
+        c.add(entropyk.ExpansionValve("valve"))
+        c.connect("evaporator", "ihx.cold_in")
+        c.connect("ihx.cold_out", "compressor", "condenser", "ihx.hot_in")
+        c.connect("ihx.hot_out", "valve", "evaporator")
+        assert rel(c.solve().summary()["COP_cooling"], 3.32165222035) < 1e-6
+    with pytest.raises(TypeError, match="give either effectiveness or ua"):
+        entropyk.InternalHeatExchanger("ihx", effectiveness=0.5, ua=10.0)
+    with entropyk.Cycle("R1234yf") as c:
+        with pytest.raises(entropyk.EntropykError):
+            c.add(entropyk.InternalHeatExchanger("ihx", ua=0.0))
 
 
 def test_vapour_injection_and_regulator(no_leak):
@@ -285,3 +301,46 @@ def test_vapour_injection_and_regulator(no_leak):
         p_warm = entropyk.Fluid("R134a").state(T=271.15, q=1.0).p
         assert rel(warm.p, p_warm) < 1e-6
         assert after.p < warm.p and rel(after.h, warm.h) < 1e-12
+
+
+def _vi_heat_pump(compressor):
+    """The R32 vapour-injection heat pump of test_vapour_injection_and_regulator with `compressor`."""
+    c = entropyk.Cycle("R32")
+    c.add(compressor)
+    c.add(entropyk.FixedSaturationCondenser("cond", saturation_temperature=318.15, outlet_difference=5.0))
+    c.add(entropyk.Splitter("tee"))
+    c.add(entropyk.Economizer("economizer", effectiveness=0.8, injection_superheat=5.0))
+    c.add(entropyk.ExpansionValve("main_valve"))
+    c.add(entropyk.FixedSaturationEvaporator("evap", saturation_temperature=258.15, outlet_difference=5.0))
+    c.add(entropyk.ExpansionValve("injection_valve"))
+    c.connect("comp.discharge", "cond", "tee")
+    c.connect("tee.outlet_a", "economizer.hot_in")
+    c.connect("economizer.hot_out", "main_valve", "evap", "comp.suction")
+    c.connect("tee.outlet_b", "injection_valve", "economizer.cold_in")
+    c.connect("economizer.cold_out", "comp.injection")
+    return c
+
+
+def test_vapour_injection_displacement_and_map(no_leak):
+    """The displacement form delivers rho_s V N eta_vol; the map form the map's hand values
+    (0.047 kg/s and 6255 W at -15 / 45 C, tests/cycles/vapour_injection.test.cpp)."""
+    with _vi_heat_pump(entropyk.VapourInjectionCompressor("comp", isentropic_efficiency=0.7, displacement=20e-6,
+                                                          speed=50.0, volumetric_efficiency=0.9)) as c:
+        conn = c.solve().connections()
+        suction = conn[conn.from_name == "evap"].iloc[0]
+        assert rel(suction["m"], suction["rho"] * 20e-6 * 50.0 * 0.9) < 1e-9
+    heat_pump_map = {"units": "si_kg_per_s", "rated_superheat": 5.0, "rated_frequency": 50.0, "speed": 50.0,
+                     "mass_flow_coefficients": [0.08, 0.0016, -0.0002, 0, 0, 0, 0, 0, 0, 0],
+                     "power_coefficients": [3000, -40, 50, 0, 0, 0.2, 0, 0, 0, 0]}
+    with _vi_heat_pump(entropyk.VapourInjectionCompressor("comp", map=heat_pump_map)) as c:
+        r = c.solve()
+        comps = r.components()
+        assert rel(comps.loc["comp", "electrical_power"], 6255.0) < 1e-9
+        conn = r.connections()
+        assert rel(conn[conn.from_name == "evap"].iloc[0]["m"], 0.047) < 1e-9
+        clone = pickle.loads(pickle.dumps(c))
+        assert rel(clone.solve().summary()["COP_heating"], r.summary()["COP_heating"]) < 1e-9
+        clone.close()
+    with pytest.raises(TypeError, match="either map or displacement"):
+        entropyk.VapourInjectionCompressor("comp", map=heat_pump_map, displacement=1e-5, speed=50.0,
+                                           volumetric_efficiency=0.9)

@@ -217,11 +217,25 @@ class Splitter(_Scalars):
 
 
 class InternalHeatExchanger(_Scalars):
-    """A suction-line (internal) heat exchanger of `effectiveness` in [0, 1) on the vapour side:
-    inlets "hot_in" (liquid) and "cold_in" (vapour), outlets "hot_out" and "cold_out"."""
+    """A suction-line (internal) heat exchanger of `effectiveness` in [0, 1) on the vapour side, or
+    (entropyk_internal_heat_exchanger_create_ua) of conductance `ua` [W/K], counter-flow: inlets
+    "hot_in" (liquid) and "cold_in" (vapour), outlets "hot_out" and "cold_out". Give one of them."""
 
     create = "entropyk_internal_heat_exchanger_create"
     _args = (("effectiveness", None),)
+
+    def __init__(self, name: str = None, effectiveness: float = None, ua: float = None):
+        Component.__init__(self, name)
+        if (effectiveness is None) == (ua is None):
+            raise TypeError("InternalHeatExchanger: give either effectiveness or ua [W/K]")
+        self.params = {"effectiveness": float(effectiveness)} if effectiveness is not None else {"ua": float(ua)}
+
+    def _make(self):
+        h = ctypes.c_void_p()
+        create = self.create if "effectiveness" in self.params else "entropyk_internal_heat_exchanger_create_ua"
+        value = next(iter(self.params.values()))
+        check(getattr(lib, create)(ctypes.c_double(value), ctypes.byref(h)), what=f"{self!r}")
+        return self._named(h)
 
 
 class Economizer(_Scalars):
@@ -255,12 +269,54 @@ class PressureRegulator(Component):
         return self._named(h)
 
 
-VapourInjectionCompressor = _kind("VapourInjectionCompressor", _capi.EntropykVapourInjectionCompressorConfig)
-VapourInjectionCompressor.__doc__ = (
-    "A vapour-injection compressor (ports \"suction\", \"injection\", \"discharge\"): two isentropic "
-    "steps of isentropic_efficiency with a mixing at the injection pressure, a fixed suction_mass_flow; "
-    "injection=\"geometric_mean\" (times injection_pressure_factor) or \"given_pressure\" "
-    "(injection_pressure [Pa]).")
+class VapourInjectionCompressor(Component):
+    """A vapour-injection compressor (ports "suction", "injection", "discharge"): two isentropic
+    steps of isentropic_efficiency with a mixing at the injection pressure, a fixed
+    suction_mass_flow; injection="geometric_mean" (times injection_pressure_factor) or
+    "given_pressure" (injection_pressure [Pa]). With displacement [m3], speed [Hz] and
+    volumetric_efficiency the suction flow follows from the displacement instead
+    (entropyk_vapour_injection_compressor_create_displacement); with map={EntropykCompressorConfig
+    fields} the suction flow and the power come from a manufacturer's map
+    (entropyk_vapour_injection_compressor_create_map)."""
+
+    create = "entropyk_vapour_injection_compressor_create"
+    config = _capi.EntropykVapourInjectionCompressorConfig
+    _displacement = ("displacement", "speed", "volumetric_efficiency")
+
+    def __init__(self, name: str = None, map: dict = None, displacement: float = None, speed: float = None,
+                 volumetric_efficiency: float = None, **params):
+        super().__init__(name, **params)
+        disp = {k: float(v) for k, v in zip(self._displacement, (displacement, speed, volumetric_efficiency))
+                if v is not None}
+        if map is not None and disp:
+            raise TypeError("VapourInjectionCompressor: give either map or displacement, not both")
+        if disp and len(disp) != 3:
+            raise TypeError("VapourInjectionCompressor: give displacement, speed and volumetric_efficiency together")
+        if map is not None:
+            unknown = sorted(set(map) - _config_fields(_capi.EntropykCompressorConfig))
+            if unknown:
+                raise TypeError(f"VapourInjectionCompressor: unknown map field(s) {', '.join(unknown)}")
+            self.params["map"] = dict(map)
+        self.params.update(disp)
+
+    def _make(self):
+        p = dict(self.params)
+        m = p.pop("map", None)
+        disp = [p.pop(k) for k in self._displacement if k in p]
+        cfg = _fill(self.config.init(), p)
+        h = ctypes.c_void_p()
+        if m is not None:
+            mcfg = _fill(_capi.EntropykCompressorConfig.init(), m)
+            code = lib.entropyk_vapour_injection_compressor_create_map(ctypes.byref(cfg), ctypes.byref(mcfg),
+                                                                       ctypes.byref(h))
+        elif disp:
+            code = lib.entropyk_vapour_injection_compressor_create_displacement(
+                ctypes.byref(cfg), *[ctypes.c_double(x) for x in disp], ctypes.byref(h))
+        else:
+            code = lib.entropyk_vapour_injection_compressor_create(ctypes.byref(cfg), ctypes.byref(h))
+        check(code, what=f"{self!r}")
+        return self._named(h)
+
 
 SUMMARY_FIELDS = tuple(f for f, _ in _capi.EntropykCycleSummary._fields_ if f not in ("struct_size", "reserved"))
 CONNECTION_FIELDS = tuple(f for f, _ in _capi.EntropykConnectionResult._fields_ if f != "struct_size")

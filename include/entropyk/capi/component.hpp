@@ -72,9 +72,8 @@ Result<void> make_component(C model, const char* name, EntropykComponent** out) 
 }
 
 /// entropyk_compressor_create
-inline Result<void> compressor_create(const EntropykCompressorConfig* config, EntropykComponent** out) {
-    require_not_null(out, "out");
-    *out = nullptr;
+/// The map compressor of a compressor config (checked field by field; raises on a bad one).
+inline MapCompressor map_compressor_of(const EntropykCompressorConfig* config) {
     require_struct_size(config, "config");
     const EntropykCompressorConfig c =
         read_versioned(config, EntropykCompressorConfig ENTROPYK_COMPRESSOR_CONFIG_INIT, "config");
@@ -96,7 +95,14 @@ inline Result<void> compressor_create(const EntropykCompressorConfig* config, En
     MapCompressorOptions opt;
     opt.superheat_correction_factor = c.superheat_correction_factor;
     opt.heat_loss_fraction = c.heat_loss_fraction;
-    return make_component(MapCompressor(map, Frequency{c.speed}, opt), "compressor", out);
+    return MapCompressor(map, Frequency{c.speed}, opt);
+}
+
+/// entropyk_compressor_create
+inline Result<void> compressor_create(const EntropykCompressorConfig* config, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    return make_component(map_compressor_of(config), "compressor", out);
 }
 
 /// entropyk_isentropic_compressor_create
@@ -360,6 +366,14 @@ inline Result<void> internal_heat_exchanger_create(double effectiveness, Entropy
     return make_component(InternalHeatExchanger{effectiveness}, "ihx", out);
 }
 
+/// entropyk_internal_heat_exchanger_create_ua
+inline Result<void> internal_heat_exchanger_create_ua(double ua, EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(ua, "ua");
+    return make_component(InternalHeatExchanger::ua(ThermalConductance{ua}), "ihx", out);
+}
+
 /// entropyk_pressure_regulator_create
 inline Result<void> pressure_regulator_create(EntropykSaturationGiven given, double value, EntropykComponent** out) {
     require_not_null(out, "out");
@@ -377,11 +391,11 @@ inline Result<void> pressure_regulator_create(EntropykSaturationGiven given, dou
 
 static_assert(ENTROPYK_INJECTION_GEOMETRIC_MEAN == 0 && ENTROPYK_INJECTION_GIVEN_PRESSURE == 1);
 
-/// entropyk_vapour_injection_compressor_create
-inline Result<void> vapour_injection_compressor_create(const EntropykVapourInjectionCompressorConfig* config,
-                                                       EntropykComponent** out) {
-    require_not_null(out, "out");
-    *out = nullptr;
+/// The injection settings of a vapour-injection compressor config, checked (raises on a bad one);
+/// `make(given_pressure, factor)` builds the compressor with them (given_pressure 0 = geometric mean).
+template <class Make>
+inline Result<void> vapour_injection_with(const EntropykVapourInjectionCompressorConfig* config, Make&& make,
+                                          EntropykComponent** out) {
     require_struct_size(config, "config");
     const auto c = read_versioned(
         config, EntropykVapourInjectionCompressorConfig ENTROPYK_VAPOUR_INJECTION_COMPRESSOR_CONFIG_INIT, "config");
@@ -395,14 +409,62 @@ inline Result<void> vapour_injection_compressor_create(const EntropykVapourInjec
         if (!(c.injection_pressure > 0.0))
             raise(Errc::invalid_argument, "'config->injection_pressure' = %g Pa: expected a positive number",
                   c.injection_pressure);
-        return make_component(VapourInjectionCompressor::at_injection_pressure(c.isentropic_efficiency,
-                                                                               MassFlow{c.suction_mass_flow},
-                                                                               Pressure{c.injection_pressure}),
-                              "compressor", out);
+        return make_component(make(c, c.injection_pressure, 1.0), "compressor", out);
     }
-    return make_component(VapourInjectionCompressor::geometric_mean(
-                              c.isentropic_efficiency, MassFlow{c.suction_mass_flow}, c.injection_pressure_factor),
-                          "compressor", out);
+    return make_component(make(c, 0.0, c.injection_pressure_factor), "compressor", out);
+}
+
+/// entropyk_vapour_injection_compressor_create
+inline Result<void> vapour_injection_compressor_create(const EntropykVapourInjectionCompressorConfig* config,
+                                                       EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    return vapour_injection_with(
+        config,
+        [](const EntropykVapourInjectionCompressorConfig& c, double p, double r) {
+            return p > 0.0 ? VapourInjectionCompressor::at_injection_pressure(
+                                 c.isentropic_efficiency, MassFlow{c.suction_mass_flow}, Pressure{p})
+                           : VapourInjectionCompressor::geometric_mean(c.isentropic_efficiency,
+                                                                       MassFlow{c.suction_mass_flow}, r);
+        },
+        out);
+}
+
+/// entropyk_vapour_injection_compressor_create_displacement
+inline Result<void>
+vapour_injection_compressor_create_displacement(const EntropykVapourInjectionCompressorConfig* config,
+                                                double displacement, double speed, double volumetric_efficiency,
+                                                EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_finite(displacement, "displacement");
+    require_finite(speed, "speed");
+    require_finite(volumetric_efficiency, "volumetric_efficiency");
+    const VapourInjectionCompressor::Displacement d{Volume{displacement}, Frequency{speed}, volumetric_efficiency};
+    return vapour_injection_with(
+        config,
+        [&d](const EntropykVapourInjectionCompressorConfig& c, double p, double r) {
+            return p > 0.0 ? VapourInjectionCompressor::at_injection_pressure(c.isentropic_efficiency, d, Pressure{p})
+                           : VapourInjectionCompressor::geometric_mean(c.isentropic_efficiency, d, r);
+        },
+        out);
+}
+
+/// entropyk_vapour_injection_compressor_create_map
+inline Result<void> vapour_injection_compressor_create_map(const EntropykVapourInjectionCompressorConfig* config,
+                                                           const EntropykCompressorConfig* map,
+                                                           EntropykComponent** out) {
+    require_not_null(out, "out");
+    *out = nullptr;
+    require_not_null(map, "map");
+    const MapCompressor m = map_compressor_of(map);
+    return vapour_injection_with(
+        config,
+        [&m](const EntropykVapourInjectionCompressorConfig&, double p, double r) {
+            return p > 0.0 ? VapourInjectionCompressor::from_map_at_injection_pressure(m, Pressure{p})
+                           : VapourInjectionCompressor::from_map(m, r);
+        },
+        out);
 }
 
 /// entropyk_economizer_create

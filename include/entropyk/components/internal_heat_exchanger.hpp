@@ -10,14 +10,33 @@
 // & Doyle 1994, "Evaluation of suction-line/liquid-line heat exchange in the refrigeration cycle",
 // Int. J. Refrig. 17:487-493). The liquid side gives up what the vapour takes:
 //   m_hot (h_hot,in - h_hot,out) = m_cold (h_cold,out - h_cold,in).
+// UA form: a counter-flow exchanger of conductance UA (W/K). Each stream's capacity rate is its
+// mean over the largest possible temperature range, T_cold,in .. T_hot,in, taken from enthalpies
+// at its own pressure - the usual way to apply epsilon-NTU to real fluids whose cp varies or
+// that change phase in the range (the mean cp of the range; Incropera, DeWitt, Bergman & Lavine,
+// "Fundamentals of Heat and Mass Transfer", 6th ed., section 11.4):
+//   Q_max,hot  = m_hot  (h_hot,in - h(T_cold,in, p_hot)),    C_hot  = Q_max,hot  / (T_hot,in - T_cold,in)
+//   Q_max,cold = m_cold (h(T_hot,in, p_cold) - h_cold,in),   C_cold = Q_max,cold / (T_hot,in - T_cold,in)
+//   NTU = UA / C_min,  Cr = C_min / C_max,
+//   eps = (1 - exp(-NTU (1 - Cr))) / (1 - Cr exp(-NTU (1 - Cr)))   (counter-flow; Incropera Table 11.3)
+//   Q = eps Q_max,  Q_max = min(Q_max,hot, Q_max,cold) = C_min (T_hot,in - T_cold,in).
+// Q <= Q_max,hot keeps the liquid outlet at or above the vapour inlet temperature, Q <= Q_max,cold
+// the vapour outlet at or below the liquid inlet temperature: the exchange is admissible for every
+// UA, and tends to the pinch as UA grows. The inlets enter through (p, h), so a two-phase inlet on
+// either side (liquid leaving the condenser saturated or wet, vapour leaving the evaporator wet)
+// is taken as it is. Should the streams' temperatures cross (an iterate of the solver), the same
+// formulas run with the heat flowing the other way.
 // Ports: inlets "hot_in" (port 0, liquid from the condenser) and "cold_in" (port 1, vapour from
 // the evaporator); outlets "hot_out" (port 0, to the valve) and "cold_out" (port 1, to the
 // compressor). Inlet k and outlet k are one stream (paired_streams): each keeps its own pressure.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/effectiveness.hpp"
 
 namespace entropyk {
 
@@ -25,6 +44,13 @@ class InternalHeatExchanger {
   public:
     /// An exchanger of effectiveness `eps` in [0, 1) on the vapour side.
     explicit InternalHeatExchanger(double eps) : eps_(eps) {}
+    /// A counter-flow exchanger of conductance `UA` (epsilon-NTU with mean capacity rates, header).
+    static InternalHeatExchanger ua(ThermalConductance UA) {
+        InternalHeatExchanger x(0.0);
+        x.ua_ = UA.si();
+        x.by_ua_ = true;
+        return x;
+    }
 
     [[nodiscard]] Role role() const noexcept { return Role::other; }
     [[nodiscard]] int n_inlets() const noexcept { return 2; }
@@ -42,10 +68,17 @@ class InternalHeatExchanger {
         case 2: return {"mass balance (liquid side)", EquationKind::mass_balance};
         case 3: return {"mass balance (vapour side)", EquationKind::mass_balance};
         case 4: return {"energy balance (adiabatic)", EquationKind::enthalpy};
-        default: return {"effectiveness (vapour outlet temperature)", EquationKind::enthalpy};
+        default:
+            return by_ua_ ? EquationInfo{"UA, counter-flow epsilon-NTU (duty)", EquationKind::enthalpy}
+                          : EquationInfo{"effectiveness (vapour outlet temperature)", EquationKind::enthalpy};
         }
     }
     [[nodiscard]] Result<void> validate() const {
+        if (by_ua_) {
+            if (!detail::finite_positive(ua_))
+                return ThermoError::format(Errc::invalid_argument, "UA = %g W/K: expected a positive number", ua_);
+            return {};
+        }
         if (!(eps_ >= 0.0 && eps_ < 1.0))
             return ThermoError::format(Errc::invalid_argument, "effectiveness = %g: expected a number in [0, 1)", eps_);
         return {};
@@ -56,7 +89,12 @@ class InternalHeatExchanger {
                                  ThermoError& err) const {
         const EdgeState &hi = *in[0], &ci = *in[1], &ho = *out[0], &co = *out[1];
         double h_target = 0.0;
-        if (!vapour_outlet(props, hi, ci, co.p, h_target, err)) return false;
+        if (by_ua_) {
+            Exchange x;
+            if (!exchange(props, hi, ci, ua_, x, err)) return false;
+            h_target = ci.m > 0.0 ? ci.h + x.Q / ci.m : ci.h;
+        } else if (!vapour_outlet(props, hi, ci, co.p, h_target, err))
+            return false;
         r[0] = (ho.p - hi.p) / scale::pressure;
         r[1] = (co.p - ci.p) / scale::pressure;
         r[2] = (ho.m - hi.m) / scale::mass_flow;
@@ -77,7 +115,12 @@ class InternalHeatExchanger {
         ho.m = hi.m;
         co.m = ci.m;
         double h_target = 0.0;
-        if (!vapour_outlet(props, hi, ci, co.p, h_target, err)) return false;
+        if (by_ua_) {
+            Exchange x;
+            if (!exchange(props, hi, ci, ua_, x, err)) return false;
+            h_target = ci.m > 0.0 ? ci.h + x.Q / ci.m : ci.h;
+        } else if (!vapour_outlet(props, hi, ci, co.p, h_target, err))
+            return false;
         co.h = h_target;
         if (!(hi.m > 0.0)) return false;
         ho.h = hi.h - ci.m * (co.h - ci.h) / hi.m;
@@ -99,10 +142,64 @@ class InternalHeatExchanger {
     }
 
     [[nodiscard]] Result<void> set_input(Input which, double) {
-        return detail::not_an_input("internal heat exchanger", which);
+        return detail::not_an_input("suction-line heat exchanger", which);
     }
 
+    /// The given effectiveness (0 for the UA form).
     [[nodiscard]] double effectiveness() const noexcept { return eps_; }
+    [[nodiscard]] bool by_ua() const noexcept { return by_ua_; }
+    /// W/K, the given conductance (0 for the effectiveness form).
+    [[nodiscard]] double conductance() const noexcept { return ua_; }
+
+    /// The UA form's exchange between two inlets (header comment). Q > 0 from hot_in to cold_in.
+    struct Exchange {
+        double Q = 0.0;                  ///< W, the duty
+        double Q_max = 0.0;              ///< W, min(Q_max,hot, Q_max,cold) (signed like Q)
+        double C_min = 0.0, C_max = 0.0; ///< W/K, mean capacity rates over the range
+        double NTU = 0.0, eps = 0.0;     ///< of the counter-flow relation
+    };
+    [[nodiscard]] static bool exchange(const PropertyService& props, const EdgeState& hot_in, const EdgeState& cold_in,
+                                       double UA, Exchange& x, ThermoError& err) {
+        x = Exchange{};
+        auto th = props.ph(hot_in.p, hot_in.h);
+        if (!detail::take(th, err)) return false;
+        auto tc = props.ph(cold_in.p, cold_in.h);
+        if (!detail::take(tc, err)) return false;
+        const double dT = th->T.si() - tc->T.si();
+        // No flow on a side, or no temperature difference: nothing to exchange.
+        if (!(hot_in.m > 0.0 && cold_in.m > 0.0) || dT == 0.0) return true;
+        auto h_hot_end = props.tp(tc->T.si(), hot_in.p); // the liquid cooled to the vapour inlet
+        if (!detail::take(h_hot_end, err)) return false;
+        auto h_cold_end = props.tp(th->T.si(), cold_in.p); // the vapour heated to the liquid inlet
+        if (!detail::take(h_cold_end, err)) return false;
+        const double q_hot = hot_in.m * (hot_in.h - h_hot_end->h.si());
+        const double q_cold = cold_in.m * (h_cold_end->h.si() - cold_in.h);
+        const double C_hot = q_hot / dT, C_cold = q_cold / dT;
+        if (!(C_hot > 0.0 && C_cold > 0.0)) return true; // degenerate range (h not increasing with T)
+        x.C_min = std::min(C_hot, C_cold);
+        x.C_max = std::max(C_hot, C_cold);
+        x.Q_max = x.C_min * dT;
+        x.NTU = UA / x.C_min;
+        // A conductance far beyond the capacity rates is the pinch itself (eps -> 1).
+        x.eps = std::isfinite(x.NTU) ? entropyk::effectiveness(x.NTU, x.C_min / x.C_max, FlowArrangement::counter_flow)
+                                     : 1.0;
+        x.Q = x.eps * x.Q_max;
+        return true;
+    }
+    /// W/K, the conductance for which the UA form moves the duty Q between these inlets (the
+    /// counter-flow relation inverted, NTU = ln((1 - eps Cr) / (1 - eps)) / (1 - Cr)); NaN when
+    /// Q is not below Q_max. Sizes an exchanger from a duty, and relates the two forms.
+    [[nodiscard]] static double required_ua(const PropertyService& props, const EdgeState& hot_in,
+                                            const EdgeState& cold_in, double Q, ThermoError& err) {
+        Exchange x;
+        if (!exchange(props, hot_in, cold_in, 1.0, x, err)) return std::numeric_limits<double>::quiet_NaN();
+        const double eps = x.Q_max != 0.0 ? Q / x.Q_max : 0.0;
+        if (!(eps >= 0.0 && eps < 1.0)) return std::numeric_limits<double>::quiet_NaN();
+        const double Cr = x.C_min / x.C_max;
+        const double ntu =
+            std::fabs(1.0 - Cr) < 1e-9 ? eps / (1.0 - eps) : std::log((1.0 - eps * Cr) / (1.0 - eps)) / (1.0 - Cr);
+        return ntu * x.C_min;
+    }
 
   private:
     /// h of the vapour outlet: at T_cold,in + eps (T_hot,in - T_cold,in) and the vapour pressure.
@@ -123,6 +220,8 @@ class InternalHeatExchanger {
         return true;
     }
     double eps_;
+    double ua_ = 0.0;
+    bool by_ua_ = false;
 };
 
 static_assert(MultiPortModel<InternalHeatExchanger>);

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "entropyk/components/component.hpp"
+#include "entropyk/components/detail/displacement.hpp"
 
 namespace entropyk {
 
@@ -23,8 +24,8 @@ class IsentropicCompressor {
     /// Efficiency and a displacement per revolution at a speed with a volumetric efficiency.
     IsentropicCompressor(double isentropic_efficiency, Volume displacement_per_rev, Frequency speed,
                          double volumetric_efficiency)
-        : eta_(isentropic_efficiency), law_(FlowLaw::displacement), displacement_(displacement_per_rev.si()),
-          speed_(speed.si()), eta_vol_(volumetric_efficiency) {}
+        : eta_(isentropic_efficiency),
+          law_(FlowLaw::displacement), disp_{displacement_per_rev.si(), speed.si(), volumetric_efficiency} {}
 
     [[nodiscard]] Role role() const noexcept { return Role::compressor; }
     [[nodiscard]] int n_equations() const noexcept { return law_ == FlowLaw::none ? 2 : 3; }
@@ -46,12 +47,7 @@ class IsentropicCompressor {
         if (law_ == FlowLaw::fixed_mass_flow && !detail::finite_positive(m_fixed_))
             return ThermoError::format(Errc::invalid_argument, "mass flow = %g kg/s: expected a positive number",
                                        m_fixed_);
-        if (law_ == FlowLaw::displacement && !(detail::finite_positive(displacement_) &&
-                                               detail::finite_positive(speed_) && eta_vol_ > 0.0 && eta_vol_ <= 1.0))
-            return ThermoError::format(Errc::invalid_argument,
-                                       "displacement = %g m3, speed = %g Hz, volumetric efficiency = %g: expected "
-                                       "positive numbers and an efficiency in (0, 1]",
-                                       displacement_, speed_, eta_vol_);
+        if (law_ == FlowLaw::displacement) return disp_.validate();
         return {};
     }
 
@@ -88,7 +84,7 @@ class IsentropicCompressor {
         auto s1 = props.ph(in.p, in.h);
         auto s2 = props.ph(out.p, out.h);
         if (s1 && s2) rep.entropy_generation = in.m * (s2->s.si() - s1->s.si());
-        if (law_ == FlowLaw::displacement) rep.control_value = speed_;
+        if (law_ == FlowLaw::displacement) rep.control_value = disp_.speed;
     }
 
     [[nodiscard]] Result<void> set_input(Input which, double v) {
@@ -100,7 +96,7 @@ class IsentropicCompressor {
             break;
         case Input::compressor_speed:
             if (law_ != FlowLaw::displacement) return detail::not_an_input("compressor without a displacement", which);
-            speed_ = v;
+            disp_.speed = v;
             break;
         default: return detail::not_an_input("isentropic compressor", which);
         }
@@ -121,13 +117,13 @@ class IsentropicCompressor {
         return true;
     }
     [[nodiscard]] double law_mass_flow(double rho1) const noexcept {
-        return law_ == FlowLaw::fixed_mass_flow ? m_fixed_ : rho1 * displacement_ * speed_ * eta_vol_;
+        return law_ == FlowLaw::fixed_mass_flow ? m_fixed_ : disp_.mass_flow(rho1);
     }
 
     double eta_;
     FlowLaw law_ = FlowLaw::none;
     double m_fixed_ = 0.0;
-    double displacement_ = 0.0, speed_ = 0.0, eta_vol_ = 1.0;
+    detail::DisplacementFlow disp_{};
 };
 
 static_assert(ComponentModel<IsentropicCompressor>);

@@ -217,6 +217,7 @@ class MapCompressor {
     }
 
     [[nodiscard]] double speed() const noexcept { return speed_; }
+    [[nodiscard]] const Options& options() const noexcept { return opt_; }
 
   private:
     void map_at_speed(double S, double D, double& m, double& w, double& sh) const {

@@ -124,7 +124,7 @@ inline constexpr std::array component_kinds = {
                                                                            "entropyk_mixer_create"),
     ComponentKind{"splitter", Role::other, "fraction_a", detail::read_splitter}.with_ports("inlet", "outlet_a outlet_b",
                                                                                            "entropyk_splitter_create"),
-    ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness", detail::read_internal_heat_exchanger}
+    ComponentKind{"internal_heat_exchanger", Role::other, "effectiveness ua", detail::read_internal_heat_exchanger}
         .with_ports("hot_in cold_in", "hot_out cold_out", "entropyk_internal_heat_exchanger_create"),
     // Several loops and two-stage networks (docs/cycle-format.md, "Several loops").
     ComponentKind{"cascade_heat_exchanger", Role::other,
@@ -136,7 +136,8 @@ inline constexpr std::array component_kinds = {
                   detail::read_evaporator_pressure_regulator}
         .with_ports("inlet", "outlet", "entropyk_pressure_regulator_create"),
     ComponentKind{"vapour_injection_compressor", Role::compressor,
-                  "isentropic_efficiency mass_flow injection_pressure injection_pressure_factor",
+                  "isentropic_efficiency mass_flow displacement speed volumetric_efficiency maps "
+                  "superheat_correction_factor heat_loss_fraction injection_pressure injection_pressure_factor",
                   detail::read_vapour_injection_compressor}
         .with_ports("suction injection", "discharge", "entropyk_vapour_injection_compressor_create"),
     ComponentKind{"economizer", Role::other, "effectiveness injection_superheat", detail::read_economizer}.with_ports(

@@ -126,7 +126,9 @@ constexpr auto map_compressor_factories(std::index_sequence<N...>) {
         }...};
 }
 
-inline Built read_map_compressor(const Obj& o, const ReadContext& c) {
+/// The maps, speed and options of a map compressor ("map_compressor", and the map form of
+/// "vapour_injection_compressor").
+inline MapCompressor read_map_compressor_model(const Obj& o) {
     const double speed = o.quantity("speed", Dimension::frequency, "Hz", positive_in("Hz"), positive);
     const json& arr = o.array("maps", "an array of 1 to 8 compressor maps", 1, MapCompressor::max_maps);
     std::vector<CompressorMap> maps;
@@ -145,8 +147,10 @@ inline Built read_map_compressor(const Obj& o, const ReadContext& c) {
     opt.heat_loss_fraction =
         o.number_or("heat_loss_fraction", 0.0, "a number in [0, 1)", [](double x) { return x >= 0.0 && x < 1.0; });
     static constexpr auto factories = map_compressor_factories(std::make_index_sequence<MapCompressor::max_maps>{});
-    return make(c, factories[maps.size() - 1](maps, Frequency{speed}, opt));
+    return factories[maps.size() - 1](maps, Frequency{speed}, opt);
 }
+
+inline Built read_map_compressor(const Obj& o, const ReadContext& c) { return make(c, read_map_compressor_model(o)); }
 
 /// The fixed saturation must exist for the refrigerant (below its critical point, above its
 /// lowest temperature): otherwise the file is bad, not the solve.
@@ -358,7 +362,13 @@ inline Built read_splitter(const Obj& o, const ReadContext& c) {
 
 /// "internal_heat_exchanger": suction-line exchanger of a vapour-side effectiveness in [0, 1);
 /// ports hot_in, hot_out (liquid side), cold_in, cold_out (vapour side).
+/// Or, with "ua" (W/K) instead, a counter-flow exchanger of that conductance.
 inline Built read_internal_heat_exchanger(const Obj& o, const ReadContext& c) {
+    if (o.has("ua") && o.has("effectiveness")) o.fail_at(o.path(), "give either \"effectiveness\" or \"ua\", not both");
+    if (o.has("ua")) {
+        const double ua = o.quantity("ua", Dimension::conductance, "W/K", positive_in("W/K"), positive);
+        return make(c, InternalHeatExchanger::ua(ThermalConductance{ua}));
+    }
     const double eps = o.number("effectiveness", "a number in [0, 1)", [](double x) { return x >= 0.0 && x < 1.0; });
     return make(c, InternalHeatExchanger{eps});
 }
@@ -447,21 +457,46 @@ inline Built read_evaporator_pressure_regulator(const Obj& o, const ReadContext&
     return make(c, EvaporatorPressureRegulator::at_temperature(from_celsius(T)));
 }
 
-/// "vapour_injection_compressor": two-step isentropic compression with an injection port;
-/// the suction mass flow, and the injection pressure given or a factor times the geometric
-/// mean of suction and discharge pressures (default 1).
+/// "vapour_injection_compressor": two-step isentropic compression with an injection port; the
+/// suction flow fixed ("mass_flow") or from a displacement ("displacement", "speed",
+/// "volumetric_efficiency"), or - with "maps" - the suction flow and power from a manufacturer's
+/// maps (the keys of "map_compressor"); the injection pressure given or a factor times the
+/// geometric mean of suction and discharge pressures (default 1).
 inline Built read_vapour_injection_compressor(const Obj& o, const ReadContext& c) {
-    const double eta = o.number("isentropic_efficiency", "a number in (0, 1]", fraction);
-    const double m = o.quantity("mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
     if (o.has("injection_pressure") && o.has("injection_pressure_factor"))
         o.fail_at(o.path(), "give either \"injection_pressure\" or \"injection_pressure_factor\", not both");
-    if (o.has("injection_pressure")) {
-        const double p = o.quantity("injection_pressure", Dimension::pressure, "bar", positive_in("bar"), positive);
-        return make(c, VapourInjectionCompressor::at_injection_pressure(eta, MassFlow{m}, Pressure{p * bar}));
+    const bool given = o.has("injection_pressure");
+    const double p =
+        given ? o.quantity("injection_pressure", Dimension::pressure, "bar", positive_in("bar"), positive) * bar : 0.0;
+    const double r = given ? 1.0 : o.number_or("injection_pressure_factor", 1.0, "a number in (0, 10)", [](double x) {
+        return x > 0.0 && x < 10.0;
+    });
+    if (o.has("maps")) {
+        for (const char* k : {"isentropic_efficiency", "mass_flow", "displacement", "volumetric_efficiency"})
+            if (o.has(k))
+                o.fail_at(o.at(k), std::string("\"") + k +
+                                       "\" does not apply to the map form (\"maps\"): the map gives flow and power");
+        const MapCompressor m = read_map_compressor_model(o);
+        return make(c, given ? VapourInjectionCompressor::from_map_at_injection_pressure(m, Pressure{p})
+                             : VapourInjectionCompressor::from_map(m, r));
     }
-    const double r = o.number_or("injection_pressure_factor", 1.0, "a number in (0, 10)",
-                                 [](double x) { return x > 0.0 && x < 10.0; });
-    return make(c, VapourInjectionCompressor::geometric_mean(eta, MassFlow{m}, r));
+    const double eta = o.number("isentropic_efficiency", "a number in (0, 1]", fraction);
+    const bool displacement = o.has("displacement") || o.has("speed") || o.has("volumetric_efficiency");
+    if (o.has("mass_flow") && displacement)
+        o.fail_at(o.path(), "give either \"mass_flow\" or \"displacement\", \"speed\" and \"volumetric_efficiency\", "
+                            "not both");
+    if (displacement) {
+        const double V =
+            o.quantity("displacement", Dimension::volume, "cm3", positive_in("cm3 per revolution"), positive);
+        const double N = o.quantity("speed", Dimension::frequency, "Hz", positive_in("Hz"), positive);
+        const double ev = o.number("volumetric_efficiency", "a number in (0, 1]", fraction);
+        const VapourInjectionCompressor::Displacement d{Volume{V * cm3}, Frequency{N}, ev};
+        return make(c, given ? VapourInjectionCompressor::at_injection_pressure(eta, d, Pressure{p})
+                             : VapourInjectionCompressor::geometric_mean(eta, d, r));
+    }
+    const double m = o.quantity("mass_flow", Dimension::mass_flow, "kg/s", positive_in("kg/s"), positive);
+    return make(c, given ? VapourInjectionCompressor::at_injection_pressure(eta, MassFlow{m}, Pressure{p})
+                         : VapourInjectionCompressor::geometric_mean(eta, MassFlow{m}, r));
 }
 
 /// "economizer": subcools the main liquid (hot_in -> hot_out) with the expanded injection
