@@ -551,18 +551,8 @@ class Cycle(HandleOwner):
         config: the EntropykCascadeConfig fields, e.g. given="pressure", evaporating_pressure=3.2e5,
         approach=5, subcooling=0, superheat=0 (or given="temperature", evaporating_temperature=...).
         Returns the two component indices."""
-        unknown = sorted(set(config) - _config_fields(_capi.EntropykCascadeConfig))
-        if unknown:
-            raise TypeError(f"add_cascade: unknown parameter(s) {', '.join(unknown)}; "
-                            f"known: {', '.join(sorted(_config_fields(_capi.EntropykCascadeConfig)))}")
-        cfg = _fill(_capi.EntropykCascadeConfig.init(), config)
-        hot, cold = ctypes.c_uint32(), ctypes.c_uint32()
-        check(lib.entropyk_system_add_cascade(self._handle(), condensing_side.encode(), evaporating_side.encode(),
-                                              ctypes.byref(cfg), ctypes.byref(hot), ctypes.byref(cold)),
-              "system", self._h)
-        self._recipe["components"].append(("cascade", (condensing_side, evaporating_side), dict(config)))
-        self._names += [condensing_side, evaporating_side]
-        return hot.value, cold.value
+        return self._add_cascade("add_cascade", "cascade", _capi.EntropykCascadeConfig,
+                                 lib.entropyk_system_add_cascade, condensing_side, evaporating_side, config)
 
     def add_cascade_ua(self, condensing_side: str, evaporating_side: str, **config) -> tuple:
         """Adds a cascade heat exchanger in its UA form: the overall conductance is given and both
@@ -570,16 +560,22 @@ class Cycle(HandleOwner):
         EntropykCascadeUaConfig fields, e.g. ua=18000 (W/K, required), subcooling=0, superheat=0,
         start_evaporating_temperature=263.15, start_approach=5 (start values of the guess only).
         Returns the two component indices."""
-        unknown = sorted(set(config) - _config_fields(_capi.EntropykCascadeUaConfig))
+        return self._add_cascade("add_cascade_ua", "cascade_ua", _capi.EntropykCascadeUaConfig,
+                                 lib.entropyk_system_add_cascade_ua, condensing_side, evaporating_side, config)
+
+    def _add_cascade(self, method: str, recipe_kind: str, config_type, add, condensing_side: str,
+                     evaporating_side: str, config: dict) -> tuple:
+        """The two forms of add_cascade: checks the config's field names, fills the C struct, adds
+        both sides and records the call for pickling."""
+        known = _config_fields(config_type)
+        unknown = sorted(set(config) - known)
         if unknown:
-            raise TypeError(f"add_cascade_ua: unknown parameter(s) {', '.join(unknown)}; "
-                            f"known: {', '.join(sorted(_config_fields(_capi.EntropykCascadeUaConfig)))}")
-        cfg = _fill(_capi.EntropykCascadeUaConfig.init(), config)
+            raise TypeError(f"{method}: unknown parameter(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        cfg = _fill(config_type.init(), config)
         hot, cold = ctypes.c_uint32(), ctypes.c_uint32()
-        check(lib.entropyk_system_add_cascade_ua(self._handle(), condensing_side.encode(), evaporating_side.encode(),
-                                                 ctypes.byref(cfg), ctypes.byref(hot), ctypes.byref(cold)),
-              "system", self._h)
-        self._recipe["components"].append(("cascade_ua", (condensing_side, evaporating_side), dict(config)))
+        check(add(self._handle(), condensing_side.encode(), evaporating_side.encode(), ctypes.byref(cfg),
+                  ctypes.byref(hot), ctypes.byref(cold)), "system", self._h)
+        self._recipe["components"].append((recipe_kind, (condensing_side, evaporating_side), dict(config)))
         self._names += [condensing_side, evaporating_side]
         return hot.value, cold.value
 
