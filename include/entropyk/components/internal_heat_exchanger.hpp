@@ -89,12 +89,7 @@ class InternalHeatExchanger {
                                  ThermoError& err) const {
         const EdgeState &hi = *in[0], &ci = *in[1], &ho = *out[0], &co = *out[1];
         double h_target = 0.0;
-        if (by_ua_) {
-            Exchange x;
-            if (!exchange(props, hi, ci, ua_, x, err)) return false;
-            h_target = ci.m > 0.0 ? ci.h + x.Q / ci.m : ci.h;
-        } else if (!vapour_outlet(props, hi, ci, co.p, h_target, err))
-            return false;
+        if (!vapour_target(props, hi, ci, co.p, h_target, err)) return false;
         r[0] = (ho.p - hi.p) / scale::pressure;
         r[1] = (co.p - ci.p) / scale::pressure;
         r[2] = (ho.m - hi.m) / scale::mass_flow;
@@ -115,12 +110,7 @@ class InternalHeatExchanger {
         ho.m = hi.m;
         co.m = ci.m;
         double h_target = 0.0;
-        if (by_ua_) {
-            Exchange x;
-            if (!exchange(props, hi, ci, ua_, x, err)) return false;
-            h_target = ci.m > 0.0 ? ci.h + x.Q / ci.m : ci.h;
-        } else if (!vapour_outlet(props, hi, ci, co.p, h_target, err))
-            return false;
+        if (!vapour_target(props, hi, ci, co.p, h_target, err)) return false;
         co.h = h_target;
         if (!(hi.m > 0.0)) return false;
         ho.h = hi.h - ci.m * (co.h - ci.h) / hi.m;
@@ -202,6 +192,16 @@ class InternalHeatExchanger {
     }
 
   private:
+    /// The vapour outlet's enthalpy the closing equation asks for, in either form: from the UA
+    /// form's duty, or from the effectiveness (vapour_outlet).
+    [[nodiscard]] bool vapour_target(const PropertyService& props, const EdgeState& hi, const EdgeState& ci,
+                                     double p_cold_out, double& h_target, ThermoError& err) const {
+        if (!by_ua_) return vapour_outlet(props, hi, ci, p_cold_out, h_target, err);
+        Exchange x;
+        if (!exchange(props, hi, ci, ua_, x, err)) return false;
+        h_target = ci.m > 0.0 ? ci.h + x.Q / ci.m : ci.h;
+        return true;
+    }
     /// h of the vapour outlet: at T_cold,in + eps (T_hot,in - T_cold,in) and the vapour pressure.
     bool vapour_outlet(const PropertyService& props, const EdgeState& hot_in, const EdgeState& cold_in, double p,
                        double& h, ThermoError& err) const {
